@@ -1,0 +1,48 @@
+# Mutualiser: the front door. `make serve` to read the site, `make test` to check everything.
+PYTHON   ?= python3
+VENV     := .venv
+BIN      := $(VENV)/bin
+STAMP    := $(VENV)/.installed
+export NO_MKDOCS_2_WARNING := 1   # Material's notice about MkDocs 2 says nothing we can act on
+
+.PHONY: help serve build test lint validate lock browser clean
+
+help:  ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+
+$(STAMP): requirements/dev.lock
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements/dev.lock
+	touch $@
+
+serve: $(STAMP)  ## install, then serve the site with live reload at http://127.0.0.1:8000/
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+build: $(STAMP)  ## strict build of both languages into site/
+	$(BIN)/mkdocs build --strict --clean
+
+validate: $(STAMP)  ## check the data files (case studies, partners, sources, glossary)
+	$(BIN)/python -m macros.validate data
+
+lint: $(STAMP)  ## ruff on the Python code
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+browser:  ## make sure a Chromium is there for the browser tests (system package, never a download)
+	@$(BIN)/python tests/find_chromium.py >/dev/null 2>&1 || { \
+	  echo "No Chromium found: installing Debian's chromium package"; \
+	  command -v apt-get >/dev/null || { echo "Install Chromium and set CHROMIUM=/path/to/chromium"; exit 1; }; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium; }
+
+test: $(STAMP) browser lint validate  ## install what the tests need, then run every test
+	$(BIN)/pytest
+
+lock:  ## regenerate the hash-locked requirements from requirements/*.in
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet uv
+	cd requirements && ../$(BIN)/uv pip compile site.in --generate-hashes --python-version 3.11 -q -o site.lock
+	cd requirements && ../$(BIN)/uv pip compile dev.in --generate-hashes --python-version 3.11 -q -o dev.lock
+
+clean:  ## remove the build output and the virtual environment
+	rm -rf site $(VENV) .pytest_cache .ruff_cache

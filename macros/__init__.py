@@ -1,0 +1,2 @@
+def define_env(env):
+    pass

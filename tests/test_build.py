@@ -1,0 +1,71 @@
+"""Fail loudly: a contributor's mistake stops the build with a message naming the file."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import ROOT
+
+PROJECT = ["mkdocs.yml", "docs", "data", "macros", "hooks", "overrides"]
+
+
+def build_copy(tmp_path: Path, break_it) -> subprocess.CompletedProcess:
+    """Copy the project, apply one mistake, and run the strict build as a contributor would."""
+    for name in PROJECT:
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy(source, tmp_path / name)
+    break_it(tmp_path)
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "out")],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        check=False,
+    )
+
+
+def append(path: str, text: str):
+    def break_it(project: Path) -> None:
+        with (project / path).open("a", encoding="utf-8") as file:
+            file.write(text)
+
+    return break_it
+
+
+def delete(path: str):
+    return lambda project: (project / path).unlink()
+
+
+@pytest.mark.parametrize(
+    ("mistake", "expected"),
+    [
+        (append("docs/en/index.md", "\n[a link](nowhere.md)\n"), ["en/index.md", "nowhere.md"]),
+        (
+            append("docs/fr/index.md", "\n[une ancre](guide/champs.md#nulle-part)\n"),
+            ["fr/index.md", "#nulle-part"],
+        ),
+        (append("docs/fr/index.md", "\n{{ no_such_variable }}\n"), ["fr/index.md", "no_such_variable"]),
+        (delete("data/sources.yml"), ["data/sources.yml"]),
+    ],
+    ids=["broken-link", "broken-anchor", "undefined-variable", "missing-data-file"],
+)
+def test_a_mistake_fails_the_build_naming_the_file(tmp_path, mistake, expected):
+    result = build_copy(tmp_path, mistake)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0, output
+    for text in expected:
+        assert text in output, output
+
+
+def test_the_unbroken_project_builds(tmp_path):
+    result = build_copy(tmp_path, lambda project: None)
+    assert result.returncode == 0, result.stdout + result.stderr

@@ -1,0 +1,108 @@
+"""Two languages, first class: French at /, English at /en/, on every page."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import urljoin
+
+import pytest
+from conftest import LANGUAGES, page_language
+
+OTHER = {"fr": "en", "en": "fr"}
+
+
+def counterpart(page: Path, language: str) -> Path:
+    """The same page in the other language: guide/x/index.html <-> en/guide/x/index.html."""
+    if language == "fr":
+        return Path("en") / page
+    return page.relative_to("en")
+
+
+def page_url(site, page: Path) -> str:
+    return urljoin(site.url, page.as_posix().removesuffix("index.html"))
+
+
+def test_every_page_exists_in_both_languages(site):
+    french = {p for p in site.pages("fr")}
+    english = {counterpart(p, "en") for p in site.pages("en")}
+    assert french == english
+    assert len(french) >= 1
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_html_lang_matches_the_page_language(site, language):
+    for page in site.pages(language):
+        assert site.html(page).html["lang"] == language, page
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_language_switcher_leads_to_the_same_page(site, language):
+    other = OTHER[language]
+    for page in site.pages(language):
+        links = site.html(page).select(f"a.md-select__link[hreflang={other}]")
+        assert len(links) == 1, f"{page}: no switcher link to {other}"
+        target = urljoin(page_url(site, page), links[0]["href"])
+        assert target == page_url(site, counterpart(page, language)), page
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_hreflang_alternates_are_absolute_and_point_at_both_versions(site, language):
+    for page in site.pages(language):
+        alternates = {
+            link["hreflang"]: link["href"]
+            for link in site.html(page).select("head link[rel=alternate][hreflang]")
+        }
+        assert alternates == {
+            language: page_url(site, page),
+            OTHER[language]: page_url(site, counterpart(page, language)),
+        }, page
+
+
+def test_sitemap_lists_every_page_with_its_alternates(site):
+    from bs4 import BeautifulSoup
+
+    sitemap = BeautifulSoup((site.root / "sitemap.xml").read_text("utf-8"), "xml")
+    entries = {
+        url.find("loc").text: {
+            link["hreflang"]: link["href"] for link in url.find_all("link", rel="alternate")
+        }
+        for url in sitemap.find_all("url")
+    }
+    for page in site.pages():
+        if page.name == "404.html":
+            continue
+        language = page_language(page)
+        assert entries[page_url(site, page)] == {
+            language: page_url(site, page),
+            OTHER[language]: page_url(site, counterpart(page, language)),
+        }, page
+
+
+@pytest.mark.parametrize(
+    ("language", "placeholder", "skip_link"),
+    [("fr", "Rechercher", "Aller au contenu"), ("en", "Search", "Skip to content")],
+)
+def test_theme_strings_are_in_the_page_language(site, language, placeholder, skip_link):
+    for page in site.pages(language):
+        html = site.html(page)
+        assert html.select_one("input.md-search__input")["placeholder"] == placeholder, page
+        assert html.select_one("a.md-skip").get_text(strip=True) == skip_link, page
+
+
+def test_one_404_page_carries_both_languages(site):
+    html = site.html("404.html")
+    assert html.html["lang"] == "fr"
+    sections = {s["lang"]: s.get_text(" ", strip=True) for s in html.select("[data-not-found]")}
+    assert "Page introuvable" in sections["fr"]
+    assert "Page not found" in sections["en"]
+    assert not (site.root / "en" / "404.html").exists()
+
+
+@pytest.mark.parametrize(
+    ("path", "language", "heading"),
+    [("guide/nowhere/", "fr", "Page introuvable"), ("en/guide/nowhere/", "en", "Page not found")],
+)
+def test_404_page_speaks_the_language_of_the_missing_address(visit, path, language, heading):
+    page, _ = visit(path)
+    assert page.evaluate("document.documentElement.lang") == language
+    assert page.get_by_role("heading", level=1).inner_text() == heading
