@@ -1,0 +1,353 @@
+"""Read data files and check them against their JSON Schema, with line and column for every problem.
+
+Used only by macros/data.py. Each problem reads `path:line:column: field: what is wrong (what is
+expected)`, so that a contributor can jump straight to the spot in an editor.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from jsonschema import Draft202012Validator, ValidationError, validators
+from referencing import Registry, Resource
+
+FieldPath = tuple[str | int, ...]
+Position = tuple[int, int]  # 1-based line and column
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong in one data file; sorts by file, then position."""
+
+    file: str
+    line: int
+    column: int
+    field: str
+    message: str
+    expected: str
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}:{self.column}"
+        return f"{where}: {self.field}: {self.message} ({self.expected})"
+
+    @classmethod
+    def about_file(cls, file: str, message: str, expected: str, line: int = 1, column: int = 1):
+        """A problem with the file as a whole (its encoding, its syntax...), reported as `file`."""
+        return cls(file, line, column, "file", message, expected)
+
+
+@dataclass
+class YamlFile:
+    """A parsed data file: its content, and where each value and key starts in the text."""
+
+    shown_path: str  # as printed in problems: relative to the repository root
+    content: Any
+    value_positions: dict[FieldPath, Position] = field(default_factory=dict)
+    key_positions: dict[FieldPath, Position] = field(default_factory=dict)
+
+    def position(self, path: FieldPath, *, of_key: bool = False) -> Position:
+        """Where the value (or the key) at `path` starts; the closest known parent otherwise."""
+        positions = self.key_positions if of_key else self.value_positions
+        while path not in positions and path:
+            path = path[:-1]
+        return positions.get(path, (1, 1))
+
+    def problem(self, path: FieldPath, message: str, expected: str, *, of_key=False) -> Problem:
+        line, column = self.position(path, of_key=of_key)
+        return Problem(self.shown_path, line, column, field_name(path), message, expected)
+
+
+def field_name(path: FieldPath) -> str:
+    """`('key_figures', 2, 'label', 'en')` -> `key_figures[2].label.en`; the root is `file`."""
+    name = ""
+    for part in path:
+        name += f"[{part}]" if isinstance(part, int) else (f".{part}" if name else str(part))
+    return name or "file"
+
+
+# --- Reading YAML ----------------------------------------------------------------------------
+
+
+class _DataLoader(yaml.SafeLoader):
+    """SafeLoader reading only JSON-like values: `no`, `on` and dates stay text, as writers mean."""
+
+
+_BOOL_TAG = "tag:yaml.org,2002:bool"
+_TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
+_DataLoader.yaml_implicit_resolvers = {
+    first_char: [
+        (tag, regexp) for tag, regexp in resolvers if tag not in (_BOOL_TAG, _TIMESTAMP_TAG)
+    ]
+    for first_char, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+_DataLoader.add_implicit_resolver(
+    _BOOL_TAG, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
+
+
+def read_yaml(path: Path, shown_path: str, schema_comment: str) -> tuple[YamlFile | None, list]:
+    """Parse one file; return it with its positions (None if it cannot be read) and its problems."""
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw.count(b"\n", 0, error.start) + 1
+        column = error.start - raw.rfind(b"\n", 0, error.start)
+        message = f"not UTF-8, byte 0x{raw[error.start]:02x} cannot be decoded"
+        return None, [Problem.about_file(shown_path, message, "save as UTF-8", line, column)]
+
+    # PyYAML's own error for a tab is cryptic, and a tab is never needed in these files.
+    tabs = [
+        Problem.about_file(shown_path, "tab character", "spaces only", number, line.index("\t") + 1)
+        for number, line in enumerate(text.splitlines(), start=1)
+        if "\t" in line
+    ]
+    if tabs:
+        return None, tabs
+
+    problems = []
+    if text.partition("\n")[0].strip() != schema_comment:
+        problems.append(
+            Problem.about_file(shown_path, "no schema comment on line 1", schema_comment)
+        )
+    loader = _DataLoader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            expected = fields_described_in(schema_comment.rpartition("/")[2])
+            return None, [*problems, Problem.about_file(shown_path, "empty file", expected)]
+        parsed = YamlFile(shown_path, None)
+        problems += _record_positions(node, (), parsed)
+        parsed.content = loader.construct_document(node)
+    except yaml.MarkedYAMLError as error:
+        line, column = _position(error.problem_mark or error.context_mark)
+        wrong = error.problem or error.context or "unreadable"
+        if wrong.startswith("but ") and error.context:  # "but found another document"
+            wrong = f"{error.context}, {wrong}"
+        message = f"invalid YAML, {wrong}"
+        expected = "YAML syntax: check the indentation, and quote text containing ': ' or ' #'"
+        return None, [*problems, Problem.about_file(shown_path, message, expected, line, column)]
+    finally:
+        loader.dispose()
+    return parsed, problems
+
+
+def _position(mark: yaml.Mark | None) -> Position:
+    return (mark.line + 1, mark.column + 1) if mark else (1, 1)
+
+
+def fields_described_in(schema_name: str) -> str:
+    return f"a mapping of the fields described in data/schemas/{schema_name}"
+
+
+def _record_positions(node: yaml.Node, path: FieldPath, parsed: YamlFile) -> list[Problem]:
+    """Note where every value and key starts, and report duplicate keys (PyYAML keeps the last)."""
+    parsed.value_positions[path] = _position(node.start_mark)
+    problems = []
+    if isinstance(node, yaml.MappingNode):
+        first_lines: dict[str, int] = {}
+        for key_node, value_node in node.value:
+            key = str(key_node.value)
+            key_path = (*path, key)
+            if key in first_lines:
+                line, column = _position(key_node.start_mark)
+                expected = f"each key once; first at line {first_lines[key]}"
+                problem = Problem(
+                    parsed.shown_path, line, column, field_name(key_path), "duplicate key", expected
+                )
+                problems.append(problem)
+                continue
+            first_lines[key] = _position(key_node.start_mark)[0]
+            parsed.key_positions[key_path] = _position(key_node.start_mark)
+            problems += _record_positions(value_node, key_path, parsed)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            problems += _record_positions(item, (*path, index), parsed)
+    return problems
+
+
+# --- Checking against the schemas ------------------------------------------------------------
+
+# How problems name the target of an `x-reference`, and where its ids live.
+REFERENCE_NOUNS = {
+    "partners": "partner",
+    "sources": "source",
+    "steps": "step",
+    "status": "status",
+    "fields": "field",
+    "administrative_forms": "administrative form",
+    "partner_types": "partner type",
+    "competences": "competence",
+    "countries": "country",
+    "source_types": "source type",
+}
+LONGEST_LISTED_CHOICE = 12  # beyond this many ids, say where they are instead of listing them
+
+
+class SchemaChecker:
+    """Checks parsed files against data/schemas/*.schema.json, plus the project's two keywords:
+    `x-reference: <list>` (the id must exist in that list of `known_ids`) and `x-past-year`."""
+
+    def __init__(self, schemas_dir: Path, known_ids: Mapping[str, list[str]], this_year: int):
+        self.schemas = {
+            path.name: json.loads(path.read_text(encoding="utf-8"))
+            for path in sorted(schemas_dir.glob("*.schema.json"))
+        }
+        self.registry = Registry().with_resources(
+            (name, Resource.from_contents(schema)) for name, schema in self.schemas.items()
+        )
+        self.known_ids = known_ids
+        self.this_year = this_year
+        checker_class = validators.extend(
+            Draft202012Validator, {"x-reference": self._reference, "x-past-year": self._past_year}
+        )
+        self._checkers = {
+            name: checker_class(schema, registry=self.registry)
+            for name, schema in self.schemas.items()
+        }
+
+    def check(self, parsed: YamlFile, schema_name: str) -> list[Problem]:
+        problems: list[Problem] = []
+        for error in self._checkers[schema_name].iter_errors(parsed.content):
+            problems += self._describe(error, parsed, schema_name)
+        # One problem per field is enough: a malformed id need not also be reported as unknown.
+        first_per_field: dict[str, Problem] = {}
+        for problem in problems:
+            first_per_field.setdefault(problem.field, problem)
+        return sorted(first_per_field.values())
+
+    def choices(self, list_name: str) -> str:
+        ids = self.known_ids[list_name]
+        if len(ids) <= LONGEST_LISTED_CHOICE:
+            return "one of: " + ", ".join(ids)
+        return f"one of the {len(ids)} {list_name} ids"
+
+    # Custom keywords: jsonschema calls them with (checker, keyword value, instance, schema).
+
+    def _reference(
+        self, checker, list_name: str, instance: Any, schema
+    ) -> Iterator[ValidationError]:
+        # A list missing from known_ids could not be read: its own problems say why.
+        known = self.known_ids.get(list_name)
+        if known is not None and isinstance(instance, str) and instance not in known:
+            noun = REFERENCE_NOUNS.get(list_name, list_name)
+            yield ValidationError(f"unknown {noun} {instance!r}")
+
+    def _past_year(
+        self, checker, enabled: bool, instance: Any, schema
+    ) -> Iterator[ValidationError]:
+        is_year = isinstance(instance, int) and not isinstance(instance, bool)
+        if enabled and is_year and instance > self.this_year:
+            yield ValidationError(f"year {instance} is in the future")
+
+    # From a jsonschema error to problems a contributor can act on.
+
+    def _describe(self, error: ValidationError, parsed: YamlFile, schema_name: str) -> list:
+        path: FieldPath = tuple(error.absolute_path)
+        instance, keyword, expected_value = error.instance, error.validator, error.validator_value
+        nodes = list(self._schema_nodes(schema_name, error.schema_path))
+        # What belongs here (for a wrong type), and what the failing rule itself asks (a pattern).
+        here = _location_description(nodes) or fields_described_in(schema_name)
+        explained = error.schema.get("description", here)
+
+        if keyword == "required":
+            properties = nodes[-1][1].get("properties", {})
+            return [
+                parsed.problem(
+                    (*path, name),
+                    "missing translation" if name in ("fr", "en") else "missing field",
+                    self._property_description(properties.get(name, {}), schema_name) or here,
+                )
+                for name in expected_value
+                if name not in instance
+            ]
+        if keyword == "additionalProperties":
+            allowed = "one of: " + ", ".join(nodes[-1][1].get("properties", {}))
+            return [
+                parsed.problem((*path, str(key)), "unknown key", allowed, of_key=True)
+                for key in instance
+                if key not in nodes[-1][1].get("properties", {})
+            ]
+        if keyword == "type":
+            return [parsed.problem(path, f"wrong type, found {_describe_value(instance)}", here)]
+        if keyword == "pattern" and not instance.strip():
+            what = "empty translation" if path and path[-1] in ("fr", "en") else "empty text"
+            return [parsed.problem(path, what, explained)]
+        if keyword == "pattern":
+            title = error.schema.get("title", "value")
+            return [parsed.problem(path, f"invalid {title} {_shorten(instance)!r}", explained)]
+        if keyword == "minItems":
+            return [parsed.problem(path, "empty list", here)]
+        if keyword == "uniqueItems":
+            index = next(i for i, item in enumerate(instance) if item in instance[:i])
+            duplicate = f"duplicate item {instance[index]!r}"
+            return [parsed.problem((*path, index), duplicate, "each item once")]
+        if keyword == "x-reference":
+            return [parsed.problem(path, error.message, self.choices(expected_value))]
+        if keyword == "x-past-year":
+            return [parsed.problem(path, error.message, f"a year up to {self.this_year}")]
+        if keyword in ("minimum", "maximum"):
+            return [parsed.problem(path, f"out of range, found {_describe_value(instance)}", here)]
+        return [parsed.problem(path, error.message, here)]
+
+    def _schema_nodes(self, schema_name: str, schema_path) -> Iterator[tuple[Any, Any]]:
+        """The schema nodes from the root to the failing keyword, as (step, node) pairs.
+        jsonschema's schema_path skips `$ref` hops: they are followed here, as ('$ref', node)."""
+        resolver = self.registry.resolver(base_uri=schema_name)
+        node: Any = self.schemas[schema_name]
+        yield None, node
+        for step in list(schema_path)[:-1]:
+            while isinstance(node, dict) and step not in node and "$ref" in node:
+                resolved = resolver.lookup(node["$ref"])
+                node, resolver = resolved.contents, resolved.resolver
+                yield "$ref", node
+            node = node[step]
+            yield step, node
+        while isinstance(node, dict) and "$ref" in node and "type" not in node:
+            resolved = resolver.lookup(node["$ref"])
+            node, resolver = resolved.contents, resolved.resolver
+            yield "$ref", node
+
+    def _property_description(self, schema: dict, schema_name: str) -> str | None:
+        if "description" in schema or "$ref" not in schema:
+            return schema.get("description")
+        resolved = self.registry.resolver(base_uri=schema_name).lookup(schema["$ref"])
+        return resolved.contents.get("description")
+
+
+def _location_description(nodes: list[tuple[Any, Any]]) -> str | None:
+    """The description of the value being checked: the schema met where the data path last went
+    one level down (a property or a list item), else the schema its `$ref` leads to."""
+    description, previous = None, None
+    for step, node in nodes[1:]:  # the root's description is about the file, not a value in it
+        entering_value = previous == "properties" or step == "items"
+        if entering_value or (step == "$ref" and description is None):
+            description = node.get("description")
+        previous = step
+    return description
+
+
+def _describe_value(value: Any) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, int | float):
+        return f"the number {value}"
+    if isinstance(value, str):
+        return f"the text {_shorten(value)!r}"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return type(value).__name__
+
+
+def _shorten(text: str, limit: int = 40) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
