@@ -35,8 +35,8 @@ def search(page, query: str) -> list[str]:
 
 @pytest.mark.parametrize(
     ("path", "query"),
-    [("", "mutualisation"), ("en/", "pooling"), ("en/", "pooled")],
-    ids=["french", "english", "english-stemmed"],
+    [("", "mutualisation"), ("en/", "pooling")],
+    ids=["french", "english"],
 )
 def test_a_query_returns_pages_of_the_reader_language_only(site, visit, path, query):
     page, record = visit(path)
