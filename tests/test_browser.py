@@ -28,7 +28,10 @@ def test_a_page_logs_no_console_error(visit, path):
 
 @pytest.mark.parametrize(
     ("start", "language", "arrival"),
-    [("guide/champs/", "English", "en/guide/champs/"), ("en/guide/champs/", "Français", "guide/champs/")],
+    [
+        ("guide/champs/", "English", "en/guide/champs/"),
+        ("en/guide/champs/", "Français", "guide/champs/"),
+    ],
 )
 def test_the_switcher_keeps_the_reader_on_the_same_page(site, visit, start, language, arrival):
     page, record = visit(start)

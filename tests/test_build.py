@@ -53,7 +53,10 @@ def delete(path: str):
             append("docs/fr/index.md", "\n[une ancre](guide/champs.md#nulle-part)\n"),
             ["fr/index.md", "#nulle-part"],
         ),
-        (append("docs/fr/index.md", "\n{{ no_such_variable }}\n"), ["fr/index.md", "no_such_variable"]),
+        (
+            append("docs/fr/index.md", "\n{{ no_such_variable }}\n"),
+            ["fr/index.md", "no_such_variable"],
+        ),
         (delete("data/sources.yml"), ["data/sources.yml"]),
     ],
     ids=["broken-link", "broken-anchor", "undefined-variable", "missing-data-file"],

@@ -1,0 +1,49 @@
+"""French typography, applied once in the build rather than by hand in every file.
+
+Writers type ordinary spaces; on French pages this hook turns the space before ; ! ? into a
+narrow no-break space, the space before : and inside « » into a no-break space, so that
+punctuation never starts a line. Only text is touched: never tags, attributes, code or scripts.
+"""
+
+from __future__ import annotations
+
+import re
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.pages import Page
+
+NBSP, NARROW_NBSP = "\u00a0", "\u202f"
+TAG_OR_TEXT = re.compile(r"(<[^>]*>)")
+VERBATIM = re.compile(r"<(/?)(code|pre|kbd|samp|script|style|textarea)\b", re.IGNORECASE)
+RULES = [
+    (re.compile(r"[ \u00a0\u202f]+([;!?])"), NARROW_NBSP + r"\1"),
+    (re.compile(r"[ \u00a0]+:"), NBSP + ":"),
+    (re.compile(r"«[ \u00a0]*"), "«" + NBSP),
+    (re.compile(r"[ \u00a0]*»"), NBSP + "»"),
+]
+
+
+def french_spacing(text: str) -> str:
+    for pattern, replacement in RULES:
+        text = pattern.sub(replacement, text)
+    return text
+
+
+def apply_to_text(html: str) -> str:
+    """Apply french_spacing to the text between tags, outside verbatim elements."""
+    out, verbatim_depth = [], 0
+    for chunk in TAG_OR_TEXT.split(html):
+        if chunk.startswith("<"):
+            if match := VERBATIM.match(chunk):
+                closing = match.group(1) == "/"
+                verbatim_depth = max(0, verbatim_depth + (-1 if closing else 1))
+            out.append(chunk)
+        else:
+            out.append(chunk if verbatim_depth else french_spacing(chunk))
+    return "".join(out)
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files) -> str:
+    if config.theme["language"] != "fr":
+        return html
+    return apply_to_text(html)

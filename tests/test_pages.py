@@ -1,0 +1,57 @@
+"""Every page: declared in both languages, with a title and a description, and the same
+anchors on both sides so that a trainer's link to a section works in either language."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+from conftest import ROOT
+
+DOCS = ROOT / "docs"
+ALLOWED_KEYS = {"title", "description", "hide"}
+REQUIRED_KEYS = {"title", "description"}
+SOURCES = sorted(DOCS.glob("*/**/*.md"))
+
+
+def front_matter(path: Path) -> dict:
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith("---\n"), f"{path}: no front matter"
+    block = text.split("---\n", 2)[1]
+    return yaml.safe_load(block) or {}
+
+
+def test_every_french_page_has_an_english_twin_and_back():
+    french = {p.relative_to(DOCS / "fr") for p in (DOCS / "fr").rglob("*.md")}
+    english = {p.relative_to(DOCS / "en") for p in (DOCS / "en").rglob("*.md")}
+    assert french - english == set(), "French pages without an English version"
+    assert english - french == set(), "English pages without a French version"
+
+
+@pytest.mark.parametrize("path", SOURCES, ids=lambda p: str(p.relative_to(DOCS)))
+def test_front_matter_declares_title_and_description_only(path):
+    meta = front_matter(path)
+    assert REQUIRED_KEYS <= meta.keys(), f"missing: {REQUIRED_KEYS - meta.keys()}"
+    assert meta.keys() <= ALLOWED_KEYS, f"undeclared: {meta.keys() - ALLOWED_KEYS}"
+    assert all(isinstance(meta[key], str) and meta[key].strip() for key in REQUIRED_KEYS)
+
+
+def test_every_built_page_has_a_title_and_a_meta_description(site):
+    for page in site.pages():
+        html = site.html(page)
+        description = html.select_one('head meta[name="description"]')
+        assert description and description["content"].strip(), page
+        assert html.title and html.title.get_text(strip=True), page
+
+
+def heading_ids(html) -> list[str]:
+    article = html.select_one("article")
+    return [h["id"] for h in article.select("h2[id], h3[id], h4[id]")]
+
+
+def test_page_pairs_have_the_same_anchors(site):
+    for page in site.pages("fr"):
+        french = heading_ids(site.html(page))
+        english = heading_ids(site.html(Path("en") / page))
+        assert french == english, page
