@@ -18,8 +18,10 @@ $(STAMP): requirements/dev.lock
 serve: $(STAMP)  ## install, then serve the site with live reload at http://127.0.0.1:8000/
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
-build: $(STAMP)  ## strict build of both languages into site/
-	$(BIN)/mkdocs build --strict --clean
+build: $(STAMP)  ## strict build of both languages into site/ (left untouched if the build fails)
+	rm -rf site.new
+	$(BIN)/mkdocs build --strict --clean --site-dir site.new
+	rm -rf site && mv site.new site
 
 validate: $(STAMP)  ## check the data files (case studies, partners, sources, glossary)
 	$(BIN)/python -m macros.validate data
