@@ -95,7 +95,7 @@ def read_yaml(path: Path, shown_path: str, schema_comment: str) -> tuple[YamlFil
     """Parse one file; return it with its positions (None if it cannot be read) and its problems."""
     raw = path.read_bytes()
     try:
-        text = raw.decode("utf-8")
+        text = raw.decode("utf-8-sig")  # a byte-order mark is harmless: accept it
     except UnicodeDecodeError as error:
         line = raw.count(b"\n", 0, error.start) + 1
         column = error.start - raw.rfind(b"\n", 0, error.start)
@@ -111,6 +111,9 @@ def read_yaml(path: Path, shown_path: str, schema_comment: str) -> tuple[YamlFil
     if tabs:
         return None, tabs
 
+    expected_fields = fields_described_in(schema_comment.rpartition("/")[2])
+    if not text.strip():
+        return None, [Problem.about_file(shown_path, "empty file", expected_fields)]
     problems = []
     if text.partition("\n")[0].strip() != schema_comment:
         problems.append(
@@ -119,9 +122,8 @@ def read_yaml(path: Path, shown_path: str, schema_comment: str) -> tuple[YamlFil
     loader = _DataLoader(text)
     try:
         node = loader.get_single_node()
-        if node is None:
-            expected = fields_described_in(schema_comment.rpartition("/")[2])
-            return None, [*problems, Problem.about_file(shown_path, "empty file", expected)]
+        if node is None:  # nothing but comments
+            return None, [*problems, Problem.about_file(shown_path, "empty file", expected_fields)]
         parsed = YamlFile(shown_path, None)
         problems += _record_positions(node, (), parsed)
         parsed.content = loader.construct_document(node)

@@ -1,0 +1,377 @@
+"""The data validator, as a specification.
+
+Each kind of mistake a contributor can make in data/, and the exact line `make validate` prints
+for it: `path:line:column: field: what is wrong (what is expected)`. Every case copies the real
+data, adds or replaces one small file written out below, and expects that single line.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+from jsonschema import Draft202012Validator
+
+from macros.data import DataError, SiteData, load_site_data
+from macros.validate import main as validate_main
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "data"
+THIS_YEAR = date.today().year
+
+# A valid new case study and a valid new partner; each bad input below breaks one thing in them.
+CASE = """\
+# yaml-language-server: $schema=../schemas/case-study.schema.json
+id: new-case
+status: realised
+title: {fr: Un cas, en: A case}
+summary: {fr: Des livres en commun., en: Shared books.}
+territory:
+  label: {fr: Une ville, en: A town}
+period: {start: 2010, end: 2012}
+partners: [cirad]
+fields: [tools]
+administrative_form: charter
+steps: [scope]
+sources: [boussou-2014]
+"""
+
+PARTNER = """\
+# yaml-language-server: $schema=../schemas/partner.schema.json
+id: new-partner
+name: {fr: Une médiathèque, en: A library}
+type: library-network
+website: https://www.example.org
+description: {fr: Elle prête des livres., en: It lends books.}
+"""
+
+GLOSSARY = """\
+# yaml-language-server: $schema=schemas/glossary.schema.json
+terms:
+  - id: ist
+    term: {fr: IST, en: STI}
+    definition: {fr: L'information scientifique et technique., en: Scientific information.}
+  - id: ist
+    term: {fr: IST, en: STI}
+    definition: {fr: Encore elle., en: Again.}
+"""
+
+
+def changed(text: str, old: str, new: str) -> str:
+    """`text` with its one occurrence of `old` replaced: a typo in a test fails loudly."""
+    assert text.count(old) == 1, f"{old!r} should occur once"
+    return text.replace(old, new)
+
+
+@functools.cache
+def shipped() -> SiteData:
+    return load_site_data(DATA)
+
+
+NEW_CASE = "case-studies/new-case.yml"
+NEW_PARTNER = "partners/new-partner.yml"
+CASE_AT = "data/case-studies/new-case.yml"
+PARTNER_AT = "data/partners/new-partner.yml"
+STATUSES = "realised, in-progress, proposal, ended"
+STEPS = (
+    "together, success-factors, motivated-partners, scope, administrative-form, pilot, communicate"
+)
+FIELDS = (
+    "acquisition, cataloguing, expertise, tools, products-services, training, communication, "
+    "governance"
+)
+
+# (file written under data/, its content, the expected problem). `<partner ids>` and
+# `<source ids>` stand for the shipped ids, listed in the messages, which grow with the data.
+BAD_INPUTS = [
+    pytest.param(
+        NEW_CASE,
+        changed(CASE, "title: {fr: Un cas, en: A case}", "title: {fr: Un cas, en: A case"),
+        (
+            f"{CASE_AT}:5:8: file: invalid YAML, expected ',' or '}}', but got ':' "
+            "(YAML syntax: check the indentation, and quote text containing ': ' or ' #')"
+        ),
+        id="YAML syntax error",
+    ),
+    pytest.param(
+        NEW_CASE,
+        changed(CASE, "  label:", "\tlabel:"),
+        f"{CASE_AT}:7:1: file: tab character (spaces only)",
+        id="tab",
+    ),
+    pytest.param(
+        NEW_CASE,
+        CASE + "status: ended\n",
+        f"{CASE_AT}:14:1: status: duplicate key (each key once; first at line 3)",
+        id="duplicate key",
+    ),
+    pytest.param(
+        NEW_CASE,
+        "",
+        (
+            f"{CASE_AT}:1:1: file: empty file "
+            "(a mapping of the fields described in data/schemas/case-study.schema.json)"
+        ),
+        id="empty file",
+    ),
+    pytest.param(
+        NEW_PARTNER,
+        PARTNER.encode("latin-1"),
+        f"{PARTNER_AT}:3:17: file: not UTF-8, byte 0xe9 cannot be decoded (save as UTF-8)",
+        id="not UTF-8",
+    ),
+    pytest.param(
+        NEW_CASE,
+        CASE.partition("\n")[2],
+        (
+            f"{CASE_AT}:1:1: file: no schema comment on line 1 "
+            "(# yaml-language-server: $schema=../schemas/case-study.schema.json)"
+        ),
+        id="no schema comment",
+    ),
+    pytest.param(
+        NEW_CASE,
+        changed(
+            CASE,
+            "  label: {fr: Une ville, en: A town}\n",
+            "  label: {fr: Une ville, en: A town}\n  population: 5000\n",
+        ),
+        f"{CASE_AT}:8:3: territory.population: unknown key (one of: label, scale)",
+        id="unknown key",
+    ),
+    pytest.param(
+        NEW_CASE,
+        changed(CASE, "{start: 2010,", '{start: "2010",'),
+        (
+            f"{CASE_AT}:8:17: period.start: wrong type, found the text '2010' "
+            "(the year the project started)"
+        ),
+        id="wrong type",
+    ),
+    pytest.param(
+        NEW_CASE,
+        changed(CASE, "administrative_form: charter\n", ""),
+        (
+            f"{CASE_AT}:2:1: administrative_form: missing field "
+            "(an id from the administrative_forms vocabulary)"
+        ),
+        id="missing field",
+    ),
+    pytest.param(
+        NEW_CASE,
+        changed(CASE, "{fr: Un cas, en: A case}", "{fr: Un cas}"),
+        f"{CASE_AT}:4:8: title.en: missing translation (English text)",
+        id="missing translation",
+    ),
+    pytest.param(
+        NEW_CASE,
+        changed(CASE, "{fr: Un cas, en: A case}", "{fr: Un cas, en: ' '}"),
+        f"{CASE_AT}:4:25: title.en: empty translation (English text)",
+        id="empty translation",
+    ),
+    pytest.param(
+        "glossary.yml",
+        GLOSSARY,
+        (
+            "data/glossary.yml:6:9: terms[1].id: duplicate id 'ist' "
+            "(ids unique in terms; first used at line 3)"
+        ),
+        id="duplicate id",
+    ),
+    pytest.param(
+        "partners/other-name.yml",
+        PARTNER,
+        (
+            "data/partners/other-name.yml:2:5: id: 'new-partner' differs from the file name "
+            "(other-name, the file name without .yml)"
+        ),
+        id="id differs from file name",
+    ),
+    pytest.param(
+        NEW_CASE,
+        changed(CASE, "partners: [cirad]", "partners: [cirad, nobody]"),
+        f"{CASE_AT}:9:19: partners[1]: unknown partner 'nobody' (one of: <partner ids>)",
+        id="unknown partner",
+    ),
+    pytest.param(
+        NEW_CASE,
+        changed(CASE, "sources: [boussou-2014]", "sources: [boussou-2041]"),
+        (f"{CASE_AT}:13:11: sources[0]: unknown source 'boussou-2041' (one of: <source ids>)"),
+        id="unknown source",
+    ),
+    pytest.param(
+        NEW_CASE,
+        changed(CASE, "steps: [scope]", "steps: [scope, conclusion]"),
+        f"{CASE_AT}:12:16: steps[1]: unknown step 'conclusion' (one of: {STEPS})",
+        id="unknown step",
+    ),
+    pytest.param(
+        NEW_CASE,
+        changed(CASE, "fields: [tools]", "fields: [tools, knitting]"),
+        f"{CASE_AT}:10:17: fields[1]: unknown field 'knitting' (one of: {FIELDS})",
+        id="unknown vocabulary term",
+    ),
+    pytest.param(
+        NEW_PARTNER,
+        changed(PARTNER, "https://www.example.org", "javascript:alert(1)"),
+        (
+            f"{PARTNER_AT}:5:10: website: invalid URL 'javascript:alert(1)' "
+            "(a web address starting with http:// or https://)"
+        ),
+        id="javascript URL",
+    ),
+    pytest.param(
+        NEW_PARTNER,
+        changed(PARTNER, "https://www.example.org", "www.example.org"),
+        (
+            f"{PARTNER_AT}:5:10: website: invalid URL 'www.example.org' "
+            "(a web address starting with http:// or https://)"
+        ),
+        id="malformed URL",
+    ),
+    pytest.param(
+        NEW_CASE,
+        changed(CASE, "end: 2012", f"end: {THIS_YEAR + 1}"),
+        (
+            f"{CASE_AT}:8:28: period.end: year {THIS_YEAR + 1} is in the future "
+            f"(a year up to {THIS_YEAR})"
+        ),
+        id="year in the future",
+    ),
+    pytest.param(
+        NEW_CASE,
+        changed(CASE, "end: 2012", "end: 2009"),
+        f"{CASE_AT}:8:28: period.end: ends in 2009, before it starts (a year from 2010 on)",
+        id="end before start",
+    ),
+    pytest.param(
+        "case-studies/new-case.yaml",
+        CASE,
+        "data/case-studies/new-case.yaml:1:1: file: not a .yml file (only <id>.yml files)",
+        id="wrong extension",
+    ),
+    pytest.param(
+        "links.yml",
+        "# yaml-language-server: $schema=schemas/links.schema.json\nhome: /\n",
+        (
+            "data/links.yml:1:1: file: no schema for this file (one of: vocabularies.yml, "
+            "sources.yml, glossary.yml, partners/<id>.yml, case-studies/<id>.yml)"
+        ),
+        id="file without schema",
+    ),
+]
+
+
+@pytest.fixture
+def data_copy(tmp_path: Path) -> Path:
+    """A copy of the shipped data, to break."""
+    copy = tmp_path / "data"
+    shutil.copytree(DATA, copy)
+    return copy
+
+
+@pytest.mark.parametrize(("file", "content", "expected"), BAD_INPUTS)
+def test_each_mistake_is_reported_at_its_place(data_copy, file, content, expected):
+    path = data_copy / file
+    path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
+    with pytest.raises(DataError) as caught:
+        load_site_data(data_copy)
+    expected = expected.replace("<partner ids>", ", ".join(shipped().partners))
+    expected = expected.replace("<source ids>", ", ".join(shipped().sources))
+    assert str(caught.value).splitlines() == [expected]
+
+
+def test_every_problem_is_reported_at_once(data_copy):
+    (data_copy / NEW_CASE).write_text(changed(CASE, "status: realised", "status: done"), "utf-8")
+    (data_copy / NEW_PARTNER).write_text(
+        changed(PARTNER, "type: library-network", "type: shop"), "utf-8"
+    )
+    with pytest.raises(DataError) as caught:
+        load_site_data(data_copy)
+    assert [f"{problem.file}:{problem.field}" for problem in caught.value.problems] == [
+        f"{CASE_AT}:status",
+        f"{PARTNER_AT}:type",
+    ]
+
+
+def test_yes_no_and_dates_stay_text(data_copy):
+    """YAML 1.1 would read `Non` as false and 2014-06-23 as a date; writers mean text."""
+    (data_copy / NEW_PARTNER).write_text(
+        changed(PARTNER, "{fr: Une médiathèque, en: A library}", "{fr: Non, en: 2014-06-23}"),
+        "utf-8",
+    )
+    site = load_site_data(data_copy)
+    assert site.partners["new-partner"].name.fr == "Non"
+    assert site.partners["new-partner"].name.en == "2014-06-23"
+
+
+# --- The shipped data --------------------------------------------------------------------------
+
+
+def test_shipped_data_is_valid():
+    site = shipped()
+    assert list(site.case_studies) == sorted(p.stem for p in (DATA / "case-studies").glob("*.yml"))
+    assert list(site.partners) == sorted(p.stem for p in (DATA / "partners").glob("*.yml"))
+
+
+def test_partners_list_the_case_studies_that_name_them():
+    site = shipped()
+    for partner in site.partners.values():
+        naming = [case for case in site.case_studies.values() if partner in case.partners]
+        assert partner.case_studies == naming
+    sivu = "sivu-inforoutes-ardeche"
+    assert site.partners[sivu].case_studies == [site.case_studies[sivu]]
+
+
+def data_files() -> list[Path]:
+    return sorted(p for p in DATA.rglob("*") if p.suffix in (".yml", ".yaml"))
+
+
+@pytest.mark.parametrize("path", data_files(), ids=lambda p: p.relative_to(DATA).as_posix())
+def test_every_data_file_names_its_schema_on_line_one(path: Path):
+    """So that editors (yaml-language-server) complete fields and flag errors as you type."""
+    kind = {"case-studies": "case-study", "partners": "partner"}.get(path.parent.name, path.stem)
+    first_line = path.read_text(encoding="utf-8").partition("\n")[0]
+    prefix = "# yaml-language-server: $schema="
+    assert first_line.startswith(prefix)
+    schema = (path.parent / first_line.removeprefix(prefix)).resolve()
+    assert schema == DATA / "schemas" / f"{kind}.schema.json"
+    assert schema.is_file()
+
+
+@pytest.mark.parametrize("path", sorted((DATA / "schemas").glob("*.json")), ids=lambda p: p.name)
+def test_every_schema_is_a_valid_json_schema(path: Path):
+    schema = json.loads(path.read_text(encoding="utf-8"))
+    Draft202012Validator.check_schema(schema)
+    assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+
+
+def test_templates_are_valid_once_copied(data_copy):
+    """A contributor who copies the templates starts from valid files."""
+    shutil.copy(DATA / "templates" / "case-study.yml", data_copy / "case-studies" / "example.yml")
+    shutil.copy(DATA / "templates" / "partner.yml", data_copy / "partners" / "example.yml")
+    site = load_site_data(data_copy)
+    assert site.partners["example"].case_studies == [site.case_studies["example"]]
+
+
+# --- The command behind `make validate` --------------------------------------------------------
+
+
+def test_validate_command_prints_a_summary_and_succeeds(capsys, monkeypatch):
+    monkeypatch.chdir(ROOT)
+    assert validate_main(["data"]) == 0
+    assert capsys.readouterr().out.startswith("data is valid: ")
+
+
+def test_validate_command_prints_every_problem_and_fails(data_copy, capsys, monkeypatch):
+    monkeypatch.chdir(data_copy.parent)
+    (data_copy / NEW_CASE).write_text(changed(CASE, "status: realised", "status: done"), "utf-8")
+    assert validate_main(["data"]) == 1
+    assert capsys.readouterr().err.splitlines() == [
+        f"{CASE_AT}:3:9: status: unknown status 'done' (one of: {STATUSES})",
+        "1 problem in data",
+    ]
