@@ -1,4 +1,6 @@
-"""Check the data files: `python -m macros.validate [data_dir]` (what `make validate` runs).
+"""Check the data files and report every problem with its line and column.
+
+Usage: `python -m macros.validate [data_dir]` (what `make validate` runs).
 
 Prints every problem as `path:line:column: field: what is wrong (what is expected)` and exits 1,
 or prints a one-line summary and exits 0.
