@@ -1,0 +1,45 @@
+"""The site data as the build sees it: loaded once, shared by the macros and the hooks.
+
+mkdocs-static-i18n runs a whole build per language, so `define_env` and every hook run once per
+language: the data is loaded the first time and kept while no file in data/ changes (edits under
+`mkdocs serve` are picked up). Invalid data stops the build before anything is written.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+from .data import DataError, SiteData, load_site_data
+
+_cache: dict[Path, tuple[tuple, SiteData]] = {}
+
+
+def site_data(project_dir: Path | str) -> SiteData:
+    """The validated data in `project_dir`/data; a PluginError listing every problem if invalid."""
+    data_dir = (Path(project_dir) / "data").resolve()
+    signature = _signature(data_dir)
+    cached = _cache.get(data_dir)
+    if cached and cached[0] == signature:
+        return cached[1]
+    try:
+        data = load_site_data(data_dir)
+    except DataError as error:
+        count = len(error.problems)
+        raise PluginError(
+            f"the data is invalid, {count} problem{'s' * (count != 1)}; nothing was built:\n{error}"
+        ) from error
+    _cache[data_dir] = (signature, data)
+    return data
+
+
+def _signature(data_dir: Path) -> tuple:
+    """Every file's path, size and modification time: changes when any data file does."""
+    if not data_dir.is_dir():
+        return ()
+    return tuple(
+        (str(path), stat.st_size, stat.st_mtime_ns)
+        for path in sorted(data_dir.rglob("*"))
+        if path.is_file() and (stat := path.stat())
+    )

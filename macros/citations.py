@@ -1,0 +1,55 @@
+"""Citations and references: "(Boussou, 2014)" in the text, the full reference on sources.md.
+
+Every reference on sources.md carries its source id as anchor, so a citation links to
+`sources.md#<source id>` from any page of either language.
+"""
+
+from __future__ import annotations
+
+from .context import PageContext
+from .data import SiteData, Source
+from .paths import SOURCES_PAGE
+from .templates import render
+
+
+def find_source(data: SiteData, source_id: str) -> Source:
+    try:
+        return data.sources[source_id]
+    except KeyError:
+        known = ", ".join(data.sources)
+        raise KeyError(f"unknown source {source_id!r} (one of: {known})") from None
+
+
+def short_authors(source: Source, language: str) -> str | None:
+    """Family names as a short citation gives them; None when the document names nobody."""
+    families = [author.partition(",")[0].strip() for author in source.authors]
+    if not families:
+        return None
+    if len(families) == 1:
+        return families[0]
+    if len(families) == 2:
+        conjunction = {"fr": "et", "en": "and"}[language]
+        return f"{families[0]} {conjunction} {families[1]}"
+    return f"{families[0]} et al."
+
+
+def cite(data: SiteData, page: PageContext, source_id: str) -> str:
+    """A short citation on one line (it may sit in a table cell), linked to its reference."""
+    source = find_source(data, source_id)
+    return render(
+        "citation.html",
+        source=source,
+        authors=short_authors(source, page.language),
+        href=page.link(SOURCES_PAGE, source.id),
+        ui=page.ui,
+    ).replace("\n", " ")
+
+
+def bibliography(data: SiteData, page: PageContext) -> str:
+    """Every source as a full reference, in the order of data/sources.yml."""
+    return render(
+        "bibliography.html",
+        sources=list(data.sources.values()),
+        language=page.language,
+        ui=page.ui,
+    )

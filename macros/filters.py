@@ -1,0 +1,35 @@
+"""The filters of the listings: which values each item has, which choices each filter offers.
+
+The listing templates print them as <select> elements and data-filter-<name> attributes, which
+overrides/assets/javascripts/filters.js reads: the whole list is in the HTML without JavaScript.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Facet:
+    """One filter: its URL parameter, its label, its choices and each item's values."""
+
+    name: str  # the URL query parameter and the items' data-filter-<name> attribute
+    label: str
+    options: list[tuple[str, str]]  # (value, label), in the vocabulary's order
+    values_of: Callable[[object], list[str]]
+
+    def item_values(self, item) -> str:
+        return " ".join(self.values_of(item))
+
+
+def facet(name: str, label: str, items: list, values_of: Callable, labels: dict[str, str]):
+    """A facet offering only the values some item has, so no choice alone gives an empty list."""
+    used = {value for item in items for value in values_of(item)}
+    options = [(value, text) for value, text in labels.items() if value in used]
+    return Facet(name, label, options, values_of)
+
+
+def count_texts(ui: dict[str, str], kind: str) -> dict[str, str]:
+    """What the count says for none, one or many results; the script fills in the numbers."""
+    return {amount: ui[f"{kind}_count_{amount}"] for amount in ("none", "one", "many")}

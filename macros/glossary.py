@@ -1,0 +1,34 @@
+"""The glossary page, and the abbreviations that become tooltips on every page."""
+
+from __future__ import annotations
+
+from .context import PageContext
+from .data import SiteData
+from .i18n import other_language
+from .templates import render
+from .text import sort_key
+
+
+def glossary_definitions(data: SiteData, page: PageContext) -> str:
+    """Every term as a definition list, in the page's alphabetical order, anchored by term id."""
+    terms = sorted(data.glossary.values(), key=lambda term: sort_key(term.term[page.language]))
+    return render(
+        "glossary.html",
+        terms=terms,
+        language=page.language,
+        other=other_language(page.language),
+        ui=page.ui,
+    )
+
+
+def abbreviation_definitions(data: SiteData, language: str) -> str:
+    """Markdown abbreviation lines (`*[IST]: information scientifique et technique`) for the
+    terms that have an expansion, so that every occurrence gets an <abbr title> tooltip."""
+    lines = []
+    for term in data.glossary.values():
+        if term.expansion is None:
+            continue
+        # A line break in a definition would end it; the extension escapes the rest.
+        expansion = " ".join(term.expansion[language].split())
+        lines.append(f"*[{term.term[language]}]: {expansion}")
+    return "\n".join(lines)

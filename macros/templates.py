@@ -1,0 +1,39 @@
+"""The Jinja templates of macros/templates/: every value they print is HTML-escaped.
+
+Their output goes into Markdown, where a raw HTML block ends at the first blank line: the
+templates are written so that each HTML block comes out without one.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
+
+from .i18n import format_number, format_quantity
+
+_environment = Environment(
+    loader=FileSystemLoader(Path(__file__).parent / "templates"),
+    autoescape=True,
+    undefined=StrictUndefined,
+    trim_blocks=True,
+    lstrip_blocks=True,
+)
+
+
+def json_for_script(value) -> Markup:
+    """JSON safe inside <script>: no "</script>" or "<!--" can close or confuse the element."""
+    text = json.dumps(value, ensure_ascii=False, indent=2)
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return Markup(text)
+
+
+_environment.filters["number"] = format_number
+_environment.filters["quantity"] = format_quantity
+_environment.filters["json_for_script"] = json_for_script
+
+
+def render(template_name: str, **context) -> str:
+    return _environment.get_template(template_name).render(**context).strip()
