@@ -1,0 +1,46 @@
+"""Accessibility: axe-core finds nothing on any page of either language.
+
+Readers include people using screen readers and keyboards, and French public bodies must meet
+RGAA, which follows WCAG 2.1 AA. axe-core (npm, `make node_modules`) runs in the system Chromium
+on every built page, after the page's own scripts, with the rules tagged WCAG 2.0, 2.1 and 2.2
+A and AA plus axe's best practices (landmarks, heading order, a named search dialog...).
+Any violation fails, whatever its impact. Results axe cannot decide alone ("incomplete", such
+as contrast over a gradient) are not violations and are not asserted.
+"""
+
+from __future__ import annotations
+
+from conftest import ROOT
+
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+RULES = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
+
+
+def axe_violations(page) -> list[str]:
+    """Each violation axe finds on the open page, as `rule (impact): element: what to fix`."""
+    page.add_script_tag(path=AXE)
+    options = {"runOnly": {"type": "tag", "values": RULES}, "resultTypes": ["violations"]}
+    results = page.evaluate("options => axe.run(document, options)", options)
+    return [
+        f"{violation['id']} ({violation['impact']}): {' '.join(node['target'])}: {violation['help']}"
+        for violation in results["violations"]
+        for node in violation["nodes"]
+    ]
+
+
+def test_axe_is_installed():
+    assert AXE.is_file(), "run `make node_modules` (npm ci) first"
+
+
+def test_no_page_of_either_language_has_any_axe_violation(site, browser):
+    pages = site.pages()
+    assert {"index.html", "en/index.html", "404.html"} <= {p.as_posix() for p in pages}
+    context = browser.new_context()
+    tab = context.new_page()
+    findings = {}
+    for path in pages:
+        tab.goto(site.url + path.as_posix(), wait_until="load")
+        if violations := axe_violations(tab):
+            findings[path.as_posix()] = violations
+    context.close()
+    assert findings == {}
