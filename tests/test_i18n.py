@@ -79,14 +79,14 @@ def test_sitemap_lists_every_page_with_its_alternates(site):
 
 
 @pytest.mark.parametrize(
-    ("language", "placeholder", "skip_link"),
-    [("fr", "Rechercher", "Aller au contenu"), ("en", "Search", "Skip to content")],
+    ("language", "placeholder", "back_to_top"),
+    [("fr", "Rechercher", "Retour en haut de la page"), ("en", "Search", "Back to top")],
 )
-def test_theme_strings_are_in_the_page_language(site, language, placeholder, skip_link):
+def test_theme_strings_are_in_the_page_language(site, language, placeholder, back_to_top):
     for page in site.pages(language):
         html = site.html(page)
         assert html.select_one("input.md-search__input")["placeholder"] == placeholder, page
-        assert html.select_one("a.md-skip").get_text(strip=True) == skip_link, page
+        assert html.select_one("button.md-top").get_text(strip=True) == back_to_top, page
 
 
 def test_one_404_page_carries_both_languages(site):
