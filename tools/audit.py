@@ -1,0 +1,171 @@
+"""`make audit`: Lighthouse, mobile preset, on eight pages served the way GitHub Pages serves them.
+
+    python tools/audit.py [--port 8001]   # builds, serves, audits; prints a table
+
+The site is built for the local address (so canonical and hreflang URLs match the server), served
+by tools/serve_like_pages.py (gzip, Cache-Control: max-age=600), and audited by npm's lighthouse
+on the system Chromium, offline: home, a guide step, a case study and the case listing, in French
+and English. Writes audit/results.json (scores, metrics, the audits that cost points) and keeps
+the raw reports in audit/reports/ (ignored by git). Exits 1 only when Lighthouse cannot run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+from datetime import UTC, datetime
+from pathlib import Path
+
+from serve_like_pages import serving
+
+ROOT = Path(__file__).resolve().parent.parent
+AUDIT = ROOT / "audit"
+LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
+PAGES = {
+    "home": "",
+    "step": "guide/champs/",
+    "case study": "cas/mediatheques-de-la-baie/",
+    "listing": "cas/",
+}
+LANGUAGES = {"fr": "", "en": "en/"}
+CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
+METRICS = {
+    "first-contentful-paint": "FCP",
+    "largest-contentful-paint": "LCP",
+    "total-blocking-time": "TBT",
+    "cumulative-layout-shift": "CLS",
+    "speed-index": "SI",
+    "total-byte-weight": "bytes",
+}
+CHROME_FLAGS = (
+    "--headless=new --no-sandbox --disable-gpu --disable-quic --no-first-run "
+    "--disable-background-networking --disable-component-update --disable-sync"
+)
+
+
+def chromium() -> str:
+    for candidate in (os.environ.get("CHROME_PATH"), os.environ.get("CHROMIUM")):
+        if candidate:
+            return candidate
+    names = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
+    found = next((path for name in names if (path := shutil.which(name))), None)
+    if not found:
+        sys.exit("No Chromium: run `make browser`, or set CHROME_PATH")
+    return found
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def build(site_dir: Path, url: str) -> None:
+    env = {**os.environ, "SITE_URL": url, "NO_MKDOCS_2_WARNING": "1"}
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-d", site_dir]
+    subprocess.run(command, cwd=ROOT, env=env, check=True)
+
+
+def lighthouse(url: str, report: Path) -> dict:
+    """Run Lighthouse (mobile: its default) on `url`; returns the report (also written)."""
+    command = [
+        LIGHTHOUSE,
+        url,
+        "--output=json",
+        f"--output-path={report}",
+        f"--only-categories={','.join(CATEGORIES)}",
+        f"--chrome-flags={CHROME_FLAGS}",
+        "--disable-full-page-screenshot",
+        "--quiet",
+    ]
+    env = {**os.environ, "CHROME_PATH": chromium()}
+    if subprocess.run(command, env=env, check=False, timeout=300).returncode != 0:
+        sys.exit(f"Lighthouse failed on {url}")
+    return json.loads(report.read_text(encoding="utf-8"))
+
+
+def summary(name: str, path: str, report: dict) -> dict:
+    """What a reader of the table needs: scores, timings, and each audit that cost points."""
+    audits, categories = report["audits"], report["categories"]
+    lost = []
+    for key in CATEGORIES:
+        for ref in categories[key]["auditRefs"]:
+            audit = audits[ref["id"]]
+            if ref["weight"] > 0 and audit["score"] is not None and audit["score"] < 1:
+                shown = f" ({audit['displayValue']})" if audit.get("displayValue") else ""
+                lost.append(f"{key}: {ref['id']}{shown}")
+    return {
+        "page": name,
+        "path": path,
+        "scores": {key: round(100 * (categories[key]["score"] or 0)) for key in CATEGORIES},
+        "metrics": {short: audits[key]["numericValue"] for key, short in METRICS.items()},
+        "lost_points": lost,
+        "run_warnings": report.get("runWarnings", []),
+    }
+
+
+def table(results: list[dict]) -> str:
+    header = f"{'page':<16}{'perf':>5}{'a11y':>5}{'best':>5}{'seo':>5}"
+    header += f"{'FCP':>8}{'LCP':>8}{'TBT':>7}{'CLS':>6}{'KB':>6}"
+    lines = [header, "-" * len(header)]
+    for result in results:
+        scores, metrics = result["scores"], result["metrics"]
+        lines.append(
+            f"{result['page']:<16}"
+            + "".join(f"{scores[key]:>5}" for key in CATEGORIES)
+            + f"{metrics['FCP'] / 1000:>7.2f}s{metrics['LCP'] / 1000:>7.2f}s"
+            + f"{metrics['TBT']:>5.0f}ms{metrics['CLS']:>6.3f}{metrics['bytes'] / 1000:>6.0f}"
+        )
+    return "\n".join(lines)
+
+
+def audit(url: str) -> list[dict]:
+    reports = AUDIT / "reports"
+    reports.mkdir(parents=True, exist_ok=True)
+    results = []
+    for language, prefix in LANGUAGES.items():
+        for kind, path in PAGES.items():
+            name = f"{language} {kind}"
+            print(f"auditing {name}: {url}{prefix}{path}", file=sys.stderr)
+            report = lighthouse(url + prefix + path, reports / f"{name.replace(' ', '-')}.json")
+            results.append(summary(name, prefix + path, report))
+    return results
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--port", type=int, default=0)
+    args = parser.parse_args(argv)
+    if not LIGHTHOUSE.exists():
+        sys.exit("No Lighthouse: run `make node_modules`")
+
+    port = args.port or free_port()
+    with tempfile.TemporaryDirectory() as temporary:
+        site = Path(temporary) / "site"
+        build(site, f"http://127.0.0.1:{port}/")
+        with serving(site, port) as url:
+            results = audit(url)
+
+    version = json.loads((LIGHTHOUSE.resolve().parent.parent / "package.json").read_text())
+    output = {
+        "date": datetime.now(UTC).isoformat(timespec="seconds"),
+        "lighthouse": version["version"],
+        "preset": "mobile (simulated slow 4G, 4x CPU slowdown)",
+        "server": "tools/serve_like_pages.py: gzip, Cache-Control max-age=600",
+        "pages": results,
+    }
+    (AUDIT / "results.json").write_text(json.dumps(output, indent=2) + "\n", encoding="utf-8")
+    print(table(results))
+    lost = [f"  {r['page']}: {', '.join(r['lost_points'])}" for r in results if r["lost_points"]]
+    print("\nNo audit cost a point." if not lost else "\nAudits that cost points:", *lost, sep="\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
