@@ -83,8 +83,8 @@ def cases_for_step(data: SiteData, page: PageContext, step_id: str) -> str:
     )
 
 
-def case_listing(data: SiteData, page: PageContext) -> str:
-    """Every case study, with filters that the page's script brings to life."""
+def case_listing(data: SiteData, page: PageContext, script: Markup) -> str:
+    """Every case study, with filters that `script` (filters.js) brings to life."""
     cases = list(data.case_studies.values())
     facets = case_facets(data, cases, page.language, page.ui)
     return render(
@@ -93,6 +93,7 @@ def case_listing(data: SiteData, page: PageContext) -> str:
         facets=facets,
         links={case.id: page.link(case_page_path(case.id)) for case in cases},
         counts=count_texts(page.ui, "cases"),
+        script=script,
         language=page.language,
         ui=page.ui,
     )
