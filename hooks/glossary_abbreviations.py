@@ -1,0 +1,29 @@
+"""Glossary tooltips on every page: each abbreviation of data/glossary.yml becomes an
+<abbr title="..."> wherever it appears, with the expansion in the page's language.
+
+The `abbr` Markdown extension does the work; this hook appends its `*[IST]: ...` definitions
+to each page's Markdown once mkdocs-macros has rendered it. The extension leaves code and raw
+HTML alone, so code samples and the macros' HTML keep their text as written.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
+from mkdocs.structure.pages import Page
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the project's macros package
+from macros.build_data import site_data
+from macros.glossary import abbreviation_definitions
+from macros.i18n import page_language
+
+
+@event_priority(-50)  # after mkdocs-macros (0): a macro's output gets the tooltips too
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files) -> str:
+    data = site_data(Path(config.config_file_path).parent)
+    language = page_language(page.file.src_uri, config.theme["language"])
+    # Blank lines first: the definitions must not continue a list, a quote or an open block.
+    return f"{markdown}\n\n{abbreviation_definitions(data, language)}\n"
