@@ -1,0 +1,276 @@
+"""The data as readers and reusers get it: a page per case study and partner in each language,
+listings holding every record without JavaScript, exports, JSON-LD, citations and tooltips.
+
+Every count is taken from the YAML files through the loader, never written down here.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+from conftest import LANGUAGES, ROOT
+
+from macros.data import load_site_data
+
+DATA = load_site_data(ROOT / "data")
+CASES = list(DATA.case_studies.values())
+PARTNERS = list(DATA.partners.values())
+
+
+def text_of(element) -> str:
+    """An element's text with French typography's no-break spaces read as plain spaces."""
+    return element.get_text().replace("\u00a0", " ").replace("\u202f", " ").strip()
+
+
+def language_root(language: str) -> str:
+    return "" if language == "fr" else f"{language}/"
+
+
+def page_path(language: str, path: str) -> str:
+    return f"{language_root(language)}{path}"
+
+
+def resolve(site, page: str, href: str) -> tuple[str, str]:
+    """The site path (folder or file) and #fragment a link on `page` points to."""
+    absolute = urlsplit(urljoin(site.url + page, href))
+    return absolute.path.lstrip("/"), absolute.fragment
+
+
+def site_file(site, path: str):
+    target = site.root / path
+    return target / "index.html" if path == "" or path.endswith("/") else target
+
+
+# --- One page per record, in each language -------------------------------------------------
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("case", CASES, ids=lambda case: case.id)
+def test_each_case_study_has_its_page_in_each_language(site, case, language):
+    page = site.html(page_path(language, f"cas/{case.id}/"))
+    assert text_of(page.h1) == case.title[language]
+    assert text_of(page.select_one(".case-study__summary")) == case.summary[language]
+    assert (
+        text_of(page.select_one(f".status-badge--{case.status.id}")) == case.status.label[language]
+    )
+    shown_figures = page.select(".key-figure")
+    scale = case.territory.scale
+    scale_figures = (
+        sum(value is not None for value in (scale.towns, scale.inhabitants, scale.libraries))
+        if scale
+        else 0
+    )
+    assert len(shown_figures) == len(case.key_figures) + scale_figures
+    assert all(figure.select_one("a.citation") for figure in shown_figures), "each figure cited"
+    for section, items in [("gains", case.gains), ("drawbacks", case.drawbacks)]:
+        shown = [text_of(li) for li in page.select(f".case-study__{section} > li")]
+        assert shown == [item[language] for item in items]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("case", CASES, ids=lambda case: case.id)
+def test_a_case_page_links_its_partners_and_guide_steps(site, case, language):
+    path = page_path(language, f"cas/{case.id}/")
+    page = site.html(path)
+    partner_links = [
+        resolve(site, path, a["href"])[0] for a in page.select(".case-study__partners a")
+    ]
+    assert partner_links == [page_path(language, f"partenaires/{p.id}/") for p in case.partners]
+    step_links = [resolve(site, path, a["href"])[0] for a in page.select(".case-study__steps a")]
+    assert step_links == [
+        page_path(language, step.page.removesuffix(".md") + "/") for step in case.steps
+    ]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("partner", PARTNERS, ids=lambda partner: partner.id)
+def test_each_partner_has_its_page_in_each_language_linking_its_case_studies(
+    site, partner, language
+):
+    path = page_path(language, f"partenaires/{partner.id}/")
+    page = site.html(path)
+    assert text_of(page.h1) == partner.name[language]
+    case_links = [resolve(site, path, a["href"])[0] for a in page.select(".partner__cases a")]
+    assert case_links == [page_path(language, f"cas/{case.id}/") for case in partner.case_studies]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_generated_pages_stay_out_of_the_navigation(site, language):
+    navigation = site.html(page_path(language, "cas/")).select_one(".md-nav--primary")
+    linked = {a.get("href", "") for a in navigation.select("a")}
+    assert not any(case.id in href for case in CASES for href in linked)
+
+
+# --- Listings: every record in the HTML, filters ready for the script ------------------------
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_case_listing_holds_every_case_study_without_javascript(site, language):
+    path = page_path(language, "cas/")
+    items = site.html(path).select("[data-listing-items] > li")
+    links = [resolve(site, path, item.h2.a["href"])[0] for item in items]
+    assert sorted(links) == sorted(page_path(language, f"cas/{case.id}/") for case in CASES)
+    assert not any(item.has_attr("hidden") for item in items)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_partner_directory_holds_every_partner_and_links_their_case_studies(site, language):
+    path = page_path(language, "partenaires/")
+    items = site.html(path).select("[data-listing-items] > li")
+    assert len(items) == len(PARTNERS)
+    linked_cases = {
+        resolve(site, path, a["href"])[0] for item in items for a in item.select("dd a")
+    }
+    expected = {
+        page_path(language, f"cas/{case.id}/")
+        for partner in PARTNERS
+        for case in partner.case_studies
+    }
+    assert linked_cases == expected
+
+
+@pytest.mark.parametrize(
+    ("path", "filters"),
+    [
+        ("cas/", {"field", "form", "status", "partner-type", "territory"}),
+        ("partenaires/", {"competence", "partner-type"}),
+    ],
+)
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_filters_are_labelled_and_the_count_is_announced(site, language, path, filters):
+    listing = site.html(page_path(language, path)).select_one("[data-listing]")
+    form = listing.select_one("form[data-filters]")
+    assert form.fieldset.legend.get_text(strip=True) == {"fr": "Filtrer", "en": "Filter"}[language]
+    selects = form.select("select")
+    assert {select["name"] for select in selects} == filters
+    for select in selects:
+        assert form.select_one(f"label[for='{select['id']}']").get_text(strip=True)
+        for option in select.select("option[value]:not([value=''])"):
+            matching = listing.select(
+                f"[data-listing-items] > li[data-filter-{select['name']}~='{option['value']}']"
+            )
+            assert matching, f"{select['name']}={option['value']} would show nothing"
+    count = listing.select_one("[role=status]")
+    assert count["aria-live"] == "polite"
+    assert {"data-count-none", "data-count-one", "data-count-many"} <= set(count.attrs)
+
+
+@pytest.mark.parametrize("step", DATA.vocabularies.steps.values(), ids=lambda step: step.id)
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_each_step_page_shows_the_case_studies_illustrating_it(site, language, step):
+    path = page_path(language, step.page.removesuffix(".md") + "/")
+    cards = site.html(path).select(".case-cards .case-card__title a")
+    shown = sorted(resolve(site, path, a["href"])[0] for a in cards)
+    expected = sorted(page_path(language, f"cas/{c.id}/") for c in CASES if step in c.steps)
+    assert shown == expected
+
+
+# --- Citations, glossary, tooltips ------------------------------------------------------------
+
+
+def test_every_citation_links_to_an_existing_reference(site):
+    citations = 0
+    for page in site.pages():
+        for link in site.html(page).select("a.citation"):
+            target, anchor = resolve(site, page.as_posix(), link["href"])
+            assert anchor in DATA.sources, f"{page}: {link['href']}"
+            assert site.html(target).find(id=anchor), f"{page}: {link['href']}"
+            citations += 1
+    assert citations > len(DATA.sources)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_sources_page_lists_every_source_by_id(site, language):
+    references = site.html(page_path(language, "sources/")).select(".bibliography > li[id]")
+    assert [li["id"] for li in references] == list(DATA.sources)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_glossary_defines_every_term_in_the_page_language(site, language):
+    page = site.html(page_path(language, "glossaire/"))
+    terms = {dt["id"]: text_of(dt) for dt in page.select(".glossary dt")}
+    assert terms == {term.id: term.term[language] for term in DATA.glossary.values()}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_abbreviations_expand_in_the_reader_language_on_every_page(site, language):
+    expansions = {
+        term.term[language]: term.expansion[language]
+        for term in DATA.glossary.values()
+        if term.expansion
+    }
+    tooltips = 0
+    for page in site.pages(language):
+        html = site.html(page)
+        for abbr in html.select("article abbr"):
+            assert abbr["title"] == expansions[abbr.get_text()], f"{page}: {abbr}"
+            tooltips += 1
+        assert not html.select(":is(code, pre) abbr"), f"{page}: a tooltip inside code"
+    assert tooltips > 0
+
+
+# --- Structured data and open data -----------------------------------------------------------
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("case", CASES, ids=lambda case: case.id)
+def test_a_case_page_carries_schema_org_json_ld(site, case, language):
+    path = page_path(language, f"cas/{case.id}/")
+    (script,) = site.html(path).select("script[type='application/ld+json']")
+    article = json.loads(script.string)
+    assert article["@type"] == "Article"
+    assert article["headline"] == case.title[language]
+    assert article["inLanguage"] == language
+    assert article["url"] == site.url + path
+    assert [c["name"] for c in article["contributor"]] == [p.name[language] for p in case.partners]
+    assert len(article["citation"]) == len(case.sources)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize(
+    ("dataset", "records", "folder"),
+    [("case-studies", DATA.case_studies, "cas"), ("partners", DATA.partners, "partenaires")],
+)
+def test_open_data_holds_every_record_with_its_page_url(site, dataset, records, folder, language):
+    published = site.root / "donnees"
+    document = json.loads((published / f"{dataset}.{language}.json").read_text("utf-8"))
+    assert document["language"] == language
+    assert document["licence"]["name"] == "CC BY-NC-SA 4.0"
+    rows = document["records"]
+    assert [row["id"] for row in rows] == list(records)
+    for row in rows:
+        page = page_path(language, f"{folder}/{row['id']}/")
+        assert row["url"] == site.url + page
+        assert site_file(site, page).is_file()
+
+    text = (published / f"{dataset}.{language}.csv").read_text("utf-8-sig")
+    table = list(csv.DictReader(io.StringIO(text)))
+    assert [(row["id"], row["url"]) for row in table] == [(row["id"], row["url"]) for row in rows]
+
+
+def test_open_data_publishes_the_schemas(site):
+    published = sorted(path.name for path in (site.root / "donnees" / "schemas").iterdir())
+    assert published == ["case-study.schema.json", "common.schema.json", "partner.schema.json"]
+    for name in published:
+        assert (site.root / "donnees" / "schemas" / name).read_bytes() == (
+            ROOT / "data" / "schemas" / name
+        ).read_bytes()
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_open_data_page_documents_every_column(site, language):
+    from macros.open_data import DATASETS, records
+
+    page = site.html(page_path(language, "donnees-ouvertes/"))
+    documented = [
+        [code.get_text() for code in table.select("tbody code")]
+        for table in page.select("table.open-data-columns")
+    ]
+    exported = [
+        list(records(DATA, dataset, language, lambda language, path: "")[0]) for dataset in DATASETS
+    ]
+    assert documented == exported

@@ -1,0 +1,91 @@
+"""In a real browser: the listings' filters narrow the list at once, write the choice into the
+URL, keep it on reload, announce the count, and log no error."""
+
+from __future__ import annotations
+
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from conftest import ROOT
+from playwright.sync_api import expect
+
+from macros.data import load_site_data
+
+DATA = load_site_data(ROOT / "data")
+
+
+def narrowing_status() -> tuple[str, int]:
+    """A status that some but not all case studies have, and how many have it."""
+    cases = list(DATA.case_studies.values())
+    for status in DATA.vocabularies.status:
+        matching = sum(case.status.id == status for case in cases)
+        if 0 < matching < len(cases):
+            return status, matching
+    pytest.skip("every case study has the same status: no filter can narrow the list")
+
+
+def visible_items(page):
+    """The listing items on screen; `expect(...).to_have_count(n)` waits for the script."""
+    return page.locator("[data-listing-items] > li:visible")
+
+
+@pytest.mark.parametrize("path", ["cas/", "en/cas/"])
+def test_a_filter_narrows_the_case_listing_and_the_url_keeps_it(site, visit, path):
+    status, matching = narrowing_status()
+    total = len(DATA.case_studies)
+    page, record = visit(path)
+    count = page.get_by_role("status")
+    expect(visible_items(page)).to_have_count(total)
+
+    page.locator("select[name=status]").select_option(status)
+
+    expect(visible_items(page)).to_have_count(matching)
+    assert parse_qs(urlsplit(page.url).query) == {"status": [status]}
+    expect(count).to_have_attribute("aria-live", "polite")
+    expect(count).to_contain_text(f"{matching} ")
+    expect(count).to_contain_text(f" {total}")
+
+    page.reload(wait_until="networkidle")
+    assert page.locator("select[name=status]").input_value() == status
+    expect(visible_items(page)).to_have_count(matching)
+
+    page.get_by_role("button", name={"cas/": "Tout afficher", "en/cas/": "Show all"}[path]).click()
+    expect(visible_items(page)).to_have_count(total)
+    expect(page).to_have_url(site.url + path)
+    assert record.errors == []
+
+
+def test_a_shared_filtered_link_opens_on_the_filtered_view(site, visit):
+    status, matching = narrowing_status()
+    page, record = visit(f"en/cas/?status={status}")
+    expect(visible_items(page)).to_have_count(matching)
+    assert page.get_by_label("Status").input_value() == status
+    assert record.errors == []
+
+
+def test_no_match_is_said_in_words(visit):
+    page, record = visit("cas/?status=no-such-status&field=no-such-field")
+    expect(visible_items(page)).to_have_count(len(DATA.case_studies))  # unknown values ignored
+    statuses = {case.status.id for case in DATA.case_studies.values()}
+    fields = {field.id for case in DATA.case_studies.values() for field in case.fields}
+    for status in statuses:
+        for field in fields:
+            page.locator("select[name=status]").select_option(status)
+            page.locator("select[name=field]").select_option(field)
+            if visible_items(page).count() == 0:
+                expect(page.get_by_role("status")).to_contain_text("Aucune étude de cas")
+                assert record.errors == []
+                return
+    pytest.skip("every combination of status and field matches some case study")
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_the_partner_directory_filters_by_competence(visit, language):
+    partners = list(DATA.partners.values())
+    competence = partners[0].competences[0].id
+    matching = sum(competence in {term.id for term in p.competences} for p in partners)
+    page, record = visit("partenaires/" if language == "fr" else "en/partenaires/")
+    page.locator("select[name=competence]").select_option(competence)
+    expect(visible_items(page)).to_have_count(matching)
+    assert parse_qs(urlsplit(page.url).query) == {"competence": [competence]}
+    assert record.errors == []
