@@ -8,6 +8,7 @@ from .citations import cite
 from .context import PageContext
 from .data import CaseStudy, SiteData, Source
 from .filters import Facet, count_texts, facet
+from .open_data import CONTENT_LICENCE
 from .paths import CASE_LISTING_PAGE, FORMS_PAGE, case_page_path, partner_page_path
 from .templates import render
 from .text import first_sentence, slug
@@ -41,7 +42,7 @@ def case_facets(data: SiteData, cases: list[CaseStudy], language: str, ui: dict)
             "field",
             ui["field"],
             cases,
-            lambda c: [t.id for t in c.fields],
+            lambda c: [term.id for term in c.fields],
             labels(vocabularies.fields),
         ),
         facet(
@@ -71,7 +72,8 @@ def cases_for_step(data: SiteData, page: PageContext, step_id: str) -> str:
     if step_id not in data.vocabularies.steps:
         known = ", ".join(data.vocabularies.steps)
         raise KeyError(f"unknown guide step {step_id!r} (one of: {known})")
-    cases = [case for case in data.case_studies.values() if step_id in _ids(case.steps)]
+    step = data.vocabularies.steps[step_id]
+    cases = [case for case in data.case_studies.values() if step in case.steps]
     return render(
         "cases_for_step.html",
         cases=cases,
@@ -116,10 +118,6 @@ def case_study_page(data: SiteData, page: PageContext, case_id: str) -> str:
     )
 
 
-def _ids(terms) -> set[str]:
-    return {term.id for term in terms}
-
-
 # --- schema.org ----------------------------------------------------------------------------
 
 
@@ -134,7 +132,7 @@ def json_ld(case: CaseStudy, page: PageContext) -> dict:
         "inLanguage": language,
         "url": page.site_url + page.url,
         "isPartOf": {"@type": "WebSite", "name": "Mutualiser", "url": page.site_url},
-        "license": "https://creativecommons.org/licenses/by-nc-sa/4.0/",
+        "license": CONTENT_LICENCE["url"],
         "about": [
             {"@type": "DefinedTerm", "name": term.label[language]}
             for term in (*case.fields, case.administrative_form)

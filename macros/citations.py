@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from .context import PageContext
 from .data import SiteData, Source
+from .i18n import UI_TEXT
 from .paths import SOURCES_PAGE
 from .templates import render
 
@@ -28,8 +29,7 @@ def short_authors(source: Source, language: str) -> str | None:
     if len(families) == 1:
         return families[0]
     if len(families) == 2:
-        conjunction = {"fr": "et", "en": "and"}[language]
-        return f"{families[0]} {conjunction} {families[1]}"
+        return f"{families[0]} {UI_TEXT['and'][language]} {families[1]}"
     return f"{families[0]} et al."
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import File, Files
 from mkdocs.utils import get_relative_url
 
 from .i18n import page_language, ui_text
@@ -32,15 +32,15 @@ class PageContext:
     def link(self, path: str, anchor: str = "") -> str:
         """A URL relative to this page for the page at `path` in this page's language, where
         `path` is relative to the language folder: `sources.md`, `cas/g2id.md`."""
-        target = self.files.get_file_from_path(f"{self.language}/{path}")
-        if target is None or not target.is_documentation_page():
-            raise LookupError(f"no page {self.language}/{path} to link to")
-        url = get_relative_url(target.url, self.url)
+        url = get_relative_url(self._page_file(path).url, self.url)
         return f"{url}#{anchor}" if anchor else url
 
     def absolute_url(self, path: str) -> str:
-        """The absolute URL of a page of this language, for JSON-LD and exports."""
+        """The absolute URL of a page of this language, for JSON-LD."""
+        return self.site_url + self._page_file(path).url
+
+    def _page_file(self, path: str) -> File:
         target = self.files.get_file_from_path(f"{self.language}/{path}")
-        if target is None:
-            raise LookupError(f"no page {self.language}/{path}")
-        return self.site_url + target.url
+        if target is None or not target.is_documentation_page():
+            raise LookupError(f"no page {self.language}/{path} to link to")
+        return target

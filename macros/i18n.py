@@ -32,7 +32,6 @@ UI_TEXT: dict[str, Text] = {
     # Glossary
     "in_other_language": Text(fr="En anglais :", en="In French:"),
     # Case studies
-    "case_studies": Text(fr="Études de cas", en="Case studies"),
     "no_case_for_step": Text(
         fr="Aucune étude de cas n'illustre encore cette étape.",
         en="No case study illustrates this step yet.",
@@ -44,7 +43,6 @@ UI_TEXT: dict[str, Text] = {
     "administrative_form": Text(fr="Forme administrative", en="Administrative form"),
     "partner_type": Text(fr="Type de partenaire", en="Partner type"),
     "territory": Text(fr="Territoire", en="Territory"),
-    "period": Text(fr="Période", en="Period"),
     "since": Text(fr="depuis {start}", en="since {start}"),
     "from_to": Text(fr="{start}\u2013{end}", en="{start}\u2013{end}"),  # an en dash
     "towns": Text(fr="Communes", en="Towns"),
@@ -65,7 +63,6 @@ UI_TEXT: dict[str, Text] = {
         fr="Comparer les formes administratives", en="Compare administrative forms"
     ),
     # Partners
-    "partner_directory": Text(fr="Annuaire des partenaires", en="Partner directory"),
     "competence": Text(fr="Compétence", en="Competence"),
     "competences": Text(fr="Compétences", en="Competences"),
     "website": Text(fr="Site web", en="Website"),

@@ -16,11 +16,16 @@ from mkdocs.utils import get_relative_url
 
 from .context import PageContext
 from .data import LANGUAGES, CaseStudy, Partner, SiteData, Text
+from .paths import case_page_path, partner_page_path
 from .templates import render
 
 FOLDER = "donnees"  # under the site root, shared by both languages
 SCHEMAS = ("case-study.schema.json", "partner.schema.json", "common.schema.json")
-LICENCE = {"name": "CC BY-NC-SA 4.0", "url": "https://creativecommons.org/licenses/by-nc-sa/4.0/"}
+# The data and the pages share the content's licence (docs/*/a-propos.md#licences).
+CONTENT_LICENCE = {
+    "name": "CC BY-NC-SA 4.0",
+    "url": "https://creativecommons.org/licenses/by-nc-sa/4.0/",
+}
 
 UrlOf = Callable[[str, str], str]  # (language, page path such as "cas/g2id.md") -> absolute URL
 
@@ -84,7 +89,7 @@ def case_record(case: CaseStudy, language: str, url_of: UrlOf) -> dict:
     scale = case.territory.scale
     return {
         "id": case.id,
-        "url": url_of(language, f"cas/{case.id}.md"),
+        "url": url_of(language, case_page_path(case.id)),
         "title": case.title[language],
         "summary": case.summary[language],
         "status": case.status.id,
@@ -122,7 +127,7 @@ def case_record(case: CaseStudy, language: str, url_of: UrlOf) -> dict:
 def partner_record(partner: Partner, language: str, url_of: UrlOf) -> dict:
     return {
         "id": partner.id,
-        "url": url_of(language, f"partenaires/{partner.id}.md"),
+        "url": url_of(language, partner_page_path(partner.id)),
         "name": partner.name[language],
         "type": partner.partner_type.id,
         "type_label": partner.partner_type.label[language],
@@ -150,7 +155,7 @@ def file_name(dataset: str, language: str, extension: str) -> str:
 
 
 def as_json(rows: list[dict], language: str) -> str:
-    document = {"language": language, "licence": LICENCE, "records": rows}
+    document = {"language": language, "licence": CONTENT_LICENCE, "records": rows}
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 
