@@ -32,7 +32,7 @@ def test_every_french_page_has_an_english_twin_and_back():
 @pytest.mark.parametrize("path", SOURCES, ids=lambda p: str(p.relative_to(DOCS)))
 def test_front_matter_declares_title_and_description_only(path):
     meta = front_matter(path)
-    assert REQUIRED_KEYS <= meta.keys(), f"missing: {REQUIRED_KEYS - meta.keys()}"
+    assert meta.keys() >= REQUIRED_KEYS, f"missing: {REQUIRED_KEYS - meta.keys()}"
     assert meta.keys() <= ALLOWED_KEYS, f"undeclared: {meta.keys() - ALLOWED_KEYS}"
     assert all(isinstance(meta[key], str) and meta[key].strip() for key in REQUIRED_KEYS)
 
@@ -41,8 +41,10 @@ def test_every_built_page_has_a_title_and_a_meta_description(site):
     for page in site.pages():
         html = site.html(page)
         description = html.select_one('head meta[name="description"]')
-        assert description and description["content"].strip(), page
-        assert html.title and html.title.get_text(strip=True), page
+        assert description is not None, page
+        assert description["content"].strip(), page
+        assert html.title is not None, page
+        assert html.title.get_text(strip=True), page
 
 
 def heading_ids(html) -> list[str]:
