@@ -1,4 +1,5 @@
-"""What mkdocs-static-i18n leaves to us: one search index per language and one 404 page.
+"""What mkdocs-static-i18n leaves to us: one search index per language, one 404 page, and the
+title of heading permalinks (a global Markdown setting) in the page's language.
 
 By default the build writes a single search/search_index.json holding both languages, which
 every page loads, so an English reader gets French hits. After the last language is built we
@@ -10,12 +11,16 @@ language's index.
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 
 INDEX = Path("search") / "search_index.json"
+# mkdocs.yml sets toc.permalink_title to the English text; other languages get theirs here.
+PERMALINK_TITLE = {"en": "Permanent link", "fr": "Lien permanent"}
+HEADERLINK_TITLE = re.compile(r'(<a class="headerlink" href="#[^"]*" title=)"Permanent link"')
 
 
 def _languages(config: MkDocsConfig) -> tuple[str, list[str]]:
@@ -33,6 +38,11 @@ def on_env(env, config: MkDocsConfig, files):
     else:
         config.theme.static_templates.discard("404.html")
     return env
+
+
+def on_page_content(html: str, page, config: MkDocsConfig, files) -> str:
+    title = PERMALINK_TITLE[config.theme["language"]]
+    return HEADERLINK_TITLE.sub(rf'\1"{title}"', html)
 
 
 @event_priority(-200)  # after mkdocs-static-i18n (-100) has merged every language's entries

@@ -1,0 +1,93 @@
+"""The guide itself: seven step pages with the same parts in both languages, the reference
+pages, and heading links titled in the reader's language."""
+
+from __future__ import annotations
+
+from itertools import pairwise
+
+import pytest
+from conftest import ROOT
+
+from macros.data import load_site_data
+
+DATA = load_site_data(ROOT / "data")
+STEPS = sorted(DATA.vocabularies.steps.values(), key=lambda step: step.number)
+STEP_URLS = [step.page.removesuffix(".md") + "/" for step in STEPS]
+BOTH = [("", "fr"), ("en/", "en")]
+
+
+def section(html, anchor: str):
+    """The elements between the heading with this id and the next heading of its level."""
+    heading = html.select_one(f"article #{anchor}")
+    assert heading is not None, f"no #{anchor}"
+    parts = []
+    for sibling in heading.find_next_siblings():
+        if sibling.name == heading.name:
+            break
+        parts.append(sibling)
+    return parts
+
+
+def items(parts, selector: str) -> list:
+    return [item for part in parts for item in part.select(selector)]
+
+
+def test_there_are_seven_steps():
+    assert [step.number for step in STEPS] == [1, 2, 3, 4, 5, 6, 7]
+
+
+@pytest.mark.parametrize(("prefix", "language"), BOTH)
+@pytest.mark.parametrize("step_url", STEP_URLS)
+def test_a_step_page_has_every_part(site, prefix, language, step_url):
+    html = site.html(prefix + step_url)
+    assert section(html, "why"), "no 'why this step matters'"
+    assert len(items(section(html, "what-to-do"), "ol > li")) >= 5
+    assert len(items(section(html, "checklist"), "li.task-list-item input[type=checkbox]")) >= 5
+    assert len(items(section(html, "pitfalls"), "li")) >= 2
+    assert items(section(html, "sources"), "a[href*='sources/#']"), "no cited source"
+
+
+@pytest.mark.parametrize(("prefix", "language"), BOTH)
+def test_in_practice_lists_the_case_studies_of_the_step_from_the_data(site, prefix, language):
+    for step, step_url in zip(STEPS, STEP_URLS, strict=True):
+        expected = {c.id for c in DATA.case_studies.values() if step in c.steps}
+        links = items(section(site.html(prefix + step_url), "in-practice"), "a[href*='cas/']")
+        linked = {a["href"].rstrip("/").rsplit("/", 1)[-1] for a in links} - {"..", "cas"}
+        assert linked == expected, step.id
+
+
+@pytest.mark.parametrize(("prefix", "language"), BOTH)
+def test_steps_lead_to_one_another(site, prefix, language):
+    for previous, following in pairwise(STEP_URLS):
+        footer = site.html(prefix + previous).select_one("nav.md-footer__inner")
+        next_link = footer.select_one("a.md-footer__link--next")
+        assert next_link["href"] == "../" + following.split("/", 1)[1], previous
+
+
+@pytest.mark.parametrize(("prefix", "language"), BOTH)
+def test_the_home_page_shows_the_seven_steps(site, prefix, language):
+    overview = site.html(prefix).select_one("ol.steps-overview")
+    hrefs = [a["href"] for a in overview.select("a")]
+    assert [href.rstrip("/") for href in hrefs] == [url.rstrip("/") for url in STEP_URLS]
+
+
+@pytest.mark.parametrize(("prefix", "language"), BOTH)
+def test_the_success_factors_page_has_the_seven_factors(site, prefix, language):
+    ids = [h["id"] for h in site.html(prefix + "facteurs-de-reussite/").select("article h2[id]")]
+    factors = ["solidarity", "political-will", "shared-gains", "user-orientation"]
+    factors += ["pragmatism", "belonging", "visibility"]
+    assert [i for i in ids if i in factors] == factors
+
+
+@pytest.mark.parametrize(("prefix", "language"), BOTH)
+def test_the_glossary_has_at_least_thirty_terms(site, prefix, language):
+    assert len(site.html(prefix + "glossaire/").select("article dt[id]")) >= 30
+
+
+@pytest.mark.parametrize(
+    ("prefix", "language", "title"), [("", "fr", "Lien permanent"), ("en/", "en", "Permanent link")]
+)
+def test_heading_links_are_titled_in_the_page_language(site, prefix, language, title):
+    for page in site.pages(language):
+        titles = {a.get("title") for a in site.html(page).select("a.headerlink")}
+        assert titles <= {title}, page
