@@ -5,7 +5,7 @@ BIN      := $(VENV)/bin
 STAMP    := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1   # Material's notice about MkDocs 2 says nothing we can act on
 
-.PHONY: help serve build test lint validate lock browser clean
+.PHONY: help serve build test lint validate lock browser clean links audit bench
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -37,8 +37,22 @@ browser:  ## make sure a Chromium is there for the browser tests (system package
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium; }
 
-test: $(STAMP) browser lint validate  ## install what the tests need, then run every test
+# axe-core and Lighthouse, as locked in package-lock.json; no install script, no browser download
+node_modules: package-lock.json
+	PUPPETEER_SKIP_DOWNLOAD=1 npm ci --ignore-scripts --no-audit --no-fund
+	touch $@
+
+test: $(STAMP) browser node_modules lint validate  ## install what the tests need, then run every test
 	$(BIN)/pytest
+
+links: build  ## check every internal link and anchor in site/, and list the external links
+	$(BIN)/python tools/linkcheck.py site --external
+
+audit: $(STAMP) browser node_modules  ## Lighthouse (mobile) on 8 pages served like GitHub Pages
+	$(BIN)/python tools/audit.py
+
+bench: $(STAMP)  ## build time, memory and size: real site, 100 and 1000 case studies, plain Material
+	$(BIN)/python tools/bench.py
 
 lock:  ## regenerate the hash-locked requirements from requirements/*.in
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -46,5 +60,5 @@ lock:  ## regenerate the hash-locked requirements from requirements/*.in
 	cd requirements && ../$(BIN)/uv pip compile site.in --generate-hashes --python-version 3.11 -q -o site.lock
 	cd requirements && ../$(BIN)/uv pip compile dev.in --generate-hashes --python-version 3.11 -q -o dev.lock
 
-clean:  ## remove the build output and the virtual environment
-	rm -rf site $(VENV) .pytest_cache .ruff_cache
+clean:  ## remove the build output and what was installed (.venv, node_modules)
+	rm -rf site $(VENV) node_modules .pytest_cache .ruff_cache
