@@ -11,6 +11,7 @@ when focused that it does not have otherwise, or a card around it gains an outli
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
 # One page of each kind with controls, in both languages: home, a guide step (checklist), the
 # case-study listing (filters).
@@ -162,4 +163,19 @@ def test_a_checklist_box_ticks_and_unticks_with_space(site, browser, path):
         page.keyboard.press("Space")
         ticked.append(page.evaluate("document.activeElement.checked"))
     assert ticked == [True, False]
+    context.close()
+
+
+@pytest.mark.parametrize("path", ["cas/", "en/cas/"])
+def test_the_case_study_filters_work_from_the_keyboard(site, browser, path):
+    context, page = open_page(browser, site, path)
+    total = page.locator("[data-listing-items] > li").count()
+    shown = page.locator("[data-listing-items] > li:not([hidden])")
+    tab_to(page, "[data-filters] select[name=status]")
+    page.keyboard.press("ArrowDown")  # the first status: only the case studies that have it
+    expect(shown).not_to_have_count(total)
+    assert shown.count() > 0
+    tab_to(page, "[data-filters] button[type=reset]")
+    page.keyboard.press("Enter")
+    expect(shown).to_have_count(total)
     context.close()
