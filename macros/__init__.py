@@ -5,13 +5,12 @@ from __future__ import annotations
 from . import cases, citations, open_data, partners
 from .build_data import site_data
 from .context import PageContext
-from .filters import filters_script
+from .filters import filters_script_url
 from .glossary import glossary_definitions
 
 
 def define_env(env) -> None:
     data = site_data(env.project_dir)  # invalid data stops the build here, before any page
-    script = filters_script(env.project_dir)
 
     def here() -> PageContext:
         return PageContext.of(env)
@@ -39,7 +38,7 @@ def define_env(env) -> None:
     @env.macro
     def case_listing() -> str:
         """Every case study, filterable (case-study listing page)."""
-        return cases.case_listing(data, here(), script)
+        return cases.case_listing(data, here(), filters_script_url(env.page.url))
 
     @env.macro
     def case_study_page(case_id: str) -> str:
@@ -49,7 +48,7 @@ def define_env(env) -> None:
     @env.macro
     def partner_directory() -> str:
         """Every partner, filterable by competence and type (partners page)."""
-        return partners.partner_directory(data, here(), script)
+        return partners.partner_directory(data, here(), filters_script_url(env.page.url))
 
     @env.macro
     def partner_page(partner_id: str) -> str:

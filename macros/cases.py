@@ -85,8 +85,8 @@ def cases_for_step(data: SiteData, page: PageContext, step_id: str) -> str:
     )
 
 
-def case_listing(data: SiteData, page: PageContext, script: Markup) -> str:
-    """Every case study, with filters that `script` (filters.js) brings to life."""
+def case_listing(data: SiteData, page: PageContext, script_url: str) -> str:
+    """Every case study, with filters that filters.js (at `script_url`) brings to life."""
     cases = list(data.case_studies.values())
     facets = case_facets(data, cases, page.language, page.ui)
     return render(
@@ -95,7 +95,7 @@ def case_listing(data: SiteData, page: PageContext, script: Markup) -> str:
         facets=facets,
         links={case.id: page.link(case_page_path(case.id)) for case in cases},
         counts=count_texts(page.ui, "cases"),
-        script=script,
+        script_url=script_url,
         language=page.language,
         ui=page.ui,
     )

@@ -2,19 +2,18 @@
 
 The listing templates print them as <select> elements and data-filter-<name> attributes, which
 overrides/assets/javascripts/filters.js reads: the whole list is in the HTML without JavaScript.
-The script is inlined in the two listing pages rather than loaded by every page, which keeps
-each page within the request budget of tests/test_budget.py.
+Only the two listing pages load the script (not every page, through extra_javascript), which
+keeps the other pages within the request budget of tests/test_budget.py.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 
-from markupsafe import Markup
+from mkdocs.utils import get_relative_url
 
-SCRIPT = Path("overrides") / "assets" / "javascripts" / "filters.js"
+SCRIPT_IN_SITE = "assets/javascripts/filters.js"  # from overrides/assets/javascripts/
 
 
 @dataclass(frozen=True)
@@ -42,11 +41,6 @@ def count_texts(ui: dict[str, str], kind: str) -> dict[str, str]:
     return {amount: ui[f"{kind}_count_{amount}"] for amount in ("none", "one", "many")}
 
 
-def filters_script(project_dir: Path | str) -> Markup:
-    """The listings' script, to print inside a <script> element."""
-    script = (Path(project_dir) / SCRIPT).read_text(encoding="utf-8")
-    if "<" in script:
-        # Markdown reads "<" in the page as the start of a tag, even inside the script.
-        raise ValueError(f"{SCRIPT} must not contain '<': it is printed inline in Markdown")
-    # A blank line would end the raw HTML block in the page's Markdown.
-    return Markup("\n".join(line for line in script.splitlines() if line.strip()))
+def filters_script_url(page_url: str) -> str:
+    """The listings' script (copied to the site from overrides/), relative to the page."""
+    return get_relative_url(SCRIPT_IN_SITE, page_url)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from markupsafe import Markup
-
 from .context import PageContext
 from .data import Partner, SiteData
 from .filters import count_texts, facet
@@ -19,9 +17,9 @@ def find_partner(data: SiteData, partner_id: str) -> Partner:
         raise KeyError(f"unknown partner {partner_id!r} (one of: {known})") from None
 
 
-def partner_directory(data: SiteData, page: PageContext, script: Markup) -> str:
+def partner_directory(data: SiteData, page: PageContext, script_url: str) -> str:
     """Every partner with its competences and case studies, filterable by competence and type
-    with `script` (filters.js)."""
+    with the script at `script_url` (filters.js)."""
     partners = sorted(data.partners.values(), key=lambda partner: partner.name[page.language])
     language, ui, vocabularies = page.language, page.ui, data.vocabularies
     facets = [
@@ -47,7 +45,7 @@ def partner_directory(data: SiteData, page: PageContext, script: Markup) -> str:
         links={partner.id: page.link(partner_page_path(partner.id)) for partner in partners},
         case_links=_case_links(partners, page),
         counts=count_texts(ui, "partners"),
-        script=script,
+        script_url=script_url,
         language=language,
         ui=ui,
     )

@@ -5,8 +5,7 @@
 // shared or reloaded link shows the same view) and updates the count, which screen readers
 // announce (role="status", aria-live="polite"). Every text comes from the page, in its language.
 //
-// The listing macros print this file inline, at the end of the listing (macros/filters.py), so
-// it holds no "less than" sign: the Markdown around it would read one as the start of a tag.
+// Only the two listing pages load it (macros/filters.py), deferred, after the list.
 // Markup (macros/templates/parts.html): [data-listing] holds a form[data-filters] of select
 // elements, a [role=status] count with data-count-none/-one/-many, and [data-listing-items]
 // whose list items carry data-filter-NAME="space-separated values" for each select's NAME.
