@@ -1,0 +1,93 @@
+"""What a first visit of each page costs: bytes as GitHub Pages sends them, and requests.
+
+    python tools/budget.py site     # one line per page of a built site, heaviest first
+
+tests/test_budget.py holds the limits and measures every page with `first_load`. "Compressed"
+means what Pages sends: text (HTML, CSS, JS, JSON, SVG, XML) gzipped, images as they are.
+Everything the page requests until the network is idle counts, the search index fetched by
+Material's search worker included. Each visit starts from an empty cache.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import os
+import shutil
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+TEXT_TYPES = ("text/", "application/javascript", "application/json", "image/svg", "xml")
+CHROMIUM_FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def compressed_size(body: bytes, content_type: str) -> int:
+    textual = any(kind in content_type for kind in TEXT_TYPES)
+    return len(gzip.compress(body, compresslevel=6)) if textual else len(body)
+
+
+@dataclass
+class Load:
+    """What one first visit of a page cost."""
+
+    requests: list[str] = field(default_factory=list)
+    bytes: int = 0
+    errors: list[str] = field(default_factory=list)
+
+    def foreign(self, site_host: str) -> list[str]:
+        """The requests that went to another host than the site's."""
+        return [url for url in self.requests if urlsplit(url).netloc != site_host]
+
+
+def first_load(browser, url: str) -> Load:
+    """Open `url` in a fresh browser context (empty cache) and add up what it fetched."""
+    context = browser.new_context()
+    page = context.new_page()
+    load, responses = Load(), []
+    page.on("request", lambda request: load.requests.append(request.url))
+    page.on("response", lambda response: responses.append(response))
+    page.on("console", lambda message: message.type == "error" and load.errors.append(message.text))
+    page.on("pageerror", lambda error: load.errors.append(str(error)))
+    page.goto(url, wait_until="networkidle")
+    for response in responses:
+        load.bytes += compressed_size(response.body(), response.headers.get("content-type", ""))
+    context.close()
+    return load
+
+
+def main(argv: list[str] | None = None) -> int:
+    from playwright.sync_api import sync_playwright
+    from serve_like_pages import serving
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("site", type=Path, help="the built site folder")
+    args = parser.parse_args(argv)
+    pages = sorted(p.relative_to(args.site).as_posix() for p in args.site.rglob("*.html"))
+    names = ("chromium", "chromium-browser", "google-chrome")
+    chromium = os.environ.get("CHROMIUM") or next(filter(None, map(shutil.which, names)), None)
+    rows = []
+    with sync_playwright() as playwright, serving(args.site) as url:
+        browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_FLAGS)
+        for page in pages:
+            load = first_load(browser, url + page)
+            foreign = len(load.foreign(urlsplit(url).netloc))
+            rows.append((load.bytes, len(load.requests), len(load.errors), foreign, page))
+        browser.close()
+    print(f"{'KB':>6} {'requests':>8} {'errors':>6} {'foreign':>7}  page")
+    for size, requests, errors, foreign, page in sorted(rows, reverse=True):
+        print(f"{size / 1000:6.1f} {requests:8} {errors:6} {foreign:7}  {page}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
