@@ -13,16 +13,18 @@ leave it (captured once by a hook), in the same theme with the same extensions a
 navigation features, but without our macros, hooks, i18n or overrides.
 
 Each build runs in its own process, `--runs` times; the table gives the medians of wall time
-and peak memory (ru_maxrss of that process), the pages, the site size and the search index
-size per language, and the ratios to the plain build. Writes bench/results.json. The targets
-of issue 5 are reported, not asserted. `--profile` also profiles the largest real build and
-writes bench/profile.txt: where the time goes, by package and by function.
+and peak memory (ru_maxrss of that process), the pages, the site size, the search index size
+per language in KB, raw/gzipped (every page fetches it on a first visit), and the ratios to the
+plain build. Writes bench/results.json. The targets of issue 5 are reported, not asserted.
+`--profile` also profiles the largest set's build and writes bench/profile.txt: where the time
+goes, by package and by function.
 """
 
 from __future__ import annotations
 
 import argparse
 import cProfile
+import gzip
 import json
 import os
 import platform
@@ -70,7 +72,7 @@ class Measure:
     peak_mb: float
     pages: int
     site_mb: float
-    search_kb: dict[str, float]
+    search_kb: dict[str, str]  # language: "raw/gzipped"
 
 
 # --- Workspaces --------------------------------------------------------------------------------
@@ -173,6 +175,11 @@ def build(project: Path, config_file: Path, site: Path) -> tuple[float, float]:
     return seconds, usage.ru_maxrss / 1024  # Linux counts ru_maxrss in KB
 
 
+def index_size(path: Path) -> str:
+    raw = path.read_bytes()
+    return f"{len(raw) / 1000:.0f}/{len(gzip.compress(raw, compresslevel=6)) / 1000:.0f}"
+
+
 def measure(project: Path, config_file: Path, runs: int) -> Measure:
     site = project / f"site-{config_file.stem}"
     times, peaks = zip(*(build(project, config_file, site) for _ in range(runs)), strict=True)
@@ -188,7 +195,7 @@ def measure(project: Path, config_file: Path, runs: int) -> Measure:
         peak_mb=round(statistics.median(peaks)),
         pages=sum(1 for _ in site.rglob("*.html")),
         site_mb=round(sum(f.stat().st_size for f in site.rglob("*") if f.is_file()) / 1e6, 1),
-        search_kb={key: round(path.stat().st_size / 1000) for key, path in sorted(indexes.items())},
+        search_kb={key: index_size(path) for key, path in sorted(indexes.items())},
     )
 
 
@@ -291,19 +298,19 @@ def targets(results: list[dict]) -> list[str]:
 def table(results: list[dict]) -> str:
     header = (
         f"{'set':<11}{'build':<7}{'time':>8}{'peak':>8}{'pages':>7}{'site':>8}"
-        f"{'search index':>24}{'x time':>8}{'x mem':>7}"
+        f"{'search index KB':>28}{'x time':>8}{'x mem':>7}"
     )
     lines = [header, "-" * len(header)]
     for result in results:
         for kind in ("ours", "plain"):
             m = result[kind]
-            index = " ".join(f"{lang} {kb} KB" for lang, kb in m["search_kb"].items())
+            index = " ".join(f"{lang} {kb}" for lang, kb in m["search_kb"].items())
             ratios = (
                 f"{result['time_ratio']:>8}{result['memory_ratio']:>7}" if kind == "ours" else ""
             )
             lines.append(
                 f"{result['set']:<11}{kind:<7}{m['seconds']:>7.2f}s{m['peak_mb']:>6.0f}MB"
-                f"{m['pages']:>7}{m['site_mb']:>6.1f}MB{index:>24}{ratios}"
+                f"{m['pages']:>7}{m['site_mb']:>6.1f}MB{index:>28}{ratios}"
             )
     return "\n".join(lines)
 
