@@ -17,13 +17,22 @@ from mkdocs.structure.pages import Page
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the project's macros package
 from macros.build_data import site_data
+from macros.data import LANGUAGES
 from macros.glossary import abbreviation_definitions
 from macros.i18n import page_language
+
+# The definitions of each language, worked out once per build rather than once per page.
+_definitions: dict[str, str] = {}
+
+
+def on_pre_build(config: MkDocsConfig) -> None:
+    data = site_data(Path(config.config_file_path).parent)
+    _definitions.clear()
+    _definitions.update({lang: abbreviation_definitions(data, lang) for lang in LANGUAGES})
 
 
 @event_priority(-50)  # after mkdocs-macros (0): a macro's output gets the tooltips too
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files) -> str:
-    data = site_data(Path(config.config_file_path).parent)
     language = page_language(page.file.src_uri, config.theme["language"])
     # Blank lines first: the definitions must not continue a list, a quote or an open block.
-    return f"{markdown}\n\n{abbreviation_definitions(data, language)}\n"
+    return f"{markdown}\n\n{_definitions[language]}\n"

@@ -21,7 +21,7 @@ def narrowing_status() -> tuple[str, int]:
         matching = sum(case.status.id == status for case in cases)
         if 0 < matching < len(cases):
             return status, matching
-    pytest.skip("every case study has the same status: no filter can narrow the list")
+    raise AssertionError("every case study has the same status: no filter can narrow the list")
 
 
 def visible_items(page):
@@ -89,3 +89,28 @@ def test_the_partner_directory_filters_by_competence(visit, language):
     expect(visible_items(page)).to_have_count(matching)
     assert parse_qs(urlsplit(page.url).query) == {"competence": [competence]}
     assert record.errors == []
+
+
+@pytest.mark.parametrize("path", ["cas/", "en/partenaires/"])
+def test_without_javascript_the_whole_list_shows_and_no_useless_filter(visit, path):
+    page, _ = visit(path, java_script_enabled=False)
+    assert page.locator("form[data-filters]").is_hidden()
+    items = page.locator("[data-listing-items] > li")
+    assert items.count() > 0
+    assert all(items.nth(i).is_visible() for i in range(items.count()))
+
+
+@pytest.mark.parametrize("path", ["cas/", "en/cas/"])
+def test_the_filters_are_in_place_at_first_paint(visit, path):
+    """No layout shift: the filters do not appear after the list has been drawn."""
+    page, _ = visit(path)
+    shift = page.evaluate(
+        """() => new Promise(resolve => {
+            let sum = 0
+            new PerformanceObserver(list => {
+                for (const entry of list.getEntries()) sum += entry.value
+            }).observe({type: "layout-shift", buffered: true})
+            setTimeout(() => resolve(sum), 500)
+        })"""
+    )
+    assert shift < 0.01

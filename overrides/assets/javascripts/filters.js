@@ -61,7 +61,6 @@
     // "reset" fires before the fields are reset: look at them once it is done.
     form.addEventListener("reset", () => setTimeout(() => { show(); remember() }))
     form.addEventListener("submit", event => event.preventDefault())
-    form.hidden = false
     show()
   }
 
