@@ -54,3 +54,14 @@ def test_a_french_word_on_an_english_page_finds_no_french_page(site, visit):
     page, _ = visit("en/")
     results = search(page, "mutualisation")
     assert all(url.startswith(site.url + "en/") for url in results)
+
+
+def test_both_indexes_hold_every_page_and_section_once(site):
+    """Pages and anchors are the same in both languages, so are the indexes' locations."""
+    locations = {}
+    for prefix in ("", "en/"):
+        index = json.loads((site.root / prefix / "search/search_index.json").read_text("utf-8"))
+        found = [doc["location"] for doc in index["docs"]]
+        assert len(found) == len(set(found)), f"duplicates in /{prefix}search/"
+        locations[prefix] = set(found)
+    assert locations[""] == locations["en/"]
