@@ -91,3 +91,11 @@ def test_heading_links_are_titled_in_the_page_language(site, prefix, language, t
     for page in site.pages(language):
         titles = {a.get("title") for a in site.html(page).select("a.headerlink")}
         assert titles <= {title}, page
+
+
+@pytest.mark.parametrize(("prefix", "language"), BOTH)
+def test_checklist_boxes_are_named_by_their_text_without_javascript(site, prefix, language):
+    for step_url in STEP_URLS:
+        for label in site.html(prefix + step_url).select("label.task-list-control"):
+            assert label.select_one("input[type=checkbox]") is not None
+            assert label.get_text(strip=True), f"{step_url}: a checkbox without a name"
