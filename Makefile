@@ -31,7 +31,7 @@ lint: $(STAMP)  ## ruff on the Python code
 	$(BIN)/ruff format --check .
 
 browser:  ## make sure a Chromium is there for the browser tests (system package, never a download)
-	@$(BIN)/python tests/find_chromium.py >/dev/null 2>&1 || { \
+	@$(BIN)/python tools/chromium.py >/dev/null 2>&1 || { \
 	  echo "No Chromium found: installing Debian's chromium package"; \
 	  command -v apt-get >/dev/null || { echo "Install Chromium and set CHROMIUM=/path/to/chromium"; exit 1; }; \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \

@@ -11,6 +11,7 @@ import functools
 import http.server
 import os
 import socket
+import sys
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -18,9 +19,11 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from find_chromium import find_chromium
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tools"))  # tools/ is not a package
+from chromium import FLAGS, find_chromium  # noqa: E402
+
 LANGUAGES = ("fr", "en")
 DEFAULT_LANGUAGE = "fr"
 
@@ -117,15 +120,7 @@ def browser():
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path=executable,
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-quic",
-                "--no-first-run",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-            ],
+            args=FLAGS,
         )
         yield browser
         browser.close()

@@ -14,7 +14,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import shutil
 import socket
 import subprocess
 import sys
@@ -22,6 +21,7 @@ import tempfile
 from datetime import UTC, datetime
 from pathlib import Path
 
+from chromium import FLAGS, find_chromium
 from serve_like_pages import serving
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -43,18 +43,11 @@ METRICS = {
     "speed-index": "SI",
     "total-byte-weight": "bytes",
 }
-CHROME_FLAGS = (
-    "--headless=new --no-sandbox --disable-gpu --disable-quic --no-first-run "
-    "--disable-background-networking --disable-component-update --disable-sync"
-)
+CHROME_FLAGS = " ".join(["--headless=new", *FLAGS])
 
 
 def chromium() -> str:
-    for candidate in (os.environ.get("CHROME_PATH"), os.environ.get("CHROMIUM")):
-        if candidate:
-            return candidate
-    names = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
-    found = next((path for name in names if (path := shutil.which(name))), None)
+    found = find_chromium()
     if not found:
         sys.exit("No Chromium: run `make browser`, or set CHROME_PATH")
     return found

@@ -12,23 +12,12 @@ from __future__ import annotations
 
 import argparse
 import gzip
-import os
-import shutil
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
 TEXT_TYPES = ("text/", "application/javascript", "application/json", "image/svg", "xml")
-CHROMIUM_FLAGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 
 def compressed_size(body: bytes, content_type: str) -> int:
@@ -66,6 +55,7 @@ def first_load(browser, url: str) -> Load:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from chromium import FLAGS, find_chromium
     from playwright.sync_api import sync_playwright
     from serve_like_pages import serving
 
@@ -73,11 +63,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("site", type=Path, help="the built site folder")
     args = parser.parse_args(argv)
     pages = sorted(p.relative_to(args.site).as_posix() for p in args.site.rglob("*.html"))
-    names = ("chromium", "chromium-browser", "google-chrome")
-    chromium = os.environ.get("CHROMIUM") or next(filter(None, map(shutil.which, names)), None)
+    chromium = find_chromium()
+    if not chromium:
+        sys.exit("No Chromium: run `make browser`, or set CHROMIUM")
     rows = []
     with sync_playwright() as playwright, serving(args.site) as url:
-        browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_FLAGS)
+        browser = playwright.chromium.launch(executable_path=chromium, args=FLAGS)
         for page in pages:
             load = first_load(browser, url + page)
             foreign = len(load.foreign(urlsplit(url).netloc))

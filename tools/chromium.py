@@ -1,0 +1,39 @@
+"""The system Chromium, and how to start it here: one place for the tests, the budget and the
+audit.
+
+Where it is: $CHROME_PATH or $CHROMIUM, else the usual Debian/Ubuntu/GitHub runner names. We
+never download a browser build: `make browser` installs Debian's chromium package instead.
+Run as a script, prints the path or exits 1.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+
+CANDIDATES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
+# Headless in a closed network: without the background-networking flags Chromium keeps trying
+# to reach Google's hosts.
+FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def find_chromium() -> str | None:
+    for variable in ("CHROME_PATH", "CHROMIUM"):
+        if os.environ.get(variable):
+            return os.environ[variable]
+    return next((path for name in CANDIDATES if (path := shutil.which(name))), None)
+
+
+if __name__ == "__main__":
+    path = find_chromium()
+    print(path or "no Chromium found")
+    sys.exit(0 if path else 1)
