@@ -3,25 +3,17 @@
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
-
-PROJECT = ["mkdocs.yml", "docs", "data", "macros", "hooks", "overrides"]
+from project import copy_project  # tools/ is on sys.path (conftest)
 
 
 def build_copy(tmp_path: Path, break_it) -> subprocess.CompletedProcess:
     """Copy the project, apply one mistake, and run the strict build as a contributor would."""
-    for name in PROJECT:
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy(source, tmp_path / name)
+    copy_project(tmp_path)
     break_it(tmp_path)
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "out")],

@@ -43,10 +43,9 @@ from pathlib import Path
 
 import yaml
 from mkdocs.utils.yaml import yaml_load
+from project import ROOT, copy_project
 
-ROOT = Path(__file__).resolve().parent.parent
 BENCH = ROOT / "bench"
-PROJECT = ("mkdocs.yml", "docs", "data", "macros", "hooks", "overrides")
 SITE_URL = "https://example.org/mutualiser/"
 CASE_SCHEMA = "# yaml-language-server: $schema=../schemas/case-study.schema.json\n"
 
@@ -76,17 +75,6 @@ class Measure:
 
 
 # --- Workspaces --------------------------------------------------------------------------------
-
-
-def copy_project(target: Path) -> Path:
-    target.mkdir(parents=True)
-    for name in PROJECT:
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(source, target / name)
-    return target
 
 
 def add_case_studies(project: Path, count: int) -> None:

@@ -1,0 +1,22 @@
+"""What the project is made of, to copy it and build the copy elsewhere (tests, benchmark)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+# Everything `mkdocs build` reads.
+PROJECT = ("mkdocs.yml", "docs", "data", "macros", "hooks", "overrides")
+
+
+def copy_project(target: Path) -> Path:
+    """Copy the project into `target` (created if needed) and return it."""
+    target.mkdir(parents=True, exist_ok=True)
+    for name in PROJECT:
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, target / name)
+    return target
