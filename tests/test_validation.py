@@ -16,8 +16,9 @@ from pathlib import Path
 import pytest
 from jsonschema import Draft202012Validator
 
-from macros.data import DataError, SiteData, load_site_data
-from macros.validate import main as validate_main
+from macros.check_data import main as validate_main
+from macros.data import DataError, load_site_data
+from macros.records import SiteData
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
