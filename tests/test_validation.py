@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import functools
 import json
+import os
 import shutil
+import subprocess
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -60,6 +63,17 @@ terms:
     term: {fr: IST, en: STI}
     definition: {fr: Encore elle., en: Again.}
 """
+
+
+# A few hundred bytes that PyYAML would expand into 10**9 strings ("billion laughs").
+ALIAS_BOMB = (
+    CASE.partition("\n")[0]
+    + "\n"
+    + "".join(
+        f"{name}: &{name} [{', '.join([f'*{previous}'] * 10)}]\n"
+        for previous, name in zip("abcdefgh", "bcdefghi", strict=True)
+    ).replace("b: &b [*a", "a: &a [lol]\nb: &b [*a", 1)
+)
 
 
 def changed(text: str, old: str, new: str) -> str:
@@ -165,13 +179,15 @@ BAD_INPUTS = [
     pytest.param(
         NEW_CASE,
         changed(CASE, "{fr: Un cas, en: A case}", "{fr: Un cas}"),
-        f"{CASE_AT}:4:8: title.en: missing translation (English text)",
+        f"{CASE_AT}:4:8: title.en: missing translation "
+        "(English text, one line, at most 300 characters)",
         id="missing translation",
     ),
     pytest.param(
         NEW_CASE,
         changed(CASE, "{fr: Un cas, en: A case}", "{fr: Un cas, en: ' '}"),
-        f"{CASE_AT}:4:25: title.en: empty translation (English text)",
+        f"{CASE_AT}:4:25: title.en: empty translation "
+        "(English text, one line, at most 300 characters)",
         id="empty translation",
     ),
     pytest.param(
@@ -260,9 +276,86 @@ BAD_INPUTS = [
         "# yaml-language-server: $schema=schemas/links.schema.json\nhome: /\n",
         (
             "data/links.yml:1:1: file: no schema for this file (one of: vocabularies.yml, "
-            "sources.yml, glossary.yml, partners/<id>.yml, case-studies/<id>.yml)"
+            "sources.yml, glossary.yml, interface.yml, partners/<id>.yml, case-studies/<id>.yml)"
         ),
         id="file without schema",
+    ),
+    # --- Bounded input and what a text may contain (notes/security.md) ---
+    pytest.param(
+        NEW_CASE,
+        changed(CASE, "title: {fr: Un cas, en: A case}", "title: &name {fr: Un cas, en: A case}"),
+        (
+            f"{CASE_AT}:4:8: file: YAML anchor &name is not allowed "
+            "(each value written out in full, without & anchors or * aliases)"
+        ),
+        id="YAML anchor",
+    ),
+    pytest.param(
+        NEW_CASE,
+        ALIAS_BOMB,
+        (
+            f"{CASE_AT}:2:4: file: YAML anchor &a is not allowed "
+            "(each value written out in full, without & anchors or * aliases)"
+        ),
+        id="nested aliases",
+    ),
+    pytest.param(
+        NEW_CASE,
+        CASE + "# " + "x" * 70_000 + "\n",
+        (
+            f"{CASE_AT}:1:1: file: file too large, {len(CASE) + 70_003} bytes "
+            "(at most 65536 bytes: split it or shorten it)"
+        ),
+        id="file too large",
+    ),
+    pytest.param(
+        NEW_CASE,
+        changed(CASE, "en: A case}", f"en: {'A case ' * 50}}}"),
+        (f"{CASE_AT}:4:25: title.en: too long, 349 characters (at most 300 characters)"),
+        id="text too long",
+    ),
+    pytest.param(
+        NEW_CASE,
+        changed(CASE, "en: A case}", 'en: "A case\\nwith a second line"}'),
+        (
+            f"{CASE_AT}:4:25: title.en: line break (U+000A) in one-line text "
+            "(one line of plain text, without control or text-direction characters)"
+        ),
+        id="line break in one-line text",
+    ),
+    pytest.param(
+        NEW_CASE,
+        changed(CASE, "Shared books.}", 'Shared \u202eskoob."}').replace(
+            "en: Shared", 'en: "Shared'
+        ),
+        (
+            f"{CASE_AT}:5:42: summary.en: invisible text-direction character U+202E "
+            "(plain text, without control or text-direction characters)"
+        ),
+        id="direction override",
+    ),
+    pytest.param(
+        NEW_CASE,
+        changed(CASE, "Shared books.}", 'Shared\\u0007 books."}').replace(
+            "en: Shared", 'en: "Shared'
+        ),
+        (
+            f"{CASE_AT}:5:42: summary.en: control character U+0007 "
+            "(plain text, without control or text-direction characters)"
+        ),
+        id="control character",
+    ),
+    pytest.param(
+        "glossary.yml",
+        GLOSSARY.replace(
+            "- id: ist\n    term: {fr: IST, en: STI}\n    definition: {fr: Encore",
+            "- id: sti\n    term: {fr: IST, en: 'S\\TI'}\n    definition: {fr: Encore",
+        ),
+        (
+            "data/glossary.yml:7:25: terms[1].term.en: invalid term 'S\\\\TI' "
+            "(a term without [, ] or \\ (they would break its tooltip on every page))"
+        ),
+        id="glossary term breaking its tooltip",
     ),
 ]
 
@@ -376,3 +469,41 @@ def test_validate_command_prints_every_problem_and_fails(data_copy, capsys, monk
         f"{CASE_AT}:3:9: status: unknown status 'done' (one of: {STATUSES})",
         "1 problem in data",
     ]
+
+
+# --- Bounded input (notes/security.md) ----------------------------------------------------------
+
+
+@pytest.mark.parametrize("target_is_folder", [False, True], ids=["file", "folder"])
+def test_a_symbolic_link_in_data_is_named_and_its_target_never_read(
+    data_copy, tmp_path, target_is_folder
+):
+    secret = tmp_path / "outside" / "secret.yml"
+    secret.parent.mkdir()
+    secret.write_text("password: TOP-SECRET\n", encoding="utf-8")
+    link = data_copy / "partners" / ("more" if target_is_folder else "leak.yml")
+    link.symlink_to(secret.parent if target_is_folder else secret)
+    with pytest.raises(DataError) as caught:
+        load_site_data(data_copy)
+    shown = link.relative_to(tmp_path).as_posix()
+    assert str(caught.value).splitlines() == [
+        f"{shown}:1:1: file: symbolic link "
+        "(a regular file or folder: links are refused, their target is never read)"
+    ]
+
+
+def test_validate_refuses_nested_aliases_at_once(data_copy):
+    """`make validate` on a "billion laughs" file: the first anchor stops it, naming the file
+    (unguarded, the loader ran for tens of seconds into a MemoryError: the timeout fails it)."""
+    (data_copy / NEW_CASE).write_text(ALIAS_BOMB, encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "macros.check_data", "data"],
+        cwd=data_copy.parent,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        capture_output=True,
+        text=True,
+        timeout=20,
+        check=False,
+    )
+    assert result.returncode == 1
+    assert result.stderr.startswith(f"{CASE_AT}:2:4: file: YAML anchor &a is not allowed")
