@@ -10,6 +10,7 @@ import _project  # noqa: F401  (the macros package)
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
+from macros.escaping import html_attribute
 from macros.i18n import page_language
 from macros.site_cache import site_data
 
@@ -18,5 +19,5 @@ HEADERLINK_TITLE = re.compile(r'(<a class="headerlink" href="#[^"]*" title=)"[^"
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files) -> str:
     words = site_data(Path(config.config_file_path).parent).words
-    title = words["permalink"][page_language(page)]
-    return HEADERLINK_TITLE.sub(rf'\1"{title}"', html)
+    title = html_attribute(words["permalink"][page_language(page)])
+    return HEADERLINK_TITLE.sub(lambda link: f'{link[1]}"{title}"', html)

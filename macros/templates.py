@@ -6,13 +6,20 @@ templates are written so that each HTML block comes out without one.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
-from markupsafe import Markup
 
+from .escaping import json_for_script, markdown_text
 from .text import format_number, format_quantity
+
+
+def _on_one_line(value):
+    """Every printed data text on one line: a blank line in a value would end the HTML block
+    and let the rest be read as Markdown (a link, an attribute list). HTML shows a line break
+    as a space anyway. Markup (a macro's or a filter's own output) is left as it is."""
+    return " ".join(value.split()) if type(value) is str else value
+
 
 _environment = Environment(
     loader=FileSystemLoader(Path(__file__).parent / "templates"),
@@ -20,19 +27,13 @@ _environment = Environment(
     undefined=StrictUndefined,
     trim_blocks=True,
     lstrip_blocks=True,
+    finalize=_on_one_line,
 )
-
-
-def json_for_script(value) -> Markup:
-    """JSON safe inside <script>: no "</script>" or "<!--" can close or confuse the element."""
-    text = json.dumps(value, ensure_ascii=False, indent=2)
-    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-    return Markup(text)
-
 
 _environment.filters["number"] = format_number
 _environment.filters["quantity"] = format_quantity
 _environment.filters["json_for_script"] = json_for_script
+_environment.filters["markdown_text"] = markdown_text
 
 
 def render(template_name: str, **context) -> str:
