@@ -39,8 +39,10 @@ def markdown_text(text: str) -> Markup:
 
 def page_title(text: str) -> str:
     """A front-matter title as HTML: Material prints page titles unescaped (in <title>, the
-    navigation, the search index), as it expects titles made from Markdown headings."""
-    return str(escape(" ".join(str(text).split())))
+    navigation, the search index), as it expects titles made from Markdown headings. Braces as
+    character references too: mkdocs-macros renders a title holding `{{` as a template."""
+    html = str(escape(" ".join(str(text).split())))
+    return html.replace("{", "&#123;").replace("}", "&#125;")
 
 
 def front_matter_value(text: str) -> str:
