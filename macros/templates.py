@@ -14,20 +14,12 @@ from .escaping import json_for_script, markdown_text
 from .text import format_number, format_quantity
 
 
-def _on_one_line(value):
-    """Every printed data text on one line: a blank line in a value would end the HTML block
-    and let the rest be read as Markdown (a link, an attribute list). HTML shows a line break
-    as a space anyway. Markup (a macro's or a filter's own output) is left as it is."""
-    return " ".join(value.split()) if type(value) is str else value
-
-
 _environment = Environment(
     loader=FileSystemLoader(Path(__file__).parent / "templates"),
     autoescape=True,
     undefined=StrictUndefined,
     trim_blocks=True,
     lstrip_blocks=True,
-    finalize=_on_one_line,
 )
 
 _environment.filters["number"] = format_number

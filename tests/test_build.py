@@ -64,3 +64,19 @@ def test_a_mistake_fails_the_build_naming_the_file(tmp_path, mistake, expected):
 def test_the_unbroken_project_builds(tmp_path):
     result = build_copy(tmp_path, lambda project: None)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("folder", ["docs/fr", "overrides"])
+def test_a_symbolic_link_fails_the_build_naming_it_and_publishes_nothing(tmp_path, folder):
+    """A link to a file outside the project would be copied into the site (notes/security.md)."""
+    secret = tmp_path / "outside" / "secret.txt"
+    secret.parent.mkdir()
+    secret.write_text("TOP-SECRET-CONTENT\n", encoding="utf-8")
+    result = build_copy(
+        tmp_path / "project", lambda project: (project / folder / "secret.txt").symlink_to(secret)
+    )
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert f"{folder}/secret.txt:1:1: file: symbolic link" in output
+    assert "TOP-SECRET-CONTENT" not in output
+    assert not (tmp_path / "project" / "out").exists()
