@@ -203,12 +203,16 @@ def symbolic_links(folder: Path, shown_from: Path) -> list[Problem]:
     ]
 
 
+DEFAULT_MAX_FILE_BYTES = 65_536  # for a schema that states no limit (each shipped one does)
+
+
 def file_size_limits(schemas_dir: Path) -> dict[str, int]:
     """Each schema's `x-max-file-bytes`: how large a file it checks may be."""
     return {
-        path.name: json.loads(path.read_text(encoding="utf-8"))["x-max-file-bytes"]
+        path.name: json.loads(path.read_text(encoding="utf-8")).get(
+            "x-max-file-bytes", DEFAULT_MAX_FILE_BYTES
+        )
         for path in sorted(schemas_dir.glob("*.schema.json"))
-        if path.name != "common.schema.json"
     }
 
 

@@ -444,6 +444,13 @@ def test_every_schema_is_a_valid_json_schema(path: Path):
     assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
 
 
+@pytest.mark.parametrize("path", sorted((DATA / "schemas").glob("*.json")), ids=lambda p: p.name)
+def test_every_schema_of_a_data_file_states_how_large_the_file_may_be(path: Path):
+    schema = json.loads(path.read_text(encoding="utf-8"))
+    if path.name != "common.schema.json":  # definitions only, no file of its own
+        assert 1_000 <= schema["x-max-file-bytes"] <= 1_000_000
+
+
 def test_templates_are_valid_once_copied(data_copy):
     """A contributor who copies the templates starts from valid files."""
     shutil.copy(DATA / "templates" / "case-study.yml", data_copy / "case-studies" / "example.yml")
