@@ -129,7 +129,7 @@ class Partner:
     """An institution. `case_studies` is derived from the case files, ordered by case id."""
 
     id: str
-    data_file: str  # e.g. data/partners/cirad.yml, relative to the repository root
+    data_file: str  # e.g. data/partners/cnfpt.yml, relative to the repository root
     name: Text
     partner_type: Term
     country: Term | None

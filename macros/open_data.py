@@ -42,7 +42,7 @@ CASE_COLUMNS: dict[str, Text] = {
     "status": _t("statut (identifiant)", "status (identifier)"),
     "status_label": _t("statut", "status"),
     "territory": _t("territoire", "territory"),
-    "towns": _t("nombre de communes", "number of towns"),
+    "towns": _t("nombre de communes", "number of municipalities"),
     "inhabitants": _t("nombre d'habitants", "number of inhabitants"),
     "libraries": _t("nombre de bibliothèques", "number of libraries"),
     "start_year": _t("année de début", "start year"),

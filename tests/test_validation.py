@@ -33,7 +33,7 @@ summary: {fr: Des livres en commun., en: Shared books.}
 territory:
   label: {fr: Une ville, en: A town}
 period: {start: 2010, end: 2012}
-partners: [cirad]
+partners: [cnfpt]
 fields: [tools]
 administrative_form: charter
 steps: [scope]
@@ -193,7 +193,7 @@ BAD_INPUTS = [
     ),
     pytest.param(
         NEW_CASE,
-        changed(CASE, "partners: [cirad]", "partners: [cirad, nobody]"),
+        changed(CASE, "partners: [cnfpt]", "partners: [cnfpt, nobody]"),
         f"{CASE_AT}:9:19: partners[1]: unknown partner 'nobody' (one of: <partner ids>)",
         id="unknown partner",
     ),
