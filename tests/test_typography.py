@@ -35,7 +35,10 @@ EN_DASH = "\u2013"
         ("<p>BBF, n° 5 ; nº5</p>", f"<p>BBF, n°{NARROW_NBSP}5{NARROW_NBSP}; nº{NARROW_NBSP}5</p>"),
         ("<p>de 2011-2013</p>", f"<p>de 2011{EN_DASH}2013</p>"),
         ("<p>en 2005 269 communes</p>", "<p>en 2005 269 communes</p>"),
-        ("<p>loi 2011-525, art. L5210-1-1, 2014-06-23</p>", "<p>loi 2011-525, art. L5210-1-1, 2014-06-23</p>"),
+        (
+            "<p>loi 2011-525, art. L5210-1-1, 2014-06-23</p>",
+            "<p>loi 2011-525, art. L5210-1-1, 2014-06-23</p>",
+        ),
         ('<a href="?q=1 000">x</a>', '<a href="?q=1 000">x</a>'),
     ],
     ids=[
@@ -76,7 +79,12 @@ def test_figures_in_french_prose_do_not_break_across_lines(site):
     french = site.html("facteurs-de-reussite/").select_one("article").get_text()
     assert f"550{NARROW_NBSP}000{NARROW_NBSP}€" in french
     assert f"17,52{NARROW_NBSP}%" in french
-    for page in ("facteurs-de-reussite/", "formes-administratives/", "guide/communiquer/", "sources/"):
+    for page in (
+        "facteurs-de-reussite/",
+        "formes-administratives/",
+        "guide/communiquer/",
+        "sources/",
+    ):
         text = site.html(page).select_one("article").get_text()
         assert not re.search(r"\d[ \u00a0]\d{3}\b|\d[ \u00a0]?[%€]|n°[ \u00a0]?\d", text), page
     assert f"n°{NARROW_NBSP}5" in site.html("sources/").select_one("article").get_text()
