@@ -29,7 +29,7 @@ SINGLE_FILES = {
     "vocabularies.yml": "vocabularies.schema.json",
     "sources.yml": "sources.schema.json",
     "glossary.yml": "glossary.schema.json",
-    "terminology.yml": "terminology.schema.json",  # checked on the pages by tests/test_terminology.py
+    "terminology.yml": "terminology.schema.json",  # on the pages: tests/test_terminology.py
 }
 RECORD_FOLDERS = {
     "partners": "partner.schema.json",
