@@ -24,7 +24,7 @@ build: $(STAMP)  ## strict build of both languages into site/ (left untouched if
 	rm -rf site && mv site.new site
 
 validate: $(STAMP)  ## check the data files (case studies, partners, sources, glossary)
-	$(BIN)/python -m macros.validate data
+	$(BIN)/python -m macros.check_data data
 
 lint: $(STAMP)  ## ruff on the Python code
 	$(BIN)/ruff check .

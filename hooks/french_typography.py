@@ -12,8 +12,11 @@ from __future__ import annotations
 
 import re
 
+import _project  # noqa: F401  (the macros package)
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
+
+from macros.i18n import page_language
 
 NBSP, NARROW_NBSP = "\u00a0", "\u202f"
 TAG_OR_TEXT = re.compile(r"(<[^>]*>)")
@@ -56,6 +59,6 @@ def apply_to_text(html: str) -> str:
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files) -> str:
-    if config.theme["language"] != "fr":
+    if page_language(page) != "fr":
         return html
     return apply_to_text(html)

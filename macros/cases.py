@@ -1,4 +1,5 @@
-"""Case studies: the cards on the step pages, the filterable listing, one page per case."""
+"""Case studies: built from data/case-studies/, their open-data columns, the cards on the step
+pages, the filterable listing and one page per case (declared in macros/kinds.py)."""
 
 from __future__ import annotations
 
@@ -6,20 +7,138 @@ from markupsafe import Markup
 
 from .citations import cite
 from .context import PageContext
-from .data import CaseStudy, SiteData, Source
-from .filters import Facet, count_texts, facet
-from .open_data import CONTENT_LICENCE
+from .facets import Facet, count_texts, facet
 from .paths import CASE_LISTING_PAGE, FORMS_PAGE, case_page_path, partner_page_path
+from .records import (
+    CaseStudy,
+    Column,
+    KeyFigure,
+    Period,
+    Scale,
+    SiteData,
+    Source,
+    Territory,
+    Text,
+    lookup,
+)
 from .templates import render
 from .text import first_sentence, slug
+from .validation import Problem, YamlFile
+
+# --- From the data -----------------------------------------------------------------------
 
 
-def find_case(data: SiteData, case_id: str) -> CaseStudy:
-    try:
-        return data.case_studies[case_id]
-    except KeyError:
-        known = ", ".join(data.case_studies)
-        raise KeyError(f"unknown case study {case_id!r} (one of: {known})") from None
+def build_case_study(parsed: YamlFile, site: SiteData) -> CaseStudy:
+    """A case study from its valid file, added to the case studies of each of its partners."""
+    content, vocabularies, sources = parsed.content, site.vocabularies, site.sources
+    territory, scale, period = (
+        content["territory"],
+        content["territory"].get("scale"),
+        content.get("period"),
+    )
+    case = CaseStudy(
+        id=content["id"],
+        data_file=parsed.shown_path,
+        status=vocabularies.status[content["status"]],
+        title=Text.of(content["title"]),
+        summary=Text.of(content["summary"]),
+        territory=Territory(
+            label=Text.of(territory["label"]),
+            scale=Scale(
+                towns=scale.get("towns"),
+                inhabitants=scale.get("inhabitants"),
+                libraries=scale.get("libraries"),
+                year=scale.get("year"),
+                source=sources[scale["source"]],
+            )
+            if scale
+            else None,
+        ),
+        period=Period(period["start"], period.get("end")) if period else None,
+        partners=tuple(site.partners[partner_id] for partner_id in content["partners"]),
+        fields=tuple(vocabularies.fields[term] for term in content["fields"]),
+        administrative_form=vocabularies.administrative_forms[content["administrative_form"]],
+        key_figures=tuple(
+            KeyFigure(
+                label=Text.of(figure["label"]),
+                value=figure["value"],
+                unit=Text.optional(figure.get("unit")),
+                year=figure.get("year"),
+                source=sources[figure["source"]],
+            )
+            for figure in content.get("key_figures", ())
+        ),
+        steps=tuple(vocabularies.steps[step_id] for step_id in content["steps"]),
+        gains=Text.all(content.get("gains")),
+        drawbacks=Text.all(content.get("drawbacks")),
+        lessons=Text.all(content.get("lessons")),
+        sources=tuple(sources[source_id] for source_id in content["sources"]),
+    )
+    for partner in case.partners:
+        partner.case_studies.append(case)  # cases are built in id order
+    return case
+
+
+def check_period(parsed: YamlFile) -> list[Problem]:
+    """A period cannot end before it starts (the schema checks each year alone)."""
+    period = parsed.content.get("period") if isinstance(parsed.content, dict) else None
+    if not isinstance(period, dict):
+        return []
+    start, end = period.get("start"), period.get("end")
+    if isinstance(start, int) and isinstance(end, int) and end < start:
+        wrong = f"ends in {end}, before it starts"
+        return [parsed.problem(("period", "end"), wrong, f"a year from {start} on")]
+    return []
+
+
+def _key_figure(figure: KeyFigure, language: str) -> dict:
+    return {
+        "label": figure.label[language],
+        "value": figure.value,
+        "unit": figure.unit[language] if figure.unit else None,
+        "year": figure.year,
+        "source": figure.source.id,
+    }
+
+
+def _scale(case: CaseStudy, name: str):
+    return getattr(case.territory.scale, name) if case.territory.scale else None
+
+
+# The open data's columns after id and url; their meanings are the words case-studies.column.*.
+COLUMNS = (
+    Column("title", lambda case, language: case.title[language]),
+    Column("summary", lambda case, language: case.summary[language]),
+    Column("status", lambda case, language: case.status.id),
+    Column("status_label", lambda case, language: case.status.label[language]),
+    Column("territory", lambda case, language: case.territory.label[language]),
+    Column("towns", lambda case, language: _scale(case, "towns")),
+    Column("inhabitants", lambda case, language: _scale(case, "inhabitants")),
+    Column("libraries", lambda case, language: _scale(case, "libraries")),
+    Column("start_year", lambda case, language: case.period.start if case.period else None),
+    Column("end_year", lambda case, language: case.period.end if case.period else None),
+    Column("fields", lambda case, language: [term.id for term in case.fields]),
+    Column("field_labels", lambda case, language: [term.label[language] for term in case.fields]),
+    Column("administrative_form", lambda case, language: case.administrative_form.id),
+    Column(
+        "administrative_form_label",
+        lambda case, language: case.administrative_form.label[language],
+    ),
+    Column("partners", lambda case, language: [partner.id for partner in case.partners]),
+    Column(
+        "partner_names",
+        lambda case, language: [partner.name[language] for partner in case.partners],
+    ),
+    Column("steps", lambda case, language: [step.id for step in case.steps]),
+    Column(
+        "key_figures",
+        lambda case, language: [_key_figure(figure, language) for figure in case.key_figures],
+    ),
+    Column("gains", lambda case, language: [text[language] for text in case.gains]),
+    Column("drawbacks", lambda case, language: [text[language] for text in case.drawbacks]),
+    Column("lessons", lambda case, language: [text[language] for text in case.lessons]),
+    Column("sources", lambda case, language: [source.id for source in case.sources]),
+)
 
 
 # --- The listing's filters ---------------------------------------------------------------
@@ -69,10 +188,7 @@ def case_facets(data: SiteData, cases: list[CaseStudy], language: str, ui: dict)
 
 def cases_for_step(data: SiteData, page: PageContext, step_id: str) -> str:
     """The case studies illustrating a guide step: linked title, status, one-line summary."""
-    if step_id not in data.vocabularies.steps:
-        known = ", ".join(data.vocabularies.steps)
-        raise KeyError(f"unknown guide step {step_id!r} (one of: {known})")
-    step = data.vocabularies.steps[step_id]
+    step = lookup(data.vocabularies.steps, step_id, "guide step")
     cases = [case for case in data.case_studies.values() if step in case.steps]
     return render(
         "cases_for_step.html",
@@ -94,16 +210,15 @@ def case_listing(data: SiteData, page: PageContext, script_url: str) -> str:
         cases=cases,
         facets=facets,
         links={case.id: page.link(case_page_path(case.id)) for case in cases},
-        counts=count_texts(page.ui, "cases"),
+        counts=count_texts(page.ui, "case-studies"),
         script_url=script_url,
         language=page.language,
         ui=page.ui,
     )
 
 
-def case_study_page(data: SiteData, page: PageContext, case_id: str) -> str:
+def case_study_page(data: SiteData, page: PageContext, case: CaseStudy) -> str:
     """The whole body of a case study's generated page."""
-    case = find_case(data, case_id)
     language = page.language
     return render(
         "case_study.md",
@@ -130,9 +245,9 @@ def json_ld(case: CaseStudy, page: PageContext) -> dict:
         "headline": case.title[language],
         "description": case.summary[language],
         "inLanguage": language,
-        "url": page.site_url + page.url,
-        "isPartOf": {"@type": "WebSite", "name": "Mutualiser", "url": page.site_url},
-        "license": CONTENT_LICENCE["url"],
+        "url": page.absolute_url(),
+        "isPartOf": {"@type": "WebSite", "name": page.site_name, "url": page.site_url},
+        "license": page.licence["url"],
         "about": [
             {"@type": "DefinedTerm", "name": term.label[language]}
             for term in (*case.fields, case.administrative_form)

@@ -1,20 +1,59 @@
-"""Partners: the filterable directory (the skills map) and one page per partner."""
+"""Partners: built from data/partners/, their open-data columns, the filterable directory (the
+skills map) and one page per partner (declared in macros/kinds.py)."""
 
 from __future__ import annotations
 
 from .context import PageContext
-from .data import Partner, SiteData
-from .filters import count_texts, facet
+from .facets import count_texts, facet
 from .paths import case_page_path, partner_page_path
+from .records import Column, Partner, SiteData, Text
 from .templates import render
+from .validation import YamlFile
+
+# --- From the data -----------------------------------------------------------------------
 
 
-def find_partner(data: SiteData, partner_id: str) -> Partner:
-    try:
-        return data.partners[partner_id]
-    except KeyError:
-        known = ", ".join(data.partners)
-        raise KeyError(f"unknown partner {partner_id!r} (one of: {known})") from None
+def build_partner(parsed: YamlFile, site: SiteData) -> Partner:
+    """A partner from its valid file; its case studies are added as they are built."""
+    content, vocabularies = parsed.content, site.vocabularies
+    return Partner(
+        id=content["id"],
+        data_file=parsed.shown_path,
+        name=Text.of(content["name"]),
+        partner_type=vocabularies.partner_types[content["type"]],
+        country=vocabularies.countries.get(content.get("country", "")),
+        region=Text.optional(content.get("region")),
+        website=content.get("website"),
+        competences=tuple(
+            vocabularies.competences[term] for term in content.get("competences", ())
+        ),
+        description=Text.of(content["description"]),
+    )
+
+
+# The open data's columns after id and url; their meanings are the words partners.column.*.
+COLUMNS = (
+    Column("name", lambda partner, language: partner.name[language]),
+    Column("type", lambda partner, language: partner.partner_type.id),
+    Column("type_label", lambda partner, language: partner.partner_type.label[language]),
+    Column(
+        "country",
+        lambda partner, language: partner.country.label[language] if partner.country else None,
+    ),
+    Column(
+        "region", lambda partner, language: partner.region[language] if partner.region else None
+    ),
+    Column("website", lambda partner, language: partner.website),
+    Column("competences", lambda partner, language: [term.id for term in partner.competences]),
+    Column(
+        "competence_labels",
+        lambda partner, language: [term.label[language] for term in partner.competences],
+    ),
+    Column("description", lambda partner, language: partner.description[language]),
+    Column("case_studies", lambda partner, language: [case.id for case in partner.case_studies]),
+)
+
+# --- Pages -------------------------------------------------------------------------------
 
 
 def partner_directory(data: SiteData, page: PageContext, script_url: str) -> str:
@@ -51,9 +90,8 @@ def partner_directory(data: SiteData, page: PageContext, script_url: str) -> str
     )
 
 
-def partner_page_body(data: SiteData, page: PageContext, partner_id: str) -> str:
+def partner_page(data: SiteData, page: PageContext, partner: Partner) -> str:
     """The whole body of a partner's generated page."""
-    partner = find_partner(data, partner_id)
     return render(
         "partner.html",
         partner=partner,

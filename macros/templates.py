@@ -12,7 +12,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from .i18n import format_number, format_quantity
+from .text import format_number, format_quantity
 
 _environment = Environment(
     loader=FileSystemLoader(Path(__file__).parent / "templates"),

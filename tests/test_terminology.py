@@ -12,9 +12,10 @@ from functools import cache
 
 import pytest
 import yaml
-from conftest import LANGUAGES, ROOT
+from conftest import ROOT
 
 from macros.data import load_site_data
+from macros.i18n import LANGUAGES
 
 DATA = ROOT / "data"
 MACRO = re.compile(r"\{\{.*?\}\}", re.DOTALL)

@@ -16,8 +16,9 @@ from pathlib import Path
 import pytest
 from jsonschema import Draft202012Validator
 
-from macros.data import DataError, SiteData, load_site_data
-from macros.validate import main as validate_main
+from macros.check_data import main as validate_main
+from macros.data import DataError, load_site_data
+from macros.records import SiteData
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
@@ -259,7 +260,8 @@ BAD_INPUTS = [
         "# yaml-language-server: $schema=schemas/links.schema.json\nhome: /\n",
         (
             "data/links.yml:1:1: file: no schema for this file (one of: vocabularies.yml, "
-            "sources.yml, glossary.yml, terminology.yml, partners/<id>.yml, case-studies/<id>.yml)"
+            "sources.yml, glossary.yml, interface.yml, terminology.yml, partners/<id>.yml, "
+            "case-studies/<id>.yml)"
         ),
         id="file without schema",
     ),
