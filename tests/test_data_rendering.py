@@ -128,7 +128,7 @@ def test_each_partner_has_its_page_in_each_language_linking_its_case_studies(
     assert text_of(page.h1) == partner.name[language]
     assert partner.description[language] in text_of(page.select_one("article"))
     shown = text_of(page.select_one("article"))
-    assert all(term.label[language] in shown for term in partner.competences)
+    assert all(c.term.label[language] in shown for c in partner.competences)
     case_links = [resolve(site, path, a["href"])[0] for a in page.select(".partner__cases a")]
     assert case_links == [page_path(language, f"cas/{case.id}/") for case in partner.case_studies]
 
