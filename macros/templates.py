@@ -11,7 +11,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from .escaping import json_for_script, markdown_text
-from .text import format_number, format_quantity
+from .text import format_date, format_number, format_quantity
 
 _environment = Environment(
     loader=FileSystemLoader(Path(__file__).parent / "templates"),
@@ -23,6 +23,7 @@ _environment = Environment(
 
 _environment.filters["number"] = format_number
 _environment.filters["quantity"] = format_quantity
+_environment.filters["date"] = format_date
 _environment.filters["json_for_script"] = json_for_script
 _environment.filters["markdown_text"] = markdown_text
 
