@@ -100,8 +100,9 @@ def resolved(schema: dict, schema_name: str) -> tuple[dict, str]:
     return schema, schema_name
 
 
-def text_fields(content, schema: dict, schema_name: str, path=()) -> Iterator[tuple[tuple, str]]:
-    """(path, rule) of every text in `content`: rule is "line", "paragraph" or "url"."""
+def text_fields(content, schema: dict, schema_name: str, path=()) -> Iterator[tuple]:
+    """(path, rule, maxLength) of every text in `content`: rule is "line", "paragraph" or
+    "url"."""
     schema, schema_name = resolved(schema, schema_name)
     if isinstance(content, dict):
         for key, value in content.items():
@@ -112,9 +113,9 @@ def text_fields(content, schema: dict, schema_name: str, path=()) -> Iterator[tu
         for index, item in enumerate(content):
             yield from text_fields(item, schema["items"], schema_name, (*path, index))
     elif isinstance(content, str) and "x-text" in schema:
-        yield path, schema["x-text"]
+        yield path, schema["x-text"], schema["maxLength"]
     elif isinstance(content, str) and schema.get("title") == "URL":
-        yield path, "url"
+        yield path, "url", schema["maxLength"]
 
 
 def data_files(data: Path) -> Iterator[tuple[Path, str, bool]]:
@@ -134,17 +135,18 @@ def set_at(content, path: tuple, value) -> None:
 
 def rewrite(data: Path, value_for) -> dict[str, list[tuple[tuple, str]]]:
     """Give every text field of every file in `data` the value `value_for(rule, original,
-    number, path)` returns (None: leave it); return the (path, rule) changed, by file name."""
+    number, path, maxLength)` returns (None: leave it); return the (path, rule) changed, by
+    file name."""
     changed: dict[str, list[tuple[tuple, str]]] = {}
     number = 0
     for file, schema_name, in_folder in data_files(data):
         content = yaml.safe_load(file.read_text("utf-8"))
         hostile = copy.deepcopy(content)
-        for path, rule in text_fields(content, SCHEMAS[schema_name], schema_name):
+        for path, rule, limit in text_fields(content, SCHEMAS[schema_name], schema_name):
             original = content
             for part in path:
                 original = original[part]
-            value = value_for(rule, original, number, path)
+            value = value_for(rule, original, number, path, limit)
             number += 1
             if value is not None:
                 set_at(hostile, path, value)
@@ -156,7 +158,7 @@ def rewrite(data: Path, value_for) -> dict[str, list[tuple[tuple, str]]]:
 
 def test_the_attack_reaches_every_kind_and_every_text_rule(tmp_path):
     data = copy_project(tmp_path) / "data"
-    changed = rewrite(data, lambda rule, original, number, path: original)
+    changed = rewrite(data, lambda rule, original, number, path, limit: original)
     assert {*SINGLE_FILES} <= set(changed)
     for kind in KINDS:
         assert any((data / kind.name / name).is_file() for name in changed), kind.name
@@ -172,11 +174,9 @@ def test_the_attack_reaches_every_kind_and_every_text_rule(tmp_path):
 def test_each_refused_attack_is_reported_in_every_field(tmp_path, applies_to, value):
     copy_project(tmp_path)
 
-    def attack(rule, original, number, path):
+    def attack(rule, original, number, path, limit):
         if value is None:  # oversized, in every fourth field: the files stay under their limit
-            return (
-                "x" * {"line": 301, "paragraph": 2001}.get(rule, 501) if number % 4 == 0 else None
-            )
+            return "x" * (limit + 1) if number % 4 == 0 else None
         if rule == applies_to or (applies_to == "text" and rule in ("line", "paragraph")):
             return value
         return None
@@ -196,7 +196,11 @@ def test_each_refused_attack_is_reported_in_every_field(tmp_path, applies_to, va
 SITE_URL = "https://owner.github.io/mutualiser/"
 
 
-def inert_value(rule: str, original: str, number: int, path: tuple) -> str:
+def inert_value(rule: str, original: str, number: int, path: tuple, limit: int) -> str:
+    return _inert_value(rule, original, number, path)[-limit:]  # the end keeps it unique
+
+
+def _inert_value(rule: str, original: str, number: int, path: tuple) -> str:
     group = " ".join(INERT[number % 2])
     if rule == "url":
         return HOSTILE_URL
