@@ -393,7 +393,7 @@ BAD_INPUTS = [
         NEW_CASE,
         CASE + "# " + "x" * 70_000 + "\n",
         (
-            f"{CASE_AT}:1:1: file: file too large, {len(CASE) + 70_003} bytes "
+            f"{CASE_AT}:1:1: file: file too large, {len(CASE.encode()) + 70_003} bytes "
             "(at most 65536 bytes: split it or shorten it)"
         ),
         id="file too large",
