@@ -27,6 +27,7 @@ SINGLE_FILES = {
     "sources.yml": "sources.schema.json",
     "glossary.yml": "glossary.schema.json",
     "interface.yml": "interface.schema.json",
+    "messages.yml": "messages.schema.json",  # read by macros/messages.py, checked here
 }
 OTHER_FOLDERS = {"schemas", "templates"}  # not data: read by editors and contributors
 VOCABULARIES = tuple(Vocabularies.__dataclass_fields__)  # one list per field of Vocabularies
