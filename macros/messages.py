@@ -69,6 +69,11 @@ def explained(found: Problem, language: str) -> tuple[str, str]:
     return found.message, found.expected
 
 
+def both(key: str, **values) -> str:
+    """A message in French, then in English, on one line (for a maintainer's TODO or a refusal)."""
+    return " · ".join(wording(key, language, values)[0] for language in ("fr", "en"))
+
+
 def heading(key: str, *values: str) -> str:
     """A line of the pull-request summary (`summary.<key>`), French then English."""
     words = catalogue()[f"summary.{key}"]
