@@ -55,7 +55,8 @@ def summary(problems: list[Problem], changed_pages: list[tuple[str, list[str]]])
         out.append(f"- **`{problem.file}:{problem.line}`** ({messages.heading(problem.severity)})")
         for language in LANGUAGES:
             message, fix = messages.explained(problem, language)
-            out.append(f"  - {language.upper()} : {message}. **→** {fix}")
+            where = messages.field_prefix(problem)
+            out.append(f"  - {language.upper()} : {where}{message}. **→** {fix}")
     out += ["", f"## {messages.heading('changed_pages')}", ""]
     if not changed_pages:
         out.append(messages.heading("no_changed_page"))

@@ -83,8 +83,12 @@ def heading(key: str, *values: str) -> str:
 def in_language(found: Problem, language: str) -> str:
     """One line: `file:line:column: [field: ]what is wrong (how to fix it)`."""
     message, fix = explained(found, language)
-    field = "" if found.field in ("file", "page") else f"{found.field}: "
-    return f"{found.file}:{found.line}:{found.column}: {field}{message} ({fix})"
+    return f"{found.file}:{found.line}:{found.column}: {field_prefix(found)}{message} ({fix})"
+
+
+def field_prefix(found: Problem) -> str:
+    """`title.en: ` for a problem in one field; nothing for one with the file as a whole."""
+    return "" if found.field == "file" else f"{found.field}: "
 
 
 def output_languages(environ=os.environ) -> tuple[str, ...]:
@@ -146,7 +150,11 @@ def yaml_syntax_problem(shown_path: str, text: str, error: yaml.MarkedYAMLError)
         key = key or "yaml.bad_indentation"
     elif "expected ',' or '}'" in wrong or "expected ',' or ']'" in wrong:
         key = "yaml.unclosed_bracket"
-    elif "quoted scalar" in context or ("'<scalar>'" in wrong and re.search("['\"]", before)):
+    elif "quoted scalar" in context and error.context_mark:
+        # Reported at the end of the file: say where the quote opens instead.
+        where = error.context_mark
+        return problem("yaml.unclosed_quote", shown_path, where.line + 1, where.column + 1)
+    elif "'<scalar>'" in wrong and re.search("['\"]", before):
         key = "yaml.unclosed_quote"
     elif "<block sequence start>" in wrong or "'-'" in wrong:
         key = "yaml.misaligned_dash"
