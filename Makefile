@@ -23,8 +23,8 @@ build: $(STAMP)  ## strict build of both languages into site/ (left untouched if
 	$(BIN)/mkdocs build --strict --clean --site-dir site.new
 	rm -rf site && mv site.new site
 
-validate: $(STAMP)  ## check the data files (case studies, partners, sources, glossary)
-	$(BIN)/python -m macros.check_data data
+validate: $(STAMP)  ## check the data and the pages; messages in French if your locale is French
+	$(BIN)/python -m macros.check_data data $(VALIDATE_FLAGS)
 
 lint: $(STAMP)  ## ruff on the Python code
 	$(BIN)/ruff check .

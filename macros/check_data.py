@@ -14,7 +14,6 @@ summary lists the problems and the pages the pull request changes (macros/github
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from pathlib import Path
 
@@ -42,8 +41,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--github",
         action="store_true",
-        default=os.environ.get("GITHUB_ACTIONS") == "true",
-        help="also print GitHub annotations and write the job summary (default in GitHub Actions)",
+        help="also print GitHub annotations and write the job summary (CI, once per run)",
     )
     parser.add_argument(
         "--changed-since",

@@ -156,7 +156,7 @@ def project(tmp_path: Path, monkeypatch) -> Path:
 def validate_as_ci(monkeypatch, capsys, summary: Path) -> tuple[int, list[str], list[str]]:
     monkeypatch.setenv("GITHUB_ACTIONS", "true")
     monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
-    status = validate_main(["data"])
+    status = validate_main(["data", "--github"])
     captured = capsys.readouterr()
     return status, captured.err.splitlines(), captured.out.splitlines()
 

@@ -93,7 +93,7 @@ BAD_INPUTS = [
         NEW_CASE,
         changed(CASE, "title: {fr: Un cas, en: A case}", "title: {fr: Un cas, en: A case"),
         (
-            f"{CASE_AT}:5:8: file: a brace \"{{\" or bracket \"[\" is not closed where it should "
+            f'{CASE_AT}:5:8: file: a brace "{{" or bracket "[" is not closed where it should '
             'be (check the commas and close with "}" or "]"; quote any text containing a comma '
             "or a colon)"
         ),
