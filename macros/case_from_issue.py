@@ -2,7 +2,8 @@
 
 Usage: `python -m macros.case_from_issue BODY_FILE [--data DATA_DIR]` (BODY_FILE `-` reads the
 issue's body from standard input). Writes data/case-studies/<id>.yml, and adds the form's source
-to data/sources.yml unless a source with the same title or address is already there. What the form
+to data/sources.yml unless a source with that title (or part of it) or address is already
+there. What the form
 cannot say (the other language, partners not yet in data/partners/, the source's note) is filled
 so that `make validate` passes and marked with a `TODO` comment for the maintainer.
 
@@ -113,7 +114,9 @@ def source_entry(given: dict, site: SiteData) -> tuple[str, str | None]:
     """The id of the form's source, and the YAML to append to sources.yml (None if known)."""
     title, url = given["source_title"], given.get("source_url")
     for source in site.sources.values():
-        if source.title.casefold() == title.casefold() or (url and source.url == url):
+        # The same document, even when its title is given shortened (three words at least).
+        same_title = title.casefold() in source.title.casefold() and len(title.split()) >= 3
+        if same_title or (url and source.url == url):
             return source.id, None
     year = given["source_year"]
     if not (year and re.fullmatch(r"\d{4}", year)):

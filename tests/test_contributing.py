@@ -183,7 +183,7 @@ def test_a_filled_form_becomes_a_case_study_that_validates(data_copy, capsys, mo
     assert [field.id for field in case.fields] == ["acquisition", "cataloguing", "tools"]
     assert [partner.id for partner in case.partners] == ["mediatheques-de-la-baie", "cnfpt"]
     assert case.administrative_form.id == "agglomeration"
-    assert [source.id for source in case.sources] == ["baie-2015"]  # known title: no duplicate
+    assert [source.id for source in case.sources] == ["baie-2015"]  # known (part of) title
     assert case.lessons[0]["fr"] == "Leçon principale : partager les outils avant les collections."
     text = written.read_text("utf-8")
     # What the maintainer must finish is marked on its line.
@@ -193,7 +193,7 @@ def test_a_filled_form_becomes_a_case_study_that_validates(data_copy, capsys, mo
 
 def test_a_new_source_is_added_to_the_sources(data_copy, capsys, monkeypatch, tmp_path):
     body = SAMPLE_BODY.read_text("utf-8").replace(
-        "Les outils de collaboration et de mutualisation : l'exemple des Médiathèques de la Baie",
+        "l'exemple des Médiathèques de la Baie",
         "Un autre document",
     )
     (tmp_path / "body.md").write_text(
