@@ -52,14 +52,14 @@ class Word(str):
 
 
 def wording(key: str, language: str, values: dict) -> tuple[str, str]:
-    words = catalogue()[key][language]
+    worded = catalogue()[key][language]
     values = {
         name: (
             catalogue()[f"word.{value}"][language]["message"] if isinstance(value, Word) else value
         )
         for name, value in values.items()
     }
-    return words["message"].format(**values), words.get("fix", "").format(**values)
+    return worded["message"].format(**values), worded.get("fix", "").format(**values)
 
 
 def explained(found: Problem, language: str) -> tuple[str, str]:
@@ -76,8 +76,8 @@ def both(key: str, **values) -> str:
 
 def heading(key: str, *values: str) -> str:
     """A line of the pull-request summary (`summary.<key>`), French then English."""
-    words = catalogue()[f"summary.{key}"]
-    return " · ".join(words[language]["message"].format(*values) for language in ("fr", "en"))
+    worded = catalogue()[f"summary.{key}"]
+    return " · ".join(worded[language]["message"].format(*values) for language in ("fr", "en"))
 
 
 def in_language(found: Problem, language: str) -> str:
