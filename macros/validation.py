@@ -33,6 +33,10 @@ class Problem:
     field: str
     message: str
     expected: str
+    # Set by macros/messages.py, which words the problem in either language (data/messages.yml).
+    key: str = field(default="", compare=False)
+    values: tuple = field(default=(), compare=False)
+    severity: str = field(default="error", compare=False)  # or "warning": published anyway
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}:{self.column}"
@@ -111,23 +115,21 @@ def _clearer_error(text: str) -> yaml.MarkedYAMLError | None:
 
 def read_yaml(path: Path, shown_path: str, schema_comment: str) -> tuple[YamlFile | None, list]:
     """Parse one file; return it with its positions (None if it cannot be read) and its problems."""
+    from . import messages  # plain words in both languages (it imports Problem from here)
+
     raw = path.read_bytes()
     try:
         text = raw.decode("utf-8-sig")  # a byte-order mark is harmless: accept it
     except UnicodeDecodeError as error:
         line = raw.count(b"\n", 0, error.start) + 1
         column = error.start - raw.rfind(b"\n", 0, error.start)
-        message = f"not UTF-8, byte 0x{raw[error.start]:02x} cannot be decoded"
-        return None, [Problem.about_file(shown_path, message, "save as UTF-8", line, column)]
+        byte = f"{raw[error.start]:02x}"
+        return None, [messages.problem("file.not_utf8", shown_path, line, column, byte=byte)]
 
-    # PyYAML's own error for a tab is cryptic, and a tab is never needed in these files.
-    tabs = [
-        Problem.about_file(shown_path, "tab character", "spaces only", number, line.index("\t") + 1)
-        for number, line in enumerate(text.splitlines(), start=1)
-        if "\t" in line
-    ]
-    if tabs:
-        return None, tabs
+    # YAML's own errors for a tab or a non-breaking space are cryptic, or absent.
+    invisible = messages.invisible_character_problems(shown_path, text)
+    if invisible:
+        return None, invisible
     anchor = _first_anchor_or_alias(text, shown_path)
     if anchor:
         return None, [anchor]
@@ -150,13 +152,7 @@ def read_yaml(path: Path, shown_path: str, schema_comment: str) -> tuple[YamlFil
         parsed.content = loader.construct_document(node)
     except yaml.MarkedYAMLError as error:
         error = _clearer_error(text) or error
-        line, column = _position(error.problem_mark or error.context_mark)
-        wrong = error.problem or error.context or "unreadable"
-        if wrong.startswith("but ") and error.context:  # "but found another document"
-            wrong = f"{error.context}, {wrong}"
-        message = f"invalid YAML, {wrong}"
-        expected = "YAML syntax: check the indentation, and quote text containing ': ' or ' #'"
-        return None, [*problems, Problem.about_file(shown_path, message, expected, line, column)]
+        return None, [*problems, messages.yaml_syntax_problem(shown_path, text, error)]
     finally:
         loader.dispose()
     return parsed, problems
@@ -169,15 +165,16 @@ def _first_anchor_or_alias(text: str, shown_path: str) -> Problem | None:
     parse that follows, which words them."""
     if "&" not in text and "*" not in text:
         return None
+    from . import messages
+
     try:
         for event in yaml.parse(text, Loader=_SafeLoader):
             if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
                 sign = "*" if isinstance(event, yaml.AliasEvent) else "&"
-                what = "alias" if sign == "*" else "anchor"
                 line, column = _position(event.start_mark)
-                message = f"YAML {what} {sign}{event.anchor} is not allowed"
-                expected = "each value written out in full, without & anchors or * aliases"
-                return Problem.about_file(shown_path, message, expected, line, column)
+                return messages.problem(
+                    "yaml.anchor", shown_path, line, column, sign=sign, name=event.anchor
+                )
     except yaml.YAMLError:
         return None
     return None
@@ -191,13 +188,14 @@ def symbolic_links(folder: Path, shown_from: Path) -> list[Problem]:
         for directory, subfolders, files in os.walk(folder):  # os.walk does not follow links
             links += [Path(directory, name) for name in (*subfolders, *files)]
         links = [path for path in links if path.is_symlink()]
+    from . import messages
+
     return [
-        Problem.about_file(
+        messages.problem(
+            "file.symbolic_link",
             path.relative_to(shown_from).as_posix()
             if path.is_relative_to(shown_from)
             else str(path),
-            "symbolic link",
-            "a regular file or folder: links are refused, their target is never read",
         )
         for path in sorted(links)
     ]
@@ -221,8 +219,9 @@ def file_too_large(path: Path, shown_path: str, limit: int) -> Problem | None:
     size = path.stat().st_size
     if size <= limit:
         return None
-    message = f"file too large, {size} bytes"
-    return Problem.about_file(shown_path, message, f"at most {limit} bytes: split it or shorten it")
+    from . import messages
+
+    return messages.problem("file.too_large", shown_path, size=size, limit=limit)
 
 
 def _position(mark: yaml.Mark | None) -> Position:
