@@ -47,11 +47,11 @@ def report(all_translations: list[Translation]) -> list[str]:
 
 
 def github_report(
-    all_translations, changed: list[str] | None, project: Path = ROOT
+    all_translations, words: dict, changed: list[str] | None, project: Path = ROOT
 ) -> tuple[list[str], str]:
     """Warning annotations on the French files a change left without their English, and the
-    job summary listing the translations it makes outdated. `changed`: the files the pull
-    request changes (None: every translation not up to date)."""
+    job summary listing the translations it leaves out of date, in French and in English.
+    `changed`: the files the pull request changes (None: every translation not up to date)."""
     stale = [item for item in all_translations if item.state in (OUTDATED, UNCHECKED)]
     if changed is not None:
         changed_files = set(changed)
@@ -61,30 +61,46 @@ def github_report(
             if item.french_file in changed_files
             and (item.english_file == item.french_file or item.english_file not in changed_files)
         ]
+
+    def both(text, **values) -> str:
+        texts = [text[language] for language in ("fr", "en")]
+        for name, value in values.items():
+            texts = [text.replace("{" + name + "}", str(value)) for text in texts]
+        return " / ".join(texts)
+
+    title = _escape(both(words["translation.ci.title"]), ",:")
     annotations = [
-        f"::warning file={item.french_file},line={_line_of(item, project)},"
-        f"title=Translation out of date::The French text changed; the English "
-        f"({item.key}) has not been checked against it. Update the English, then run "
-        f"`make translations-done {item.key}` (or set its line in {LOCK_FILE})."
+        f"::warning file={_escape(item.french_file, ',:')},line={_line_of(item, project)},"
+        f"title={title}::"
+        + _escape(both(words["translation.ci.warning"], key=item.key, lock=LOCK_FILE))
         for item in stale
     ]
-    summary = ["## Translations", ""]
-    if stale:
+    summary = [f"## {title}", ""]
+    if not stale:
+        return annotations, "\n".join([*summary, both(words["translation.ci.none"])]) + "\n"
+    for language in ("fr", "en"):
+        columns = words["translation.ci.columns"][language]
         summary += [
-            f"This change makes {len(stale)} English translation(s) out of date. "
-            "It can be merged: a translator can follow. Once the English is updated, "
-            f"record it with `make translations-done PATH`, or paste its line in `{LOCK_FILE}`:",
+            words["translation.ci.summary"][language]
+            .replace("{count}", str(len(stale)))
+            .replace("{lock}", f"`{LOCK_FILE}`"),
             "",
-            "| translation | French source | line for the record |",
+            f"| {columns} |",
             "|---|---|---|",
             *(
                 f"| `{item.key}` | `{item.french_file}` | `{lock_line(item, date.today())}` |"
                 for item in stale
             ),
+            "",
         ]
-    else:
-        summary.append("No English translation is left behind by this change.")
-    return annotations, "\n".join(summary) + "\n"
+    return annotations, "\n".join(summary)
+
+
+def _escape(text: str, also: str = "") -> str:
+    """A value GitHub's workflow commands read as it is (their own escapes, %XX)."""
+    for character in "%\r\n" + also:
+        text = text.replace(character, f"%{ord(character):02X}")
+    return text
 
 
 def _line_of(item: Translation, project: Path) -> int:
@@ -110,14 +126,19 @@ def main(argv: list[str] | None = None) -> int:
         help="with --done: what was checked; with --github: the files the change touches",
     )
     parser.add_argument("--done", action="store_true", help="record PATHS as checked today")
-    parser.add_argument("--all", action="store_true", help="with --done: every translation")
+    parser.add_argument(
+        "--all",
+        action="store_true",
+        help="with --done: record every translation; with --github: every one not up to date",
+    )
     parser.add_argument("--github", action="store_true", help="annotations and job summary")
     parser.add_argument("--project", type=Path, default=Path.cwd(), help=argparse.SUPPRESS)
     arguments = parser.parse_args(argv)
     project = arguments.project
 
     try:
-        all_translations = translations(project, load_site_data(project / "data"))
+        data = load_site_data(project / "data")
+        all_translations = translations(project, data)
     except DataError as error:
         print(error, file=sys.stderr)
         return 1
@@ -137,14 +158,13 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{LOCK_FILE}: {error}", file=sys.stderr)
             return 1
         mark_checked(project, all_translations, chosen, date.today())
-        all_translations = translations(project, load_site_data(project / "data"))
         for item in chosen:
             print(f"checked   {item.key}")
         return 0
 
     if arguments.github:
         annotations, summary = github_report(
-            all_translations, arguments.paths if arguments.paths else None, project
+            all_translations, data.words, None if arguments.all else arguments.paths, project
         )
         print("\n".join(annotations))
         summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
