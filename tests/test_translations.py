@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import threading
 from pathlib import Path
 from urllib.parse import urljoin
 
@@ -19,6 +20,7 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import ROOT
 from project import copy_project
+from serve_like_pages import pages_server
 
 from macros.check_translations import github_report
 from macros.data import DataError, load_site_data
@@ -151,6 +153,21 @@ def test_the_status_page_lists_the_outdated_and_the_missing(edited_site, languag
         "fr": page_url(EDITED, "fr", SITE_URL),
         "en": page_url(EDITED, "en", SITE_URL),
     }
+
+
+def test_the_notice_link_leads_to_the_french_at_the_same_section(edited_site, browser):
+    with pages_server(edited_site, base="/mutualiser/") as server:
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        url = f"http://127.0.0.1:{server.server_port}/mutualiser/"
+        page = browser.new_page()
+        try:
+            page.goto(f"{url}{page_url(EDITED, 'en')}#what-to-do")
+            page.locator(".translation-notice a").click()
+            page.wait_for_load_state("networkidle")
+            assert page.url == f"{url}{page_url(EDITED, 'fr')}#what-to-do"
+        finally:
+            page.close()
+            server.shutdown()
 
 
 def test_make_translations_says_so_and_translations_done_clears_it(edited, edited_site):
