@@ -35,6 +35,7 @@ from macros.translations import (
     french_texts,
     translations,
 )
+from macros.twin_parity import parity_problems, twin_problems
 
 SITE_URL = "https://owner.github.io/mutualiser/"
 EDITED = "guide/champs.md"
@@ -82,6 +83,10 @@ def edited(tmp_path_factory) -> Path:
         "# Nouveautés\n\n## Ce mois-ci { #this-month }\n\nRien de neuf pour le moment.\n",
         "utf-8",
     )
+    case = project / "data" / "case-studies" / "g2id.yml"  # a record's French text, edited too
+    case.write_text(
+        case.read_text("utf-8").replace("  fr: Le G2ID,", "  fr: Le projet G2ID,"), "utf-8"
+    )
     config = project / "mkdocs.yml"
     config.write_text(
         config.read_text("utf-8").replace(
@@ -112,6 +117,15 @@ def test_the_edited_pages_english_twin_says_the_french_changed(edited_site):
         parsed(edited_site, "guide/projet-pilote.md", "en").select_one(".translation-notice")
         is None
     )
+
+
+def test_a_records_english_page_says_its_french_changed(edited_site):
+    english = parsed(edited_site, "cas/g2id.md", "en")
+    assert english.select_one("article .translation-notice") is not None
+    assert english.select_one("h1").get_text(strip=True).startswith("G2ID")  # still English
+    assert parsed(edited_site, "cas/g2id.md", "fr").select_one(".translation-notice") is None
+    other = parsed(edited_site, "cas/mediatheques-de-la-baie.md", "en")
+    assert other.select_one(".translation-notice") is None
 
 
 def test_a_french_only_page_is_served_in_english_marked_french_with_a_notice(edited_site):
@@ -145,7 +159,8 @@ def test_the_status_page_lists_the_outdated_and_the_missing(edited_site, languag
     assert states[f"docs/en/{EDITED}"] == OUTDATED
     assert states[f"docs/en/{FRENCH_ONLY}"] == MISSING
     assert states["docs/en/guide/projet-pilote.md"] == UP_TO_DATE
-    assert states["data/case-studies/g2id.yml"] == UP_TO_DATE
+    assert states["data/case-studies/g2id.yml"] == OUTDATED
+    assert states["data/case-studies/mediatheques-de-la-baie.yml"] == UP_TO_DATE
     row = page.select_one(f"tr:has(code:-soup-contains('docs/en/{EDITED}'))")
     links = {link["hreflang"]: link["href"] for link in row.select("a[hreflang]")}
     here = SITE_URL + page_url("traductions.md", language)
@@ -261,3 +276,76 @@ def test_a_broken_record_is_reported_with_its_line(tmp_path):
         load_site_data(project / "data")
     assert f"data/translations.lock.yml:{index + 1}:" in str(error.value)
     assert "fingerprint" in str(error.value)
+
+
+# --- Structural parity between twins ----------------------------------------------------------
+
+FRENCH_PAGE = """---
+title: "Titre"
+description: "Description."
+---
+
+# Titre
+
+1. Premier point {{ cite("boussou-2014") }}.
+2. Second point, voir [l'étape 4](guide/champs.md#why).
+
+- [ ] Une case
+- [x] Une autre
+
+```
+- pas une liste, du code
+```
+"""
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        (lambda text: text, []),
+        (
+            lambda text: text.replace("2. Second point", "Second point"),
+            [
+                "docs/en/x.md:8:1: list items: 1 here, 2 in docs/fr/x.md (as many as in the French page)"
+            ],
+        ),
+        (
+            lambda text: text.replace("- [x] Une autre\n", ""),
+            [
+                "docs/en/x.md:11:1: checklist items: 1 here, 2 in docs/fr/x.md (as many as in the French page)"
+            ],
+        ),
+        (
+            lambda text: text.replace("boussou-2014", "baie-2015"),
+            [
+                "docs/en/x.md:8:1: cite(): 'baie-2015': 1 in docs/en/x.md, 0 in docs/fr/x.md (the same in both languages)",
+                "docs/fr/x.md:8:1: cite(): 'boussou-2014': 0 in docs/en/x.md, 1 in docs/fr/x.md (the same in both languages)",
+            ],
+        ),
+        (
+            lambda text: text.replace("#why", "#what-to-do"),
+            [
+                "docs/en/x.md:9:1: links: 'guide/champs.md#what-to-do': 1 in docs/en/x.md, 0 in docs/fr/x.md (the same in both languages)",
+                "docs/fr/x.md:9:1: links: 'guide/champs.md#why': 0 in docs/en/x.md, 1 in docs/fr/x.md (the same in both languages)",
+            ],
+        ),
+    ],
+    ids=["same", "list-item-lost", "checklist-item-lost", "other-source", "other-anchor"],
+)
+def test_twins_differ_in_structure_reported_with_file_and_line(change, expected):
+    problems = twin_problems("docs/fr/x.md", FRENCH_PAGE, "docs/en/x.md", change(FRENCH_PAGE))
+    assert [str(problem) for problem in sorted(problems)] == expected
+
+
+def test_the_repositorys_twins_have_the_same_structure():
+    assert [str(problem) for problem in parity_problems(ROOT)] == []
+
+
+def test_make_translations_reports_a_structural_difference(tmp_path):
+    project = copy_project(tmp_path / "project")
+    english = project / "docs" / "en" / EDITED
+    english.write_text(english.read_text("utf-8").replace('cite("boussou-2014")', "", 1), "utf-8")
+    result = run(project, "-m", "macros.check_translations")
+    assert result.returncode == 1
+    assert f"docs/fr/{EDITED}:" in result.stdout
+    assert "cite(): 'boussou-2014'" in result.stdout
