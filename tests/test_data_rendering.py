@@ -64,9 +64,12 @@ def test_each_case_study_has_its_page_in_each_language(site, case, language):
     )
     assert len(shown_figures) == len(case.key_figures) + scale_figures
     assert all(figure.select_one("a.citation") for figure in shown_figures), "each figure cited"
-    for section, items in [("gains", case.gains), ("drawbacks", case.drawbacks)]:
+    sections = [("gains", case.gains), ("drawbacks", case.drawbacks), ("lessons", case.lessons)]
+    for section, items in sections:
         shown = [text_of(li) for li in page.select(f".case-study__{section} > li")]
-        assert shown == [item[language] for item in items]
+        assert shown == [item[language] for item in items], section
+    shown_fields = text_of(page.select_one(".case-study__fields"))
+    assert all(term.label[language] in shown_fields for term in case.fields)
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -92,15 +95,19 @@ def test_each_partner_has_its_page_in_each_language_linking_its_case_studies(
     path = page_path(language, f"partenaires/{partner.id}/")
     page = site.html(path)
     assert text_of(page.h1) == partner.name[language]
+    assert partner.description[language] in text_of(page.select_one("article"))
+    shown = text_of(page.select_one("article"))
+    assert all(term.label[language] in shown for term in partner.competences)
     case_links = [resolve(site, path, a["href"])[0] for a in page.select(".partner__cases a")]
     assert case_links == [page_path(language, f"cas/{case.id}/") for case in partner.case_studies]
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_generated_pages_stay_out_of_the_navigation(site, language):
-    navigation = site.html(page_path(language, "cas/")).select_one(".md-nav--primary")
-    linked = {a.get("href", "") for a in navigation.select("a")}
-    assert not any(case.id in href for case in CASES for href in linked)
+    for listing, records in [("cas/", CASES), ("partenaires/", PARTNERS)]:
+        navigation = site.html(page_path(language, listing)).select_one(".md-nav--primary")
+        linked = {a.get("href", "") for a in navigation.select("a")}
+        assert not any(f"/{record.id}/" in href for record in records for href in linked)
 
 
 # --- Listings: every record in the HTML, filters ready for the script ------------------------

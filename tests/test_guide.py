@@ -88,9 +88,12 @@ def test_the_glossary_has_at_least_thirty_terms(site, prefix, language):
     ("prefix", "language", "title"), [("", "fr", "Lien permanent"), ("en/", "en", "Permanent link")]
 )
 def test_heading_links_are_titled_in_the_page_language(site, prefix, language, title):
+    every_title = set()
     for page in site.pages(language):
         titles = {a.get("title") for a in site.html(page).select("a.headerlink")}
         assert titles <= {title}, page
+        every_title |= titles
+    assert every_title == {title}, "no heading has a permanent link"
 
 
 @pytest.mark.parametrize(("prefix", "language"), BOTH)
