@@ -35,6 +35,7 @@ translations: $(STAMP)  ## each translation's state (up to date, outdated, never
 ifeq (translations-done,$(firstword $(MAKECMDGOALS)))
 CHECKED := $(wordlist 2,$(words $(MAKECMDGOALS)),$(MAKECMDGOALS))
 HASH := \#
+$(eval .PHONY: $(subst $(HASH),\$(HASH),$(CHECKED)))
 $(eval $(subst $(HASH),\$(HASH),$(CHECKED)):;@:)
 endif
 translations-done: $(STAMP)  ## record the translations named after it as checked against today's French
