@@ -13,6 +13,7 @@ import os
 import subprocess
 import sys
 import threading
+from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urljoin
 
@@ -21,6 +22,7 @@ from bs4 import BeautifulSoup
 from conftest import ROOT
 from project import copy_project
 from serve_like_pages import pages_server
+from test_accessibility import axe_violations
 
 from macros.check_translations import github_report
 from macros.data import DataError, load_site_data
@@ -170,19 +172,34 @@ def test_the_status_page_lists_the_outdated_and_the_missing(edited_site, languag
     }
 
 
-def test_the_notice_link_leads_to_the_french_at_the_same_section(edited_site, browser):
+@pytest.fixture(scope="module")
+def served(edited_site) -> Iterator[str]:
+    """The edited copy's site, served like GitHub Pages: its address."""
     with pages_server(edited_site, base="/mutualiser/") as server:
         threading.Thread(target=server.serve_forever, daemon=True).start()
-        url = f"http://127.0.0.1:{server.server_port}/mutualiser/"
-        page = browser.new_page()
-        try:
-            page.goto(f"{url}{page_url(EDITED, 'en')}#what-to-do")
-            page.locator(".translation-notice a").click()
-            page.wait_for_load_state("networkidle")
-            assert page.url == f"{url}{page_url(EDITED, 'fr')}#what-to-do"
-        finally:
-            page.close()
-            server.shutdown()
+        yield f"http://127.0.0.1:{server.server_port}/mutualiser/"
+        server.shutdown()
+
+
+def test_the_notice_link_leads_to_the_french_at_the_same_section(served, browser):
+    page = browser.new_page()
+    try:
+        page.goto(f"{served}{page_url(EDITED, 'en')}#what-to-do")
+        page.locator(".translation-notice a").click()
+        page.wait_for_load_state("networkidle")
+        assert page.url == f"{served}{page_url(EDITED, 'fr')}#what-to-do"
+    finally:
+        page.close()
+
+
+@pytest.mark.parametrize("path", [EDITED, FRENCH_ONLY, "traductions.md", "cas/g2id.md"])
+def test_the_notices_and_the_status_page_pass_axe(served, browser, path):
+    page = browser.new_page()
+    try:
+        page.goto(served + page_url(path, "en"), wait_until="load")
+        assert axe_violations(page) == []
+    finally:
+        page.close()
 
 
 def test_make_translations_says_so_and_translations_done_clears_it(edited, edited_site):
