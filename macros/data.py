@@ -37,7 +37,7 @@ SINGLE_FILES = {
     "sources.yml": "sources.schema.json",
     "glossary.yml": "glossary.schema.json",
     "interface.yml": "interface.schema.json",
-    "translations.lock.yml": "translations.schema.json",  # macros/translations.py
+    "translations.lock.yml": "translations.lock.schema.json",  # macros/translations.py
 }
 OTHER_FOLDERS = {"schemas", "templates"}  # not data: read by editors and contributors
 VOCABULARIES = tuple(Vocabularies.__dataclass_fields__)  # one list per field of Vocabularies

@@ -19,15 +19,18 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from .i18n import DEFAULT_LANGUAGE
+from mkdocs.utils import get_relative_url
+
+from .i18n import DEFAULT_LANGUAGE, LANGUAGES, other_language, page_url
 from .kinds import KINDS
-from .paths import SOURCES_PAGE
+from .paths import GLOSSARY_PAGE, SOURCES_PAGE
 from .records import SiteData, Text, TranslationCheck
+from .templates import render
 
 ROOT = Path(__file__).resolve().parent.parent
 LOCK_FILE = "data/translations.lock.yml"
-LOCK_SCHEMA_COMMENT = "# yaml-language-server: $schema=schemas/translations.schema.json"
-GLOSSARY_PAGE = "glossaire.md"
+LOCK_SCHEMA_COMMENT = "# yaml-language-server: $schema=schemas/translations.lock.schema.json"
+TRANSLATED = other_language(DEFAULT_LANGUAGE)  # the language translated into: English
 
 # The states, from best to worst.
 UP_TO_DATE = "up-to-date"  # checked against the French text of today
@@ -105,7 +108,7 @@ def _page_translations(project: Path, checks: dict) -> Iterator[Translation]:
     french_folder = project / "docs" / DEFAULT_LANGUAGE
     for french in sorted(french_folder.rglob("*.md")):
         path = french.relative_to(french_folder).as_posix()
-        english = f"docs/en/{path}"
+        english = f"docs/{TRANSLATED}/{path}"
         yield Translation(
             key=english,
             french_file=f"docs/{DEFAULT_LANGUAGE}/{path}",
@@ -147,10 +150,6 @@ def status_table(context, all_translations: list[Translation], edit_root: str | 
     """The translation status page's table: each translation, its state, when it was last
     checked, its French and English versions, and where to edit it. `edit_root`: the address
     that a repository path is appended to for GitHub's editor (None: no edit links)."""
-    from mkdocs.utils import get_relative_url
-
-    from .i18n import LANGUAGES, page_url
-    from .templates import render
 
     def link(item: Translation, language: str) -> str | None:
         if item.page is None:
@@ -190,7 +189,7 @@ def select(all_translations: list[Translation], targets: Iterable[str]) -> list[
     chosen = []
     for target in targets:
         target = target.strip().lstrip("./")
-        target = target.replace(f"docs/{DEFAULT_LANGUAGE}/", "docs/en/", 1)
+        target = target.replace(f"docs/{DEFAULT_LANGUAGE}/", f"docs/{TRANSLATED}/", 1)
         found = [
             item for item in all_translations if target in (item.key, item.key.partition("#")[0])
         ]

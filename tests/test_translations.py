@@ -15,6 +15,7 @@ import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from types import SimpleNamespace
 from urllib.parse import urljoin
 
 import pytest
@@ -33,6 +34,7 @@ from macros.translations import (
     UNCHECKED,
     UP_TO_DATE,
     by_page,
+    edit_root,
     fingerprint,
     french_texts,
     translations,
@@ -366,3 +368,11 @@ def test_make_translations_reports_a_structural_difference(tmp_path):
     assert result.returncode == 1
     assert f"docs/fr/{EDITED}:" in result.stdout
     assert "cite(): 'boussou-2014'" in result.stdout
+
+
+def test_edit_links_open_githubs_editor_at_the_repositorys_root():
+    config = SimpleNamespace(
+        repo_url="https://github.com/owner/mutualiser/", edit_uri="edit/main/docs/"
+    )
+    assert edit_root(config) == "https://github.com/owner/mutualiser/edit/main/"
+    assert edit_root(SimpleNamespace(repo_url=None, edit_uri=None)) is None
