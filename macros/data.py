@@ -37,6 +37,7 @@ SINGLE_FILES = {
     "sources.yml": "sources.schema.json",
     "glossary.yml": "glossary.schema.json",
     "interface.yml": "interface.schema.json",
+    "terminology.yml": "terminology.schema.json",  # on the pages: tests/test_terminology.py
     "translations.lock.yml": "translations.lock.schema.json",  # macros/translations.py
 }
 OTHER_FOLDERS = {"schemas", "templates"}  # not data: read by editors and contributors

@@ -88,8 +88,8 @@ def test_no_match_is_said_in_words(visit):
 @pytest.mark.parametrize("language", ["fr", "en"])
 def test_the_partner_directory_filters_by_competence(visit, language):
     partners = list(DATA.partners.values())
-    competence = partners[0].competences[0].id
-    matching = sum(competence in {term.id for term in p.competences} for p in partners)
+    competence = partners[0].competences[0].term.id
+    matching = sum(competence in {c.term.id for c in p.competences} for p in partners)
     page, record = visit("partenaires/" if language == "fr" else "en/partenaires/")
     page.locator("select[name=competence]").select_option(competence)
     expect(visible_items(page)).to_have_count(matching)
