@@ -272,8 +272,10 @@ def test_a_records_french_texts_are_its_own_not_those_it_refers_to(data):
     texts = list(french_texts(case))
     assert case.title.fr in texts
     assert case.key_figures[0].label.fr in texts  # a part of the case
-    assert case.partners[0].description.fr not in texts  # another record, translated on its own
-    assert case.steps[0].label.fr not in texts
+    assert case.partners[0].partner.description.fr not in texts  # another record, translated apart
+    assert case.steps[0].why.fr in texts  # why the case illustrates a step: the case's own words
+    assert case.steps[0].step.label.fr not in texts  # the step's name: the vocabulary's
+    assert case.partners[0].role.label.fr not in texts
 
 
 def test_every_english_page_is_recorded_and_the_built_site_agrees(site, data):
