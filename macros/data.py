@@ -38,6 +38,7 @@ SINGLE_FILES = {
     "glossary.yml": "glossary.schema.json",
     "interface.yml": "interface.schema.json",
     "terminology.yml": "terminology.schema.json",  # on the pages: tests/test_terminology.py
+    "messages.yml": "messages.schema.json",  # read by macros/messages.py, checked here
     "translations.lock.yml": "translations.lock.schema.json",  # macros/translations.py
 }
 OTHER_FOLDERS = {"schemas", "templates"}  # not data: read by editors and contributors
