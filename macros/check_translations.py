@@ -6,7 +6,7 @@
     python -m macros.check_translations --github FILE... # CI: warn on French changed alone
 
 `make translations` and `make translations-done PATH` run it. Without --done or --github it also
-prints the structural differences between twins (macros/twin_parity.py) and exits 1 if any.
+prints the structural differences between twins (macros/twin_parity.py), as warnings.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from . import messages
 from .data import DataError, load_site_data
 from .translations import (
     LOCK_FILE,
@@ -176,12 +177,12 @@ def main(argv: list[str] | None = None) -> int:
         return 0
 
     print("\n".join(report(all_translations)))
-    problems = parity_problems(project)
+    problems = parity_problems(project)  # warnings, also printed by `make validate`
     for problem in problems:
-        print(problem)
-    if problems:
-        print(f"{len(problems)} difference(s) between French and English twins", file=sys.stderr)
-    return 1 if problems else 0
+        for line in messages.lines(problem, messages.output_languages()):
+            print(line)
+    print(f"{len(problems)} structural difference(s) between French and English twins")
+    return 0
 
 
 if __name__ == "__main__":

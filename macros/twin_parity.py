@@ -2,8 +2,10 @@
 and checklist items, cite the same sources and link to the same places.
 
 A translation that drops a step of a checklist, a citation or a link is incomplete even when it
-reads well; this finds it and says where, `file:line:column: what: problem (expected)`. Headings
-and their anchors are checked with the other page checks (issue 12's docs checks).
+reads well; this finds it and says where, with file and line, in French and in English
+(data/messages.yml). Warnings, not errors: a pull request may change the French first and a
+translator follow. `make validate` (macros/check_data.py, beside the page checks of
+macros/check_docs.py, which compare headings and anchors) and `make translations` report them.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
+from . import messages
 from .i18n import DEFAULT_LANGUAGE, LANGUAGES
 from .validation import Problem
 
@@ -20,6 +23,7 @@ FENCE = re.compile(r"^\s*(```|~~~)")
 CHECKLIST_ITEM = re.compile(r"^\s*[-*+]\s+\[[ xX]\]\s")
 LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+\S")
 CITE = re.compile(r"""\bcite\(\s*["']([^"']+)["']\s*\)""")
+INLINE_CODE = re.compile(r"`+[^`]*`+")  # `[text](address)` shows Markdown: not a link
 LINK = re.compile(r"\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
 
 
@@ -51,41 +55,65 @@ def structure(text: str) -> dict[str, list[tuple[str, int]]]:
             found["checklist items"].append(("item", number))
         elif LIST_ITEM.match(line):
             found["list items"].append(("item", number))
-        found["cite()"] += [(source, number) for source in CITE.findall(line)]
-        found["links"] += [(target, number) for target in LINK.findall(line)]
+        prose = INLINE_CODE.sub("", line)
+        found["cite()"] += [(source, number) for source in CITE.findall(prose)]
+        found["links"] += [(target, number) for target in LINK.findall(prose)]
     return found
 
 
+WORDS = {  # each structure's name, worded in the message's language (data/messages.yml)
+    "checklist items": messages.Word("twin.checklist_items"),
+    "list items": messages.Word("twin.list_items"),
+    "cite()": messages.Word("twin.citations"),
+    "links": messages.Word("twin.links"),
+}
+
+
 def twin_problems(french_file: str, french: str, english_file: str, english: str) -> list[Problem]:
-    """How the English page differs in structure from the French one, reported on the English."""
+    """How the English page differs in structure from the French one: warnings (the site is
+    published anyway, a translator can follow), worded in both languages by macros/messages.py."""
     ours, theirs = structure(english), structure(french)
     problems = []
     for what in ("checklist items", "list items"):
         count, expected = len(ours[what]), len(theirs[what])
         if count != expected:
-            # where the two stop matching: the first item one of them lacks
+            # where the two stop matching: the first extra item, or the last one both have
             index = min(count, expected)
             line = ours[what][index][1] if count > expected else _line_after(ours[what], index)
             problems.append(
-                Problem(
+                messages.warning(
+                    "docs.twin_count_differs",
                     english_file,
                     line,
-                    1,
-                    what,
-                    f"{count} here, {expected} in {french_file}",
-                    "as many as in the French page",
+                    field=what,
+                    count=count,
+                    expected=expected,
+                    what=WORDS[what],
+                    twin=french_file,
                 )
             )
     for what in ("cite()", "links"):
         mine = Counter(value for value, _ in ours[what])
         other = Counter(value for value, _ in theirs[what])
         for value in sorted((mine - other) | (other - mine)):
-            extra = mine[value] > other[value]
-            file, items = (english_file, ours[what]) if extra else (french_file, theirs[what])
-            line = next(number for found, number in items if found == value)
-            counted = f"{mine[value]} in {english_file}, {other[value]} in {french_file}"
+            # reported where it is (more often): the page to compare with its twin
+            here, there = (ours, theirs) if mine[value] > other[value] else (theirs, ours)
+            file, twin = (
+                (english_file, french_file) if here is ours else (french_file, english_file)
+            )
+            line = next(number for found, number in here[what] if found == value)
             problems.append(
-                Problem(file, line, 1, what, f"{value!r}: {counted}", "the same in both languages")
+                messages.warning(
+                    "docs.twin_value_differs",
+                    file,
+                    line,
+                    field=what,
+                    value=value,
+                    count=Counter(v for v, _ in here[what])[value],
+                    expected=Counter(v for v, _ in there[what])[value],
+                    what=WORDS[what],
+                    twin=twin,
+                )
             )
     return problems
 
