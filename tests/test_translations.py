@@ -19,6 +19,7 @@ from types import SimpleNamespace
 from urllib.parse import urljoin
 
 import pytest
+import yaml
 from bs4 import BeautifulSoup
 from conftest import ROOT
 from project import copy_project
@@ -167,6 +168,11 @@ def test_the_status_page_lists_the_outdated_and_the_missing(edited_site, languag
     assert states["data/case-studies/mediatheques-de-la-baie.yml"] == UP_TO_DATE
     row = page.select_one(f"tr:has(code:-soup-contains('docs/en/{EDITED}'))")
     links = {link["hreflang"]: link["href"] for link in row.select("a[hreflang]")}
+    edit = row.select_one("a[href*='/edit/']")["href"]  # GitHub's editor, on the English file
+    assert edit.startswith("https://github.com/")
+    assert edit.endswith(f"/edit/main/docs/en/{EDITED}")
+    missing = page.select_one(f"tr:has(code:-soup-contains('docs/en/{FRENCH_ONLY}'))")
+    assert missing.select_one("a[href*='/edit/']")["href"].endswith(f"/docs/fr/{FRENCH_ONLY}")
     here = SITE_URL + page_url("traductions.md", language)
     assert {language: urljoin(here, href) for language, href in links.items()} == {
         "fr": page_url(EDITED, "fr", SITE_URL),
@@ -383,3 +389,14 @@ def test_edit_links_open_githubs_editor_at_the_repositorys_root():
     )
     assert edit_root(config) == "https://github.com/owner/mutualiser/edit/main/"
     assert edit_root(SimpleNamespace(repo_url=None, edit_uri=None)) is None
+
+
+def test_the_pull_request_check_runs_the_translation_report_on_the_files_it_changes():
+    workflow = yaml.safe_load((ROOT / ".github/workflows/check.yml").read_text("utf-8"))
+    step = next(
+        step
+        for step in workflow["jobs"]["check"]["steps"]
+        if "macros.check_translations --github" in step.get("run", "")
+    )
+    assert step["if"] == "github.event_name == 'pull_request'"
+    assert 'git diff --name-only "${BASE_SHA}" HEAD' in step["run"]
