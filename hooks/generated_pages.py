@@ -1,25 +1,24 @@
-"""One page per case study and per partner, in each language, generated from data/.
+"""One page per record of every kind (case studies, partners), in each language, from data/.
 
 The pages are added in `on_files` as if they were in docs/ (docs/fr/cas/g2id.md...), so that
 mkdocs-static-i18n, whose `on_files` runs after ours, pairs them across languages and puts
-them in the sitemap; `on_page_read_source` then hands MkDocs their Markdown, nothing is written.
-(`File.generated(content=...)` does not survive mkdocs-static-i18n: it rebuilds every docs file
-from its path on disk.) They are left out of the navigation: the listings link to them.
+them in the sitemap; `on_pre_page` then gives each its Markdown, and nothing is written to disk.
+(Content given to the File in `on_files` would be lost: mkdocs-static-i18n rebuilds every docs
+file from its path.) They are left out of the navigation: the listings link to them.
 """
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
+import _project  # noqa: F401  (the macros package)
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the project's macros package
-from macros.build_data import site_data
 from macros.generated import generated_pages
+from macros.site_cache import site_data
 
 _markdown_by_path: dict[str, str] = {}
 
@@ -43,8 +42,11 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
-def on_page_read_source(page: Page, config: MkDocsConfig) -> str | None:
-    return _markdown_by_path.get(page.file.src_uri)  # None: an ordinary page, read from disk
+def on_pre_page(page: Page, config: MkDocsConfig, files: Files) -> Page:
+    markdown = _markdown_by_path.get(page.file.src_uri)
+    if markdown is not None:  # a generated page: MkDocs reads its source from here, not disk
+        page.file.content_string = markdown
+    return page
 
 
 def on_serve(server, config: MkDocsConfig, builder) -> None:

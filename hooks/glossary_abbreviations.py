@@ -8,18 +8,16 @@ HTML alone, so code samples and the macros' HTML keep their text as written.
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
+import _project  # noqa: F401  (the macros package)
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the project's macros package
-from macros.build_data import site_data
-from macros.data import LANGUAGES
 from macros.glossary import abbreviation_definitions
-from macros.i18n import page_language
+from macros.i18n import LANGUAGES, page_language
+from macros.site_cache import site_data
 
 # The definitions of each language, worked out once per build rather than once per page.
 _definitions: dict[str, str] = {}
@@ -33,6 +31,6 @@ def on_pre_build(config: MkDocsConfig) -> None:
 
 @event_priority(-50)  # after mkdocs-macros (0): a macro's output gets the tooltips too
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files) -> str:
-    language = page_language(page.file.src_uri, config.theme["language"])
+    language = page_language(page)
     # Blank lines first: the definitions must not continue a list, a quote or an open block.
     return f"{markdown}\n\n{_definitions[language]}\n"

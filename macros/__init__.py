@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 from . import cases, citations, open_data, partners
-from .build_data import site_data
 from .context import PageContext
-from .filters import filters_script_url
+from .facets import filters_script_url
 from .glossary import glossary_definitions
+from .kinds import kind
+from .records import lookup
+from .site_cache import site_data
 
 
 def define_env(env) -> None:
     data = site_data(env.project_dir)  # invalid data stops the build here, before any page
 
     def here() -> PageContext:
-        return PageContext.of(env)
+        return PageContext.of(env, data)
 
     @env.macro
     def cite(source_id: str) -> str:
@@ -41,19 +43,16 @@ def define_env(env) -> None:
         return cases.case_listing(data, here(), filters_script_url(env.page.url))
 
     @env.macro
-    def case_study_page(case_id: str) -> str:
-        """The body of a case study's page (generated pages only)."""
-        return cases.case_study_page(data, here(), case_id)
-
-    @env.macro
     def partner_directory() -> str:
         """Every partner, filterable by competence and type (partners page)."""
         return partners.partner_directory(data, here(), filters_script_url(env.page.url))
 
     @env.macro
-    def partner_page(partner_id: str) -> str:
-        """The body of a partner's page (generated pages only)."""
-        return partners.partner_page_body(data, here(), partner_id)
+    def record_page(kind_name: str, record_id: str) -> str:
+        """The body of a record's page (generated pages only, macros/generated.py)."""
+        of = kind(kind_name)
+        record = lookup(data.records[of.name], record_id, of.name)
+        return of.render_page(data, here(), record)
 
     @env.macro
     def open_data_files() -> str:
@@ -62,5 +61,5 @@ def define_env(env) -> None:
 
     @env.macro
     def open_data_columns(dataset: str) -> str:
-        """The columns of "case-studies" or "partners", with their meaning (open data page)."""
+        """The columns of one kind's files ("case-studies", "partners"), with their meaning."""
         return open_data.open_data_columns(here(), dataset)

@@ -7,21 +7,12 @@ Every reference on sources.md carries its source id as anchor, so a citation lin
 from __future__ import annotations
 
 from .context import PageContext
-from .data import SiteData, Source
-from .i18n import UI_TEXT
 from .paths import SOURCES_PAGE
+from .records import SiteData, Source, lookup
 from .templates import render
 
 
-def find_source(data: SiteData, source_id: str) -> Source:
-    try:
-        return data.sources[source_id]
-    except KeyError:
-        known = ", ".join(data.sources)
-        raise KeyError(f"unknown source {source_id!r} (one of: {known})") from None
-
-
-def short_authors(source: Source, language: str) -> str | None:
+def short_authors(source: Source, and_word: str) -> str | None:
     """Family names as a short citation gives them; None when the document names nobody."""
     families = [author.partition(",")[0].strip() for author in source.authors]
     if not families:
@@ -29,17 +20,17 @@ def short_authors(source: Source, language: str) -> str | None:
     if len(families) == 1:
         return families[0]
     if len(families) == 2:
-        return f"{families[0]} {UI_TEXT['and'][language]} {families[1]}"
+        return f"{families[0]} {and_word} {families[1]}"
     return f"{families[0]} et al."
 
 
 def cite(data: SiteData, page: PageContext, source_id: str) -> str:
     """A short citation on one line (it may sit in a table cell), linked to its reference."""
-    source = find_source(data, source_id)
+    source = lookup(data.sources, source_id, "source")
     return render(
         "citation.html",
         source=source,
-        authors=short_authors(source, page.language),
+        authors=short_authors(source, page.ui["and"]),
         href=page.link(SOURCES_PAGE, source.id),
         ui=page.ui,
     ).replace("\n", " ")

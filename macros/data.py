@@ -1,215 +1,42 @@
 """Load the site's data once: parse, validate, resolve references, hand out typed records.
 
 The only code in the project that reads data/*.yml. The build, `make validate` and the tests all
-go through `load_site_data`, which either returns a complete `SiteData` or raises one `DataError`
-listing every problem found, so the site is never built from half-valid data.
+go through `load_site_data`, which either returns a complete `SiteData` (macros/records.py) or
+raises one `DataError` listing every problem found, so the site is never built from half-valid
+data. Folders of records are the kinds of macros/kinds.py; the other files are listed here.
 
     site = load_site_data(Path("data"))
     case = site.case_studies["g2id"]
     case.title["en"], [partner.name["fr"] for partner in case.partners]
-
-References are resolved: a case study holds its `Partner`, `Source`, `Step` and `Term` records,
-not their ids, and each partner lists the case studies naming it (derived, never typed twice).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
 
+from .kinds import KINDS
+from .records import GlossaryTerm, Licence, SiteData, Source, Step, Term, Text, Vocabularies
 from .validation import Problem, SchemaChecker, YamlFile, read_yaml
 
-LANGUAGES = ("fr", "en")
-
-# Which schema checks which file. Folders hold one record per file, named after its id.
+# Which schema checks which single file. Folders hold one record per file, named after its id.
 SINGLE_FILES = {
     "vocabularies.yml": "vocabularies.schema.json",
     "sources.yml": "sources.schema.json",
     "glossary.yml": "glossary.schema.json",
-}
-RECORD_FOLDERS = {
-    "partners": "partner.schema.json",
-    "case-studies": "case-study.schema.json",
+    "interface.yml": "interface.schema.json",
+    "terminology.yml": "terminology.schema.json",  # on the pages: tests/test_terminology.py
 }
 OTHER_FOLDERS = {"schemas", "templates"}  # not data: read by editors and contributors
-VOCABULARIES = (
-    "status",
-    "fields",
-    "administrative_forms",
-    "partner_types",
-    "competences",
-    "countries",
-    "source_types",
-    "steps",
-)
+VOCABULARIES = tuple(Vocabularies.__dataclass_fields__)  # one list per field of Vocabularies
 
 
 def schema_comment(schema_name: str, in_folder: bool) -> str:
     """The first line every data file carries, so that editors find its schema."""
     prefix = "../schemas/" if in_folder else "schemas/"
     return f"# yaml-language-server: $schema={prefix}{schema_name}"
-
-
-# --- Records ---------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Text:
-    """A human-readable text in both languages; `text["en"]` picks one (also `text.en`)."""
-
-    fr: str
-    en: str
-
-    def __getitem__(self, language: str) -> str:
-        if language not in LANGUAGES:
-            raise KeyError(f"no {language!r} text: the site speaks {', '.join(LANGUAGES)}")
-        return getattr(self, language)
-
-
-@dataclass(frozen=True)
-class Term:
-    """A term of a controlled vocabulary."""
-
-    id: str
-    label: Text
-
-
-@dataclass(frozen=True)
-class Step(Term):
-    """A guide step: `number` from 1 to 7, `page` under docs/<language>/, e.g. guide/champs.md."""
-
-    number: int
-    page: str
-
-
-@dataclass(frozen=True)
-class Vocabularies:
-    """Every controlled list, each mapping id -> term in the order of data/vocabularies.yml."""
-
-    status: dict[str, Term]
-    fields: dict[str, Term]
-    administrative_forms: dict[str, Term]
-    partner_types: dict[str, Term]
-    competences: dict[str, Term]
-    countries: dict[str, Term]
-    source_types: dict[str, Term]
-    steps: dict[str, Step]
-
-
-@dataclass(frozen=True)
-class Licence:
-    name: str
-    url: str | None
-
-
-@dataclass(frozen=True)
-class Source:
-    """A cited document. Bibliographic fields keep the document's language; `note` is bilingual."""
-
-    id: str
-    source_type: Term
-    authors: tuple[str, ...]  # "Family, Given" or an institution's name; may be empty
-    title: str
-    publisher: str | None
-    venue: str | None
-    issue: str | None
-    place: str | None
-    year: int | None  # None: the document gives no date
-    pages: int | None
-    url: str | None
-    licence: Licence | None
-    note: Text
-
-
-@dataclass(frozen=True)
-class Partner:
-    """An institution. `case_studies` is derived from the case files, ordered by case id."""
-
-    id: str
-    data_file: str  # e.g. data/partners/cirad.yml, relative to the repository root
-    name: Text
-    partner_type: Term
-    country: Term | None
-    region: Text | None
-    website: str | None
-    competences: tuple[Term, ...]
-    description: Text
-    case_studies: list[CaseStudy] = field(default_factory=list, compare=False, repr=False)
-
-
-@dataclass(frozen=True)
-class Scale:
-    """The size of a territory, as one source gives it."""
-
-    towns: int | None
-    inhabitants: int | None
-    libraries: int | None
-    year: int | None
-    source: Source
-
-
-@dataclass(frozen=True)
-class Territory:
-    label: Text
-    scale: Scale | None
-
-
-@dataclass(frozen=True)
-class Period:
-    start: int
-    end: int | None  # None: still running, or the sources do not say
-
-
-@dataclass(frozen=True)
-class KeyFigure:
-    label: Text
-    value: int | float
-    unit: Text | None  # None for a plain count
-    year: int | None
-    source: Source
-
-
-@dataclass(frozen=True)
-class CaseStudy:
-    id: str
-    data_file: str  # e.g. data/case-studies/g2id.yml, relative to the repository root
-    status: Term
-    title: Text
-    summary: Text
-    territory: Territory
-    period: Period | None
-    partners: tuple[Partner, ...]
-    fields: tuple[Term, ...]
-    administrative_form: Term
-    key_figures: tuple[KeyFigure, ...]
-    steps: tuple[Step, ...]
-    gains: tuple[Text, ...]
-    drawbacks: tuple[Text, ...]
-    lessons: tuple[Text, ...]
-    sources: tuple[Source, ...]
-
-
-@dataclass(frozen=True)
-class GlossaryTerm:
-    id: str
-    term: Text
-    expansion: Text | None  # what an abbreviation stands for
-    definition: Text
-
-
-@dataclass(frozen=True)
-class SiteData:
-    """Everything in data/, validated and cross-linked. Dicts map id -> record: case studies and
-    partners ordered by id, sources and glossary terms in their file's order."""
-
-    case_studies: dict[str, CaseStudy]
-    partners: dict[str, Partner]
-    sources: dict[str, Source]
-    vocabularies: Vocabularies
-    glossary: dict[str, GlossaryTerm]
 
 
 class DataError(Exception):
@@ -242,21 +69,20 @@ def load_site_data(data_dir: Path) -> SiteData:
 
     singles = {name: read(data_dir / name, schema, False) for name, schema in SINGLE_FILES.items()}
     records: dict[str, dict[str, YamlFile | None]] = {}
-    for folder, schema in RECORD_FOLDERS.items():
-        paths = _record_files(data_dir / folder, repository, problems)
-        records[folder] = {path.stem: read(path, schema, True) for path in paths}
+    for kind in KINDS:
+        paths = _record_files(data_dir / kind.name, repository, problems)
+        records[kind.name] = {path.stem: read(path, kind.schema, True) for path in paths}
     problems += _unexpected_files(data_dir, repository)
 
     checker = SchemaChecker(data_dir / "schemas", _known_ids(singles, records), date.today().year)
     for name, parsed in singles.items():
         if parsed:
             problems += checker.check(parsed, SINGLE_FILES[name])
-    for folder, files in records.items():
-        for parsed in filter(None, files.values()):
-            problems += checker.check(parsed, RECORD_FOLDERS[folder])
+    for kind in KINDS:
+        for parsed in filter(None, records[kind.name].values()):
+            problems += checker.check(parsed, kind.schema) + kind.check(parsed)
     problems += _check_unique_ids(singles)
     problems += _check_file_names(records)
-    problems += _check_periods(records["case-studies"])
 
     if problems:
         raise DataError(problems)
@@ -279,7 +105,7 @@ def _record_files(folder: Path, repository: Path, problems: list[Problem]) -> li
 
 def _unexpected_files(data_dir: Path, repository: Path) -> list[Problem]:
     """YAML files nobody reads would silently be ignored: report them."""
-    known = ", ".join([*SINGLE_FILES, *(f"{folder}/<id>.yml" for folder in RECORD_FOLDERS)])
+    known = ", ".join([*SINGLE_FILES, *(f"{kind.name}/<id>.yml" for kind in KINDS)])
     return [
         Problem.about_file(
             path.relative_to(repository).as_posix(), "no schema for this file", f"one of: {known}"
@@ -292,7 +118,7 @@ def _unexpected_files(data_dir: Path, repository: Path) -> list[Problem]:
 def _known_ids(singles: dict[str, YamlFile | None], records: dict) -> dict[str, list[str]]:
     """The ids references may use, read leniently so that one broken entry does not make every
     reference to its neighbours look unknown. Lists that could not be read are left out."""
-    known = {"partners": list(records["partners"])}
+    known = {kind.name: list(records[kind.name]) for kind in KINDS}
     vocabularies = _content(singles["vocabularies.yml"])
     for name in VOCABULARIES:
         if isinstance(vocabularies.get(name), list):
@@ -349,19 +175,6 @@ def _check_file_names(records: dict[str, dict[str, YamlFile | None]]) -> list[Pr
     return problems
 
 
-def _check_periods(case_files: dict[str, YamlFile | None]) -> list[Problem]:
-    problems = []
-    for parsed in filter(None, case_files.values()):
-        period = _content(parsed).get("period")
-        if not isinstance(period, dict):
-            continue
-        start, end = period.get("start"), period.get("end")
-        if isinstance(start, int) and isinstance(end, int) and end < start:
-            wrong = f"ends in {end}, before it starts"
-            problems.append(parsed.problem(("period", "end"), wrong, f"a year from {start} on"))
-    return problems
-
-
 # --- Building records from valid data ----------------------------------------------------------
 
 
@@ -372,48 +185,32 @@ def _build(singles: dict[str, YamlFile | None], records: dict) -> SiteData:
         entry["id"]: _build_source(entry, vocabularies)
         for entry in singles["sources.yml"].content["sources"]
     }
-    partners = {
-        stem: _build_partner(parsed, vocabularies) for stem, parsed in records["partners"].items()
-    }
-    case_studies = {
-        stem: _build_case_study(parsed, vocabularies, sources, partners)
-        for stem, parsed in records["case-studies"].items()
-    }
-    for case in case_studies.values():
-        for partner in case.partners:
-            partner.case_studies.append(case)
     glossary = {
         entry["id"]: GlossaryTerm(
             id=entry["id"],
-            term=_text(entry["term"]),
-            expansion=_optional_text(entry.get("expansion")),
-            definition=_text(entry["definition"]),
+            term=Text.of(entry["term"]),
+            expansion=Text.optional(entry.get("expansion")),
+            definition=Text.of(entry["definition"]),
         )
         for entry in singles["glossary.yml"].content["terms"]
     }
-    return SiteData(case_studies, partners, sources, vocabularies, glossary)
-
-
-def _text(value: dict) -> Text:
-    return Text(fr=value["fr"], en=value["en"])
-
-
-def _optional_text(value: dict | None) -> Text | None:
-    return _text(value) if value is not None else None
-
-
-def _texts(values: list[dict] | None) -> tuple[Text, ...]:
-    return tuple(_text(value) for value in values or ())
+    words = {key: Text.of(text) for key, text in singles["interface.yml"].content.items()}
+    site = SiteData({}, sources, vocabularies, glossary, words)
+    for kind in KINDS:  # in order: a kind's records may refer to those of an earlier kind
+        site.records[kind.name] = {
+            stem: kind.build(parsed, site) for stem, parsed in records[kind.name].items()
+        }
+    return site
 
 
 def _build_vocabularies(content: dict) -> Vocabularies:
     lists: dict[str, Any] = {
-        name: {term["id"]: Term(term["id"], _text(term["label"])) for term in content[name]}
+        name: {term["id"]: Term(term["id"], Text.of(term["label"])) for term in content[name]}
         for name in VOCABULARIES
         if name != "steps"
     }
     lists["steps"] = {
-        step["id"]: Step(step["id"], _text(step["label"]), number=number, page=step["page"])
+        step["id"]: Step(step["id"], Text.of(step["label"]), number=number, page=step["page"])
         for number, step in enumerate(content["steps"], start=1)
     }
     return Vocabularies(**lists)
@@ -434,74 +231,5 @@ def _build_source(entry: dict, vocabularies: Vocabularies) -> Source:
         pages=entry.get("pages"),
         url=entry.get("url"),
         licence=Licence(licence["name"], licence.get("url")) if licence else None,
-        note=_text(entry["note"]),
-    )
-
-
-def _build_partner(parsed: YamlFile, vocabularies: Vocabularies) -> Partner:
-    content = parsed.content
-    return Partner(
-        id=content["id"],
-        data_file=parsed.shown_path,
-        name=_text(content["name"]),
-        partner_type=vocabularies.partner_types[content["type"]],
-        country=vocabularies.countries.get(content.get("country", "")),
-        region=_optional_text(content.get("region")),
-        website=content.get("website"),
-        competences=tuple(
-            vocabularies.competences[term] for term in content.get("competences", ())
-        ),
-        description=_text(content["description"]),
-    )
-
-
-def _build_case_study(
-    parsed: YamlFile,
-    vocabularies: Vocabularies,
-    sources: dict[str, Source],
-    partners: dict[str, Partner],
-) -> CaseStudy:
-    content = parsed.content
-    territory, scale, period = (
-        content["territory"],
-        content["territory"].get("scale"),
-        content.get("period"),
-    )
-    return CaseStudy(
-        id=content["id"],
-        data_file=parsed.shown_path,
-        status=vocabularies.status[content["status"]],
-        title=_text(content["title"]),
-        summary=_text(content["summary"]),
-        territory=Territory(
-            label=_text(territory["label"]),
-            scale=Scale(
-                towns=scale.get("towns"),
-                inhabitants=scale.get("inhabitants"),
-                libraries=scale.get("libraries"),
-                year=scale.get("year"),
-                source=sources[scale["source"]],
-            )
-            if scale
-            else None,
-        ),
-        period=Period(period["start"], period.get("end")) if period else None,
-        partners=tuple(partners[partner_id] for partner_id in content["partners"]),
-        fields=tuple(vocabularies.fields[term] for term in content["fields"]),
-        administrative_form=vocabularies.administrative_forms[content["administrative_form"]],
-        key_figures=tuple(
-            KeyFigure(
-                label=_text(figure["label"]),
-                value=figure["value"],
-                unit=_optional_text(figure.get("unit")),
-                year=figure.get("year"),
-                source=sources[figure["source"]],
-            )
-            for figure in content.get("key_figures", ())
-        ),
-        steps=tuple(vocabularies.steps[step_id] for step_id in content["steps"]),
-        gains=_texts(content.get("gains")),
-        drawbacks=_texts(content.get("drawbacks")),
-        lessons=_texts(content.get("lessons")),
-        sources=tuple(sources[source_id] for source_id in content["sources"]),
+        note=Text.of(entry["note"]),
     )

@@ -1,13 +1,14 @@
-"""The Markdown of the pages generated from the data: one per case study and per partner, in
-each language. Front matter from the data, and a macro call that renders the body."""
+"""The Markdown of the pages generated from the data: one per record of every kind, in each
+language. Front matter from the record, and a macro call that renders the body."""
 
 from __future__ import annotations
 
 import html
 import json
 
-from .data import LANGUAGES, SiteData, Text
-from .paths import case_page_path, partner_page_path
+from .i18n import LANGUAGES
+from .kinds import KINDS
+from .records import SiteData
 from .text import first_sentence
 
 
@@ -31,17 +32,13 @@ def page_markdown(title: str, description: str, macro_call: str) -> str:
 def generated_pages(data: SiteData) -> dict[str, str]:
     """Markdown by source path under docs/, e.g. `en/cas/g2id.md`."""
     pages = {}
-    for language in LANGUAGES:
-        for case in data.case_studies.values():
-            pages[f"{language}/{case_page_path(case.id)}"] = _page(
-                case.title, case.summary, language, f'case_study_page("{case.id}")'
-            )
-        for partner in data.partners.values():
-            pages[f"{language}/{partner_page_path(partner.id)}"] = _page(
-                partner.name, partner.description, language, f'partner_page("{partner.id}")'
-            )
+    for kind in KINDS:
+        for record_id, record in data.records[kind.name].items():
+            macro_call = f'record_page("{kind.name}", "{record_id}")'
+            for language in LANGUAGES:
+                pages[f"{language}/{kind.page_path(record_id)}"] = page_markdown(
+                    kind.title(record)[language],
+                    first_sentence(kind.summary(record)[language]),
+                    macro_call,
+                )
     return pages
-
-
-def _page(title: Text, about: Text, language: str, macro_call: str) -> str:
-    return page_markdown(title[language], first_sentence(about[language]), macro_call)

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from .context import PageContext
-from .data import SiteData
 from .i18n import other_language
+from .records import SiteData
 from .templates import render
 from .text import sort_key
 

@@ -1,20 +1,79 @@
-"""Partners: the filterable directory (the skills map) and one page per partner."""
+"""Partners: built from data/partners/, their open-data columns, the filterable directory (the
+skills map) and one page per partner (declared in macros/kinds.py)."""
 
 from __future__ import annotations
 
+from markupsafe import Markup
+
+from .citations import cite
 from .context import PageContext
-from .data import Partner, SiteData
-from .filters import count_texts, facet
+from .facets import count_texts, facet
 from .paths import case_page_path, partner_page_path
+from .records import Column, Competence, Partner, SiteData, Text
 from .templates import render
+from .validation import YamlFile
+
+# --- From the data -----------------------------------------------------------------------
 
 
-def find_partner(data: SiteData, partner_id: str) -> Partner:
-    try:
-        return data.partners[partner_id]
-    except KeyError:
-        known = ", ".join(data.partners)
-        raise KeyError(f"unknown partner {partner_id!r} (one of: {known})") from None
+def build_partner(parsed: YamlFile, site: SiteData) -> Partner:
+    """A partner from its valid file; its case studies are added as they are built."""
+    content, vocabularies, sources = parsed.content, site.vocabularies, site.sources
+    return Partner(
+        id=content["id"],
+        data_file=parsed.shown_path,
+        name=Text.of(content["name"]),
+        partner_type=vocabularies.partner_types[content["type"]],
+        country=vocabularies.countries.get(content.get("country", "")),
+        region=Text.optional(content.get("region")),
+        website=content.get("website"),
+        competences=tuple(
+            Competence(
+                term=vocabularies.competences[entry["competence"]],
+                source=sources[entry["source"]],
+            )
+            for entry in content.get("competences", ())
+        ),
+        description=Text.of(content["description"]),
+    )
+
+
+# The open data's columns after id and url; their meanings are the words partners.column.*.
+COLUMNS = (
+    Column("name", lambda partner, language: partner.name[language]),
+    Column("type", lambda partner, language: partner.partner_type.id),
+    Column("type_label", lambda partner, language: partner.partner_type.label[language]),
+    Column(
+        "country",
+        lambda partner, language: partner.country.label[language] if partner.country else None,
+    ),
+    Column(
+        "region", lambda partner, language: partner.region[language] if partner.region else None
+    ),
+    Column("website", lambda partner, language: partner.website),
+    Column("competences", lambda partner, language: [c.term.id for c in partner.competences]),
+    Column(
+        "competence_labels",
+        lambda partner, language: [c.term.label[language] for c in partner.competences],
+    ),
+    Column(
+        "competence_sources",
+        lambda partner, language: [
+            {"competence": c.term.id, "source": c.source.id} for c in partner.competences
+        ],
+    ),
+    Column("description", lambda partner, language: partner.description[language]),
+    Column("case_studies", lambda partner, language: [case.id for case in partner.case_studies]),
+    Column(
+        "case_roles",
+        lambda partner, language: [
+            {"case_study": case.id, "role": partner.role_in(case).id}
+            for case in partner.case_studies
+        ],
+    ),
+)
+
+# --- Pages -------------------------------------------------------------------------------
 
 
 def partner_directory(data: SiteData, page: PageContext, script_url: str) -> str:
@@ -27,7 +86,7 @@ def partner_directory(data: SiteData, page: PageContext, script_url: str) -> str
             "competence",
             ui["competence"],
             partners,
-            lambda partner: [term.id for term in partner.competences],
+            lambda partner: [c.term.id for c in partner.competences],
             {term.id: term.label[language] for term in vocabularies.competences.values()},
         ),
         facet(
@@ -51,12 +110,12 @@ def partner_directory(data: SiteData, page: PageContext, script_url: str) -> str
     )
 
 
-def partner_page_body(data: SiteData, page: PageContext, partner_id: str) -> str:
+def partner_page(data: SiteData, page: PageContext, partner: Partner) -> str:
     """The whole body of a partner's generated page."""
-    partner = find_partner(data, partner_id)
     return render(
         "partner.html",
         partner=partner,
+        cite=lambda source: Markup(cite(data, page, source.id)),
         case_links=_case_links([partner], page),
         language=page.language,
         ui=page.ui,

@@ -1,18 +1,18 @@
-"""Where pages live, relative to a language folder (docs/fr/, docs/en/): one place to change."""
+"""Where pages live inside a language folder (docs/fr/, docs/en/): one place to change.
+Addresses, for a language and a site, come from macros/i18n.py's `page_url`."""
 
 from __future__ import annotations
 
 SOURCES_PAGE = "sources.md"
 FORMS_PAGE = "formes-administratives.md"
 CASE_LISTING_PAGE = "cas/index.md"
-PARTNER_DIRECTORY_PAGE = "partenaires/index.md"
+CASE_FOLDER = "cas"  # one generated page per case study
+PARTNER_FOLDER = "partenaires"  # one generated page per partner
 
 
 def case_page_path(case_id: str) -> str:
-    """A case study's generated page."""
-    return f"cas/{case_id}.md"
+    return f"{CASE_FOLDER}/{case_id}.md"
 
 
 def partner_page_path(partner_id: str) -> str:
-    """A partner's generated page."""
-    return f"partenaires/{partner_id}.md"
+    return f"{PARTNER_FOLDER}/{partner_id}.md"

@@ -1,21 +1,21 @@
 """Shared fixtures: the site is built once per session, in process, into a temporary folder,
-then served on 127.0.0.1 for the browser tests.
+then served on 127.0.0.1 for the browser tests, like GitHub Pages serves it.
 
 The build uses the real mkdocs.yml, plugins, macros and hooks; the only thing we set is
-SITE_URL, so that absolute URLs (hreflang, sitemap) point at the test server.
+SITE_URL, so that absolute URLs (hreflang, sitemap) point at the test server. It has a path
+(BASE), as a Pages project site has (https://<owner>.github.io/<repository>/), so that every
+address is checked where the path matters.
 """
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
-import socket
 import sys
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
@@ -23,9 +23,12 @@ from bs4 import BeautifulSoup
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tools"))  # tools/ is not a package
 from chromium import FLAGS, find_chromium  # noqa: E402
+from serve_like_pages import pages_server  # noqa: E402
 
-LANGUAGES = ("fr", "en")
-DEFAULT_LANGUAGE = "fr"
+from macros.data import load_site_data  # noqa: E402
+from macros.i18n import url_language  # noqa: E402
+
+BASE = "/mutualiser/"  # the test site's path, like a Pages project site's
 
 
 @dataclass
@@ -42,7 +45,13 @@ class BuiltSite:
         pages = [p for p in pages if p.name != "404.html" or p.parent == Path(".")]
         if language is None:
             return pages
-        return [p for p in pages if page_language(p) == language and p.name != "404.html"]
+        return [p for p in pages if built_language(p) == language and p.name != "404.html"]
+
+    def path_of(self, url: str) -> str:
+        """The address of `url` relative to the site's root: ".../mutualiser/en/cas/" -> "en/cas/"."""
+        path = urlsplit(url).path
+        assert path.startswith(BASE), f"{url} is outside the site ({BASE})"
+        return path.removeprefix(BASE)
 
     def html(self, page: str | Path) -> BeautifulSoup:
         """The parsed page; `page` is a path like "guide/champs/index.html" or an URL path."""
@@ -55,60 +64,47 @@ class BuiltSite:
         return self._parsed[path]
 
 
-def page_language(path: Path) -> str:
-    first = path.parts[0] if path.parts else ""
-    return first if first in LANGUAGES and first != DEFAULT_LANGUAGE else DEFAULT_LANGUAGE
+def built_language(path: Path) -> str:
+    """The language of a built file, from its address: en/cas/index.html -> "en"."""
+    return url_language(path.as_posix())
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+def build_site(project: Path, site_dir: Path, site_url: str) -> None:
+    """The real strict build of `project` (the repository or a copy), as `make build` runs it."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    saved = os.environ.get("SITE_URL")
+    os.environ["SITE_URL"] = site_url
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    cwd = Path.cwd()
+    os.chdir(project)  # macros' module_name and hook paths are relative to the project
+    try:
+        build(load_config(str(project / "mkdocs.yml"), site_dir=str(site_dir), strict=True))
+    finally:
+        os.chdir(cwd)
+        if saved is None:
+            os.environ.pop("SITE_URL", None)
+        else:
+            os.environ["SITE_URL"] = saved
 
 
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args) -> None:  # keep pytest output readable
-        pass
-
-    def send_error(self, code, message=None, explain=None):
-        # Serve the site's own 404 page, as GitHub Pages does.
-        if code == 404 and (Path(self.directory) / "404.html").exists():
-            body = (Path(self.directory) / "404.html").read_bytes()
-            self.send_response(404)
-            self.send_header("Content-Type", "text/html; charset=utf-8")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            if self.command != "HEAD":
-                self.wfile.write(body)
-            return
-        super().send_error(code, message, explain)
+@pytest.fixture(scope="session")
+def data():
+    """The repository's data, as the build loads it."""
+    return load_site_data(ROOT / "data")
 
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[BuiltSite]:
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-
-    port = free_port()
-    url = f"http://127.0.0.1:{port}/"
     root = tmp_path_factory.mktemp("site")
-    os.environ["SITE_URL"] = url
-    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-    cwd = Path.cwd()
-    os.chdir(ROOT)  # macros' module_name and hook paths are relative to the project
-    try:
-        config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(root), strict=True)
-        build(config)
-    finally:
-        os.chdir(cwd)
-
-    handler = functools.partial(QuietHandler, directory=str(root))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield BuiltSite(root=root, url=url)
-    server.shutdown()
-    server.server_close()
+    with pages_server(root, base=BASE) as server:  # bound first: the build needs its address
+        url = f"http://127.0.0.1:{server.server_port}{BASE}"
+        build_site(ROOT, root, url)
+        thread = threading.Thread(target=server.serve_forever, daemon=True)
+        thread.start()
+        yield BuiltSite(root=root, url=url)
+        server.shutdown()
 
 
 @pytest.fixture(scope="session")

@@ -12,9 +12,11 @@ import json
 from urllib.parse import urljoin, urlsplit
 
 import pytest
-from conftest import LANGUAGES, ROOT
+from conftest import ROOT
 
 from macros.data import load_site_data
+from macros.i18n import LANGUAGES, language_root
+from macros.kinds import KINDS
 
 DATA = load_site_data(ROOT / "data")
 CASES = list(DATA.case_studies.values())
@@ -26,18 +28,14 @@ def text_of(element) -> str:
     return element.get_text().replace("\u00a0", " ").replace("\u202f", " ").strip()
 
 
-def language_root(language: str) -> str:
-    return "" if language == "fr" else f"{language}/"
-
-
 def page_path(language: str, path: str) -> str:
     return f"{language_root(language)}{path}"
 
 
 def resolve(site, page: str, href: str) -> tuple[str, str]:
     """The site path (folder or file) and #fragment a link on `page` points to."""
-    absolute = urlsplit(urljoin(site.url + page, href))
-    return absolute.path.lstrip("/"), absolute.fragment
+    absolute = urljoin(site.url + page, href)
+    return site.path_of(absolute), urlsplit(absolute).fragment
 
 
 def site_file(site, path: str):
@@ -230,31 +228,49 @@ def test_a_case_page_carries_schema_org_json_ld(site, case, language):
     assert len(article["citation"]) == len(case.sources)
 
 
-@pytest.mark.parametrize("language", LANGUAGES)
-@pytest.mark.parametrize(
-    ("dataset", "records", "folder"),
-    [("case-studies", DATA.case_studies, "cas"), ("partners", DATA.partners, "partenaires")],
-)
-def test_open_data_holds_every_record_with_its_page_url(site, dataset, records, folder, language):
+def exported(site, dataset: str, language: str) -> tuple[dict, list[dict]]:
+    """A dataset's JSON document and its CSV rows, as published."""
     published = site.root / "donnees"
     document = json.loads((published / f"{dataset}.{language}.json").read_text("utf-8"))
+    text = (published / f"{dataset}.{language}.csv").read_text("utf-8-sig")
+    return document, list(csv.DictReader(io.StringIO(text)))
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("kind", KINDS, ids=lambda kind: kind.name)
+def test_open_data_holds_every_record_with_its_page_url(site, kind, language):
+    document, table = exported(site, kind.name, language)
     assert document["language"] == language
     assert document["licence"]["name"] == "CC BY-NC-SA 4.0"
     rows = document["records"]
-    assert [row["id"] for row in rows] == list(records)
+    assert [row["id"] for row in rows] == list(DATA.records[kind.name])
     for row in rows:
-        page = page_path(language, f"{folder}/{row['id']}/")
+        page = page_path(language, f"{kind.page_folder}/{row['id']}/")
         assert row["url"] == site.url + page
         assert site_file(site, page).is_file()
-
-    text = (published / f"{dataset}.{language}.csv").read_text("utf-8-sig")
-    table = list(csv.DictReader(io.StringIO(text)))
     assert [(row["id"], row["url"]) for row in table] == [(row["id"], row["url"]) for row in rows]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_open_data_texts_are_in_the_file_language(site, language):
+    cases, case_table = exported(site, "case-studies", language)
+    for row, case in zip(cases["records"], CASES, strict=True):
+        assert row["title"] == case.title[language]
+        assert row["status_label"] == case.status.label[language]
+        assert row["field_labels"] == [term.label[language] for term in case.fields]
+        assert row["gains"] == [text[language] for text in case.gains]
+    assert [row["title"] for row in case_table] == [case.title[language] for case in CASES]
+    partners, _ = exported(site, "partners", language)
+    for row, partner in zip(partners["records"], PARTNERS, strict=True):
+        assert row["name"] == partner.name[language]
+        assert row["type_label"] == partner.partner_type.label[language]
+        assert row["description"] == partner.description[language]
 
 
 def test_open_data_publishes_the_schemas(site):
     published = sorted(path.name for path in (site.root / "donnees" / "schemas").iterdir())
-    assert published == ["case-study.schema.json", "common.schema.json", "partner.schema.json"]
+    expected = sorted([*(kind.schema for kind in KINDS), "common.schema.json"])
+    assert published == expected
     for name in published:
         assert (site.root / "donnees" / "schemas" / name).read_bytes() == (
             ROOT / "data" / "schemas" / name
@@ -263,14 +279,10 @@ def test_open_data_publishes_the_schemas(site):
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_the_open_data_page_documents_every_column(site, language):
-    from macros.open_data import DATASETS, records
-
     page = site.html(page_path(language, "donnees-ouvertes/"))
     documented = [
         [code.get_text() for code in table.select("tbody code")]
         for table in page.select("table.open-data-columns")
     ]
-    exported = [
-        list(records(DATA, dataset, language, lambda language, path: "")[0]) for dataset in DATASETS
-    ]
-    assert documented == exported
+    published = [list(exported(site, kind.name, language)[0]["records"][0]) for kind in KINDS]
+    assert sorted(documented) == sorted(published)

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from urllib.parse import urljoin
 from xml.etree import ElementTree
 
 import pytest
-from conftest import LANGUAGES, page_language
+import yaml
+from conftest import ROOT, built_language
+
+from macros.i18n import DEFAULT_LANGUAGE, LANGUAGES
 
 OTHER = {"fr": "en", "en": "fr"}
 XML = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9", "xhtml": "http://www.w3.org/1999/xhtml"}
@@ -24,11 +28,23 @@ def page_url(site, page: Path) -> str:
     return urljoin(site.url, page.as_posix().removesuffix("index.html"))
 
 
+def test_the_languages_are_those_mkdocs_static_i18n_builds():
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text("utf-8").replace("!ENV", ""))
+    i18n = next(p["i18n"] for p in config["plugins"] if isinstance(p, dict) and "i18n" in p)
+    assert tuple(language["locale"] for language in i18n["languages"]) == LANGUAGES
+    assert [lang["locale"] for lang in i18n["languages"] if lang.get("default")] == [
+        DEFAULT_LANGUAGE
+    ]
+
+
 def test_every_page_exists_in_both_languages(site):
     french = {p for p in site.pages("fr")}
     english = {counterpart(p, "en") for p in site.pages("en")}
     assert french == english
-    assert len(french) >= 1
+    nav_pages = len(
+        re.findall(r"\.md\b", (ROOT / "mkdocs.yml").read_text("utf-8").split("\nnav:")[1])
+    )
+    assert len(french) >= nav_pages
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -71,7 +87,7 @@ def test_sitemap_lists_every_page_with_its_alternates(site):
     for page in site.pages():
         if page.name == "404.html":
             continue
-        language = page_language(page)
+        language = built_language(page)
         assert entries[page_url(site, page)] == {
             language: page_url(site, page),
             OTHER[language]: page_url(site, counterpart(page, language)),

@@ -5,15 +5,13 @@ tools/linkcheck.py reads the built folder (no server) and prints `page: link: re
 
 from __future__ import annotations
 
-import functools
-import http.server
 import subprocess
 import sys
-import threading
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, QuietHandler
+from conftest import ROOT
+from serve_like_pages import serving
 
 LINKCHECK = ROOT / "tools" / "linkcheck.py"
 
@@ -71,15 +69,12 @@ def test_it_lists_external_links_without_fetching_them(broken_site):
 
 def test_with_fetch_it_reports_external_links_that_fail(tmp_path):
     served = write_site(tmp_path / "elsewhere", {"exists.html": "here"})
-    handler = functools.partial(QuietHandler, directory=str(served))
-    with http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler) as server:
-        threading.Thread(target=server.serve_forever, daemon=True).start()
-        elsewhere = f"http://127.0.0.1:{server.server_port}"
+    with serving(served) as url:
+        elsewhere = url.rstrip("/")
         checked = write_site(
             tmp_path / "site",
             {"index.html": f'<a href="{elsewhere}/exists.html">ok</a> <a href="{elsewhere}/gone">'},
         )
         result = linkcheck(checked, "--fetch")
-        server.shutdown()
     assert result.stdout.splitlines() == [f"index.html: {elsewhere}/gone: HTTP 404"]
     assert result.returncode == 1

@@ -3,32 +3,60 @@
 from __future__ import annotations
 
 import html
-import re
 
 import pytest
 import yaml
+from mkdocs.structure.files import File
 
 from macros.citations import short_authors
-from macros.data import Source, Term, Text
 from macros.generated import front_matter_value
-from macros.i18n import UI_TEXT, format_quantity, page_language
-from macros.text import first_sentence, slug
+from macros.i18n import page_language, page_url, url_language
+from macros.records import Source, Term, Text
+from macros.text import first_sentence, format_quantity, slug
+
+
+def i18n_file(src_uri: str, locale: str) -> File:
+    """A docs file as mkdocs-static-i18n hands it over: with the locale it assigned."""
+    file = File(src_uri, "docs", "site", use_directory_urls=True)
+    file.locale = locale
+    return file
 
 
 @pytest.mark.parametrize(
-    ("src_uri", "build_language", "expected"),
+    ("page", "language", "site_url", "expected"),
     [
-        ("en/guide/champs.md", "fr", "en"),
-        ("fr/guide/champs.md", "en", "fr"),  # a French page served in the English build
-        ("en/cas/g2id.md", "en", "en"),
-        ("fr/index.md", "fr", "fr"),
-        ("index.md", "en", "en"),  # outside the language folders: the build's language
-        ("english/notes.md", "fr", "fr"),
-        ("en\\sources.md", "fr", "en"),  # a Windows path
+        ("cas/g2id.md", "fr", None, "cas/g2id/"),
+        ("cas/g2id.md", "en", None, "en/cas/g2id/"),
+        ("index.md", "fr", None, ""),
+        ("index.md", "en", None, "en/"),
+        (
+            "cas/index.md",
+            "en",
+            "https://o.github.io/mutualiser/",
+            "https://o.github.io/mutualiser/en/cas/",
+        ),
+        ("index.md", "fr", "https://o.github.io/mutualiser", "https://o.github.io/mutualiser/"),
+        ("index.md", "en", "https://mutualiser.example/", "https://mutualiser.example/en/"),
+        (i18n_file("en/guide/champs.md", "en"), None, None, "en/guide/champs/"),
+        (i18n_file("fr/guide/champs.md", "fr"), "en", None, "en/guide/champs/"),
     ],
 )
-def test_the_page_language_comes_from_its_folder(src_uri, build_language, expected):
-    assert page_language(src_uri, build_language) == expected
+def test_every_page_has_one_address_per_language(page, language, site_url, expected):
+    assert page_url(page, language, site_url) == expected
+
+
+def test_a_page_is_in_the_language_i18n_gave_its_file():
+    # A French page served in the English build (a fallback) is still French.
+    assert page_language(i18n_file("fr/guide/champs.md", "fr")) == "fr"
+    assert page_language(i18n_file("en/guide/champs.md", "en")) == "en"
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [("", "fr"), ("cas/", "fr"), ("en/", "en"), ("en/cas/g2id/", "en"), ("english/", "fr")],
+)
+def test_an_address_tells_its_language(url, expected):
+    assert url_language(url) == expected
 
 
 @pytest.mark.parametrize(
@@ -74,18 +102,18 @@ def source(*authors: str) -> Source:
 
 
 @pytest.mark.parametrize(
-    ("authors", "language", "expected"),
+    ("authors", "and_word", "expected"),
     [
-        ((), "fr", None),
-        (("Boussou, C.",), "fr", "Boussou"),
-        (("Médiathèques de la Baie",), "en", "Médiathèques de la Baie"),
-        (("Dujardin, Brigitte", "Raina, Jean-Marc"), "fr", "Dujardin et Raina"),
-        (("Dujardin, Brigitte", "Raina, Jean-Marc"), "en", "Dujardin and Raina"),
-        (("A, B.", "C, D.", "E, F."), "en", "A et al."),
+        ((), "et", None),
+        (("Boussou, C.",), "et", "Boussou"),
+        (("Médiathèques de la Baie",), "and", "Médiathèques de la Baie"),
+        (("Dujardin, Brigitte", "Raina, Jean-Marc"), "et", "Dujardin et Raina"),
+        (("Dujardin, Brigitte", "Raina, Jean-Marc"), "and", "Dujardin and Raina"),
+        (("A, B.", "C, D.", "E, F."), "and", "A et al."),
     ],
 )
-def test_a_short_citation_names_the_authors_by_family_name(authors, language, expected):
-    assert short_authors(source(*authors), language) == expected
+def test_a_short_citation_names_the_authors_by_family_name(authors, and_word, expected):
+    assert short_authors(source(*authors), and_word) == expected
 
 
 @pytest.mark.parametrize(
@@ -103,10 +131,3 @@ def test_territory_keys_are_ascii_slugs():
     assert slug("Quatorze communes et leur communauté d'agglomération") == (
         "quatorze-communes-et-leur-communaute-d-agglomeration"
     )
-
-
-def test_every_interface_text_is_written_in_both_languages():
-    for key, text in UI_TEXT.items():
-        assert text.fr.strip(), key
-        assert text.en.strip(), key
-        assert sorted(re.findall(r"{\w+}", text.fr)) == sorted(re.findall(r"{\w+}", text.en)), key

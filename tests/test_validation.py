@@ -16,8 +16,9 @@ from pathlib import Path
 import pytest
 from jsonschema import Draft202012Validator
 
-from macros.data import DataError, SiteData, load_site_data
-from macros.validate import main as validate_main
+from macros.check_data import main as validate_main
+from macros.data import DataError, load_site_data
+from macros.records import SiteData
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
@@ -33,7 +34,7 @@ summary: {fr: Des livres en commun., en: Shared books.}
 territory:
   label: {fr: Une ville, en: A town}
 period: {start: 2010, end: 2012}
-partners: [cirad]
+partners: [cnfpt]
 fields: [tools]
 administrative_form: charter
 steps: [scope]
@@ -193,7 +194,7 @@ BAD_INPUTS = [
     ),
     pytest.param(
         NEW_CASE,
-        changed(CASE, "partners: [cirad]", "partners: [cirad, nobody]"),
+        changed(CASE, "partners: [cnfpt]", "partners: [cnfpt, nobody]"),
         f"{CASE_AT}:9:19: partners[1]: unknown partner 'nobody' (one of: <partner ids>)",
         id="unknown partner",
     ),
@@ -259,7 +260,8 @@ BAD_INPUTS = [
         "# yaml-language-server: $schema=schemas/links.schema.json\nhome: /\n",
         (
             "data/links.yml:1:1: file: no schema for this file (one of: vocabularies.yml, "
-            "sources.yml, glossary.yml, partners/<id>.yml, case-studies/<id>.yml)"
+            "sources.yml, glossary.yml, interface.yml, terminology.yml, partners/<id>.yml, "
+            "case-studies/<id>.yml)"
         ),
         id="file without schema",
     ),

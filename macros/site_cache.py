@@ -11,7 +11,8 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from .data import DataError, SiteData, load_site_data
+from .data import DataError, load_site_data
+from .records import SiteData
 
 _cache: dict[Path, tuple[tuple, SiteData]] = {}
 

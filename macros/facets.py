@@ -38,7 +38,7 @@ def facet(name: str, label: str, items: list, values_of: Callable, labels: dict[
 
 def count_texts(ui: dict[str, str], kind: str) -> dict[str, str]:
     """What the count says for none, one or many results; the script fills in the numbers."""
-    return {amount: ui[f"{kind}_count_{amount}"] for amount in ("none", "one", "many")}
+    return {amount: ui[f"{kind}.count_{amount}"] for amount in ("none", "one", "many")}
 
 
 def filters_script_url(page_url: str) -> str:

@@ -1,6 +1,6 @@
 """Check the data files and report every problem with its line and column.
 
-Usage: `python -m macros.validate [data_dir]` (what `make validate` runs).
+Usage: `python -m macros.check_data [data_dir]` (what `make validate` runs).
 
 Prints every problem as `path:line:column: field: what is wrong (what is expected)` and exits 1,
 or prints a one-line summary and exits 0.
@@ -13,13 +13,14 @@ import sys
 from pathlib import Path
 
 from .data import DataError, load_site_data
+from .kinds import KINDS
 
 DEFAULT_DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
-        prog="python -m macros.validate", description=__doc__.split("\n")[0]
+        prog="python -m macros.check_data", description=__doc__.split("\n")[0]
     )
     parser.add_argument(
         "data_dir",
@@ -41,11 +42,11 @@ def main(argv: list[str] | None = None) -> int:
     vocabularies = vars(site.vocabularies)
     terms = sum(len(terms) for terms in vocabularies.values())
     counts = [
-        f"{len(site.case_studies)} case studies",
-        f"{len(site.partners)} partners",
+        *(f"{len(site.records[kind.name])} {kind.name}" for kind in KINDS),
         f"{len(site.sources)} sources",
         f"{len(vocabularies)} vocabularies ({terms} terms)",
         f"{len(site.glossary)} glossary terms",
+        f"{len(site.words)} interface words",
     ]
     print(f"{data_dir} is valid: {', '.join(counts)}")
     return 0

@@ -1,0 +1,41 @@
+"""What the theme overrides need to speak both languages: the address and language functions of
+macros/i18n.py and the interface words, as template globals; and one 404 page for the site.
+
+GitHub Pages serves one /404.html for the whole site: only the default language's build writes
+it, and overrides/404.html speaks both languages and shows the reader's.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import _project  # noqa: F401  (the macros package)
+from mkdocs.config.defaults import MkDocsConfig
+
+from macros.i18n import (
+    DEFAULT_LANGUAGE,
+    LANGUAGES,
+    build_language,
+    language_root,
+    page_language,
+    page_url,
+    url_language,
+)
+from macros.site_cache import site_data
+
+
+def on_env(env, config: MkDocsConfig, files):
+    data = site_data(Path(config.config_file_path).parent)
+    env.globals.update(
+        languages=LANGUAGES,
+        language_root=language_root,
+        page_language=page_language,
+        page_url=page_url,
+        url_language=url_language,
+        words=data.words,  # words[key][language]
+    )
+    if build_language(config) == DEFAULT_LANGUAGE:
+        config.theme.static_templates.add("404.html")
+    else:
+        config.theme.static_templates.discard("404.html")
+    return env
