@@ -138,7 +138,7 @@ def check_case(parsed: YamlFile) -> list[Problem]:
 
 
 def _check_milestones(parsed: YamlFile, milestones) -> list[Problem]:
-    problems, previous, marked, start_date = [], None, {}, ""
+    problems, previous, marked = [], None, {}
     for index, milestone in enumerate(milestones if isinstance(milestones, list) else []):
         if not isinstance(milestone, dict) or not isinstance(milestone.get("date"), str):
             continue  # the schema reports it
@@ -155,18 +155,18 @@ def _check_milestones(parsed: YamlFile, milestones) -> list[Problem]:
                 parsed.problem(
                     ("milestones", index, "marks"),
                     f"a second milestone marks the {marks}",
-                    f"at most one '{marks}', already at line {marked[marks]}",
+                    f"at most one '{marks}', already at line {marked[marks][0]}",
                 )
             )
         elif marks in ("start", "end"):
-            marked[marks] = parsed.position(("milestones", index, "marks"))[0]
-            if marks == "start":
-                start_date = date
-            elif "start" in marked and date < start_date:
-                wrong = f"the end ({date}) comes before the start ({start_date})"
-                problems.append(
-                    parsed.problem(("milestones", index, "date"), wrong, "an end after the start")
-                )
+            marked[marks] = (parsed.position(("milestones", index, "marks"))[0], index, date)
+    if not problems and "start" in marked and "end" in marked:
+        (_, _, start), (_, end_index, end) = marked["start"], marked["end"]
+        if end < start:
+            wrong = f"the end ({end}) comes before the start ({start})"
+            problems.append(
+                parsed.problem(("milestones", end_index, "date"), wrong, "an end after the start")
+            )
     return problems
 
 

@@ -65,13 +65,31 @@ def test_french_spacing(html, expected):
     assert apply_to_text(html) == expected
 
 
-def test_french_pages_get_no_break_spaces_and_english_pages_do_not(site):
-    french = site.html("guide/champs/").select_one("article").get_text()
-    english = site.html("en/guide/champs/").select_one("article").get_text()
-    assert f"{NARROW_NBSP}?" in french or f"{NBSP}:" in french
-    assert " ?" not in french
-    assert " :" not in french
-    assert NARROW_NBSP not in english
+@pytest.mark.parametrize("spaced", [f"{NARROW_NBSP}?", f"{NARROW_NBSP};", f"{NBSP}:", f"«{NBSP}"])
+def test_the_french_pages_get_each_no_break_space(site, spaced):
+    assert any(
+        spaced in site.html(page).select_one("article").get_text() for page in site.pages("fr")
+    )
+
+
+VERBATIM = ["code", "pre", "script"]
+
+
+@pytest.mark.parametrize("mark", ["?", ":", ";", "!", "»"])
+def test_no_french_page_lets_punctuation_start_a_line(site, mark):
+    for page in site.pages("fr"):
+        article = site.html(page).select_one("article")
+        prose = "".join(
+            text for text in article.find_all(string=True) if not text.find_parent(VERBATIM)
+        )
+        assert f" {mark}" not in prose, page
+
+
+def test_english_pages_keep_english_spacing(site):
+    for page in site.pages("en"):
+        text = site.html(page).select_one("article").get_text()
+        assert f"{NARROW_NBSP}?" not in text, page
+        assert f"{NBSP}:" not in text, page
 
 
 def test_figures_in_french_prose_do_not_break_across_lines(site):
