@@ -73,7 +73,7 @@ def test_both_indexes_hold_every_page_and_section_once(site):
 def test_case_texts_are_indexed_once_on_their_own_page(site, prefix, language):
     """Every visit downloads the index: a case's summary and its reasons for a step are indexed on
     the case page only, not again in the listing cards or on the step pages, and the full
-    references only on the Sources page."""
+    references only on the Sources page, not as inline citations."""
     index = json.loads((site.root / prefix / "search/search_index.json").read_text("utf-8"))
     # French typography turns some spaces into no-break spaces: compare words only
     texts = {doc["location"]: " ".join(doc["text"].split()) for doc in index["docs"]}
@@ -96,3 +96,4 @@ def test_case_texts_are_indexed_once_on_their_own_page(site, prefix, language):
     holders = [loc for loc, text in texts.items() if title in text]
     assert holders, "the reference is searchable"
     assert all(loc.startswith("sources/") for loc in holders), holders
+    assert not any("(Klee, 2006)" in text for text in texts.values()), "citations stay out"
