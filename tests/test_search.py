@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
+import yaml
 
 
 @pytest.mark.parametrize(("prefix", "language"), [("", "fr"), ("en/", "en")])
@@ -65,3 +67,33 @@ def test_both_indexes_hold_every_page_and_section_once(site):
         assert len(found) == len(set(found)), f"duplicates in /{prefix}search/"
         locations[prefix] = set(found)
     assert locations[""] == locations["en/"]
+
+
+@pytest.mark.parametrize(("prefix", "language"), [("", "fr"), ("en/", "en")])
+def test_case_texts_are_indexed_once_on_their_own_page(site, prefix, language):
+    """Every visit downloads the index: a case's summary and its reasons for a step are indexed on
+    the case page only, not again in the listing cards or on the step pages, and the full
+    references only on the Sources page, not as inline citations."""
+    index = json.loads((site.root / prefix / "search/search_index.json").read_text("utf-8"))
+    # French typography turns some spaces into no-break spaces: compare words only
+    texts = {doc["location"]: " ".join(doc["text"].split()) for doc in index["docs"]}
+    data = Path(__file__).resolve().parent.parent / "data"
+    sources = yaml.safe_load((data / "sources.yml").read_text("utf-8"))
+    case = yaml.safe_load((data / "case-studies" / "couperin.yml").read_text("utf-8"))
+    why = " ".join(case["steps"][0]["why"][language].split()[:8])
+
+    def on(where: str) -> list[str]:
+        return [loc for loc, text in texts.items() if why in text and loc.startswith(where)]
+
+    assert on("cas/couperin/"), "the reason is searchable on the case page"
+    assert not on("guide/"), "the step page repeats the reason outside the index"
+    summary = " ".join(case["summary"][language].split()[:8])
+    holders = [loc for loc, text in texts.items() if summary in text]
+    assert holders, "the summary is searchable"
+    assert all(loc.startswith("cas/couperin/") for loc in holders), holders
+    reference = next(s["title"] for s in sources["sources"] if s["id"] == "klee-2006")
+    title = " ".join(reference.split()[2:6])
+    holders = [loc for loc, text in texts.items() if title in text]
+    assert holders, "the reference is searchable"
+    assert all(loc.startswith("sources/") for loc in holders), holders
+    assert not any("(Klee, 2006)" in text for text in texts.values()), "citations stay out"
