@@ -33,7 +33,7 @@ def replaced_blocks() -> list[str]:
 
 
 def test_main_html_replaces_only_the_blocks_it_must():
-    assert replaced_blocks() == ["site_meta", "config"]
+    assert replaced_blocks() == ["site_meta"]
 
 
 @pytest.mark.parametrize("name", replaced_blocks())
