@@ -168,3 +168,14 @@ def test_only_the_last_query_typed_is_answered(visit):
     typed = search(page, "partenaires", delay=20)
     assert typed == alone
     assert page.locator("input.md-search__input").input_value() == "partenaires"
+
+
+@pytest.mark.parametrize(("path", "query"), [("", "reseau"), ("en/", "network")])
+def test_open_results_have_no_axe_violation(visit, path, query):
+    from test_accessibility import axe_violations
+
+    page, _ = visit(path)
+    assert search(page, query)
+    page.keyboard.press("ArrowDown")  # a result has the focus, as a keyboard reader leaves it
+    violations = axe_violations(page)
+    assert violations == [], "\n".join(violations)
