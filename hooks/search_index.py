@@ -32,6 +32,13 @@ from macros.i18n import LANGUAGES, is_last_build, language_root, page_url
 from macros.site_cache import site_data
 
 OUTPUT = "pagefind"  # the index's folder at the site root, shared by every language
+# Pagefind's ready-made interfaces: we answer in Material's box with its JavaScript API instead.
+UNUSED = (
+    "pagefind-ui.*",
+    "pagefind-component-ui.*",
+    "pagefind-modular-ui.*",
+    "pagefind-highlight.js",
+)
 GLOSSARY_PAGE = "glossaire.md"
 
 
@@ -65,6 +72,9 @@ def on_post_build(config: MkDocsConfig) -> None:
     # already runs (Playwright's, in the tests that build the site).
     with ThreadPoolExecutor(max_workers=1) as thread:
         thread.submit(asyncio.run, _index(site, glossary)).result()
+    for pattern in UNUSED:
+        for path in (site / OUTPUT).glob(pattern):
+            path.unlink()
 
 
 async def _index(site: Path, glossary: list[dict]) -> None:
