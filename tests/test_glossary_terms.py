@@ -22,9 +22,7 @@ def test_the_build_gives_each_term_its_definition(site):
 
 
 @pytest.mark.parametrize("path", [PAGE, "en/" + PAGE])
-def test_a_term_shows_its_definition_on_keyboard_focus_and_escape_dismisses_it(
-    site, visit, path
-):
+def test_a_term_shows_its_definition_on_keyboard_focus_and_escape_dismisses_it(site, visit, path):
     page, record = visit(path)
     term = page.locator(TERM).first
     definition = site.html(path).select_one("article abbr[title]")["title"]
