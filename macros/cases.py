@@ -3,6 +3,8 @@ pages, the filterable listing and one page per case (declared in macros/kinds.py
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 from markupsafe import Markup
 
 from .citations import cite
@@ -180,22 +182,42 @@ def case_facets(data: SiteData, cases: list[CaseStudy], language: str, ui: dict)
             labels(vocabularies.partner_types),
         ),
         facet("territory", ui["territory"], cases, lambda c: [territory_key(c)], territories),
+        facet(
+            "step",
+            ui["step"],
+            cases,
+            lambda c: [step.id for step in c.steps],
+            {
+                step.id: ui["step_link"].format(number=step.number, label=step.label[language])
+                for step in vocabularies.steps.values()
+            },
+        ),
     ]
 
 
 # --- Macros --------------------------------------------------------------------------------
 
 
+# A step's "in practice" section shows this many cards at most, then links to the listing
+# filtered by the step: at 1000 case studies a step page would otherwise carry hundreds.
+STEP_CARDS = 6
+
+
 def cases_for_step(data: SiteData, page: PageContext, step_id: str) -> str:
-    """The case studies illustrating a guide step: linked title, status, one-line summary."""
+    """The case studies illustrating a guide step: linked title, status, one-line summary; the
+    first STEP_CARDS, and a link to all of them in the listing when there are more."""
     step = lookup(data.vocabularies.steps, step_id, "guide step")
     cases = [case for case in data.case_studies.values() if step in case.steps]
+    shown = cases[:STEP_CARDS]
     return render(
         "cases_for_step.html",
-        cases=cases,
-        links={case.id: page.link(case_page_path(case.id)) for case in cases},
-        summaries={case.id: first_sentence(case.summary[page.language]) for case in cases},
+        cases=shown,
+        links={case.id: page.link(case_page_path(case.id)) for case in shown},
+        summaries={case.id: first_sentence(case.summary[page.language]) for case in shown},
         listing=page.link(CASE_LISTING_PAGE),
+        more=len(cases) - len(shown),
+        total=len(cases),
+        step_filter=f"?{urlencode({'step': step.id})}",
         language=page.language,
         ui=page.ui,
     )
