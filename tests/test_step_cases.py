@@ -31,7 +31,9 @@ def step_page(data, language: str) -> PageContext:
 
 def busiest_step(data) -> tuple[str, int]:
     counts = {
-        step: sum(step in [s.id for s in case.steps] for case in data.case_studies.values())
+        step: sum(
+            step in [link.step.id for link in case.steps] for case in data.case_studies.values()
+        )
         for step in data.vocabularies.steps
     }
     step = max(counts, key=counts.get)
