@@ -333,6 +333,10 @@ def profile(workspace: Path, cases: int) -> str:
 
     project = copy_project(workspace / "profile")
     add_case_studies(project, cases)
+    # The build imports the copy's macros, not the ones this script read the data with.
+    for name in [name for name in sys.modules if name.split(".")[0] == "macros"]:
+        del sys.modules[name]
+    sys.path.insert(0, str(project))
     os.environ.update(SITE_URL=SITE_URL, NO_MKDOCS_2_WARNING="1")
     cwd = Path.cwd()
     os.chdir(project)
@@ -456,7 +460,12 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="mutualiser-bench-") as temporary:
         workspace = Path(temporary)
         sets = [("real", 0), *((f"cases-{size}", size) for size in args.sizes)]
-        results = [bench_set(workspace, name, cases, args.runs) for name, cases in sets]
+        results = []
+        for name, cases in sets:  # written after each set: a long run that fails keeps the rest
+            results.append(bench_set(workspace, name, cases, args.runs))
+            print(table(results[-1:]), file=sys.stderr, flush=True)
+            partial = {"results": results, "targets": targets(results)}
+            (BENCH / "results.json").write_text(json.dumps(partial, indent=2) + "\n", "utf-8")
         if args.profile:
             report = profile(workspace, max(args.sizes, default=0))
             (BENCH / "profile.txt").write_text(report + "\n", encoding="utf-8")
