@@ -5,7 +5,8 @@ BIN      := $(VENV)/bin
 STAMP    := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1   # Material's notice about MkDocs 2 says nothing we can act on
 
-.PHONY: help serve build test lint validate lock browser clean links audit bench forms fingerprints
+.PHONY: help serve build test lint validate lock browser clean links audit bench forms fingerprints \
+	translations translations-done translations-done-all
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -28,6 +29,23 @@ validate: $(STAMP)  ## check the data and the pages; messages in French if your 
 
 forms: $(STAMP)  ## rewrite the issue forms' choices from data/vocabularies.yml
 	$(BIN)/python tools/issue_forms.py
+
+translations: $(STAMP)  ## each translation's state (up to date, outdated, never checked, missing)
+	$(BIN)/python -m macros.check_translations
+
+# `make translations-done docs/en/guide/champs.md data/glossary.yml#abf`: the paths after the
+# target are what was checked, not targets to make.
+ifeq (translations-done,$(firstword $(MAKECMDGOALS)))
+CHECKED := $(wordlist 2,$(words $(MAKECMDGOALS)),$(MAKECMDGOALS))
+HASH := \#
+$(eval .PHONY: $(subst $(HASH),\$(HASH),$(CHECKED)))
+$(eval $(subst $(HASH),\$(HASH),$(CHECKED)):;@:)
+endif
+translations-done: $(STAMP)  ## record the translations named after it as checked against today's French
+	$(BIN)/python -m macros.check_translations --done $(CHECKED)
+
+translations-done-all: $(STAMP)  ## record every translation as checked (after a merge, once reviewed)
+	$(BIN)/python -m macros.check_translations --done --all
 
 lint: $(STAMP)  ## ruff on the Python code
 	$(BIN)/ruff check .
@@ -68,6 +86,9 @@ clean:  ## remove the build output and what was installed (.venv, node_modules)
 
 # The source documents live outside the repository (they may not be published): only their
 # hashed stem fingerprints are committed, for the close-paraphrase test (tests/test_paraphrase.py).
+# The web pages the case studies cite (data/sources.yml) were fingerprinted the same way, from
+# the text read of each page (one <source id>.txt per page): make fingerprints SOURCES=<that dir>.
+# Running it for one folder keeps the other folders' groups.
 SOURCES ?= $(firstword $(wildcard ../shared/sources /work/shared/sources))
 fingerprints: $(STAMP)  ## hash the source documents' word stems into tests/fixtures/ (SOURCES=dir)
 	$(BIN)/python tools/paraphrase.py $(SOURCES) tests/fixtures/source-fingerprints.txt

@@ -179,3 +179,15 @@ def test_open_results_have_no_axe_violation(visit, path, query):
     page.keyboard.press("ArrowDown")  # a result has the focus, as a keyboard reader leaves it
     violations = axe_violations(page)
     assert violations == [], "\n".join(violations)
+
+
+def test_case_texts_are_indexed_once_on_their_own_page(site):
+    """A case's summary and reasons are indexed on its own page only: the listing's cards, the
+    step pages' cards and inline citations are left out (the Sources page holds each reference)."""
+    for prefix in ("", "en/"):
+        assert site.html(f"{prefix}cas/").select_one("ul.case-list[data-pagefind-ignore]")
+        step = site.html(f"{prefix}guide/projet-pilote/")
+        assert step.select_one("ul.case-cards[data-pagefind-ignore]")
+        citations = site.html(f"{prefix}guide/champs/").select("a.citation")
+        assert citations
+        assert all(citation.has_attr("data-pagefind-ignore") for citation in citations)
