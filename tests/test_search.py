@@ -186,7 +186,7 @@ def test_case_texts_are_indexed_once_on_their_own_page(site):
     step pages' cards and inline citations are left out (the Sources page holds each reference)."""
     for prefix in ("", "en/"):
         assert site.html(f"{prefix}cas/").select_one("ul.case-list[data-pagefind-ignore]")
-        step = site.html(f"{prefix}guide/projet-pilote/")
+        step = site.html(f"{prefix}guide/champs/")
         assert step.select_one("ul.case-cards[data-pagefind-ignore]")
         citations = site.html(f"{prefix}guide/champs/").select("a.citation")
         assert citations
