@@ -9,6 +9,7 @@ from .citations import cite
 from .context import PageContext
 from .facets import Facet, count_texts, facet
 from .paths import CASE_LISTING_PAGE, FORMS_PAGE, case_page_path, partner_page_path
+from .record_dates import RecordDates
 from .records import (
     CaseStudy,
     Column,
@@ -73,6 +74,7 @@ def build_case_study(parsed: YamlFile, site: SiteData) -> CaseStudy:
         drawbacks=Text.all(content.get("drawbacks")),
         lessons=Text.all(content.get("lessons")),
         sources=tuple(sources[source_id] for source_id in content["sources"]),
+        dates=RecordDates.of(content),
     )
     for partner in case.partners:
         partner.case_studies.append(case)  # cases are built in id order

@@ -6,6 +6,7 @@ from __future__ import annotations
 from .context import PageContext
 from .facets import count_texts, facet
 from .paths import case_page_path, partner_page_path
+from .record_dates import RecordDates
 from .records import Column, Partner, SiteData, Text
 from .templates import render
 from .validation import YamlFile
@@ -28,6 +29,7 @@ def build_partner(parsed: YamlFile, site: SiteData) -> Partner:
             vocabularies.competences[term] for term in content.get("competences", ())
         ),
         description=Text.of(content["description"]),
+        dates=RecordDates.of(content),
     )
 
 

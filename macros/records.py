@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .i18n import LANGUAGES
+from .record_dates import RecordDates
 
 
 @dataclass(frozen=True)
@@ -108,6 +109,7 @@ class Partner:
     website: str | None
     competences: tuple[Term, ...]
     description: Text
+    dates: RecordDates
     case_studies: list[CaseStudy] = field(default_factory=list, compare=False, repr=False)
 
 
@@ -161,6 +163,7 @@ class CaseStudy:
     drawbacks: tuple[Text, ...]
     lessons: tuple[Text, ...]
     sources: tuple[Source, ...]
+    dates: RecordDates
 
 
 @dataclass(frozen=True)

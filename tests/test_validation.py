@@ -250,6 +250,39 @@ BAD_INPUTS = [
         id="end before start",
     ),
     pytest.param(
+        NEW_CASE,
+        CASE + "added: 2026-02-30\n",
+        f"{CASE_AT}:14:8: added: no such day '2026-02-30' (a real day, YYYY-MM-DD)",
+        id="day that does not exist",
+    ),
+    pytest.param(
+        NEW_PARTNER,
+        PARTNER + "added: 21/11/2026\n",
+        (
+            f"{PARTNER_AT}:7:8: added: invalid date '21/11/2026' "
+            "(a day written YYYY-MM-DD, in quotes or not, e.g. 2026-11-21, not in the future)"
+        ),
+        id="day in another format",
+    ),
+    pytest.param(
+        NEW_PARTNER,
+        PARTNER + f"added: {THIS_YEAR + 1}-01-01\n",
+        (
+            f"{PARTNER_AT}:7:8: added: {THIS_YEAR + 1}-01-01 is in the future "
+            f"(a day up to {date.today().isoformat()})"
+        ),
+        id="day in the future",
+    ),
+    pytest.param(
+        NEW_CASE,
+        CASE + "added: 2020-05-04\nupdated: 2020-05-03\n",
+        (
+            f"{CASE_AT}:15:10: updated: 2020-05-03 is before the day it was added "
+            "(a day from 2020-05-04 on)"
+        ),
+        id="updated before added",
+    ),
+    pytest.param(
         "case-studies/new-case.yaml",
         CASE,
         "data/case-studies/new-case.yaml:1:1: file: not a .yml file (only <id>.yml files)",
