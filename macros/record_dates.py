@@ -14,17 +14,17 @@ DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")  # the schema's pattern: its own
 
 @dataclass(frozen=True)
 class RecordDates:
-    added: date | None  # None until every record carries it (schemas: optional, then required)
+    added: date
     updated: date | None  # None: unchanged since it was added
 
     @property
-    def last_changed(self) -> date | None:
+    def last_changed(self) -> date:
         return self.updated or self.added
 
     @classmethod
     def of(cls, content: dict) -> RecordDates:
         """From a valid record's content."""
-        return cls(_day(content.get("added")), _day(content.get("updated")))
+        return cls(date.fromisoformat(content["added"]), _day(content.get("updated")))
 
 
 def _day(text: str | None) -> date | None:

@@ -39,6 +39,7 @@ fields: [tools]
 administrative_form: charter
 steps: [scope]
 sources: [boussou-2014]
+added: "2020-05-04"
 """
 
 PARTNER = """\
@@ -48,6 +49,7 @@ name: {fr: Une médiathèque, en: A library}
 type: library-network
 website: https://www.example.org
 description: {fr: Elle prête des livres., en: It lends books.}
+added: "2020-05-04"
 """
 
 GLOSSARY = """\
@@ -107,7 +109,7 @@ BAD_INPUTS = [
     pytest.param(
         NEW_CASE,
         CASE + "status: ended\n",
-        f"{CASE_AT}:14:1: status: duplicate key (each key once; first at line 3)",
+        f"{CASE_AT}:15:1: status: duplicate key (each key once; first at line 3)",
         id="duplicate key",
     ),
     pytest.param(
@@ -251,13 +253,13 @@ BAD_INPUTS = [
     ),
     pytest.param(
         NEW_CASE,
-        CASE + "added: 2026-02-30\n",
+        changed(CASE, '"2020-05-04"', "2026-02-30"),
         f"{CASE_AT}:14:8: added: no such day '2026-02-30' (a real day, YYYY-MM-DD)",
         id="day that does not exist",
     ),
     pytest.param(
         NEW_PARTNER,
-        PARTNER + "added: 21/11/2026\n",
+        changed(PARTNER, '"2020-05-04"', "21/11/2026"),
         (
             f"{PARTNER_AT}:7:8: added: invalid date '21/11/2026' "
             "(a day written YYYY-MM-DD, in quotes or not, e.g. 2026-11-21, not in the future)"
@@ -266,7 +268,7 @@ BAD_INPUTS = [
     ),
     pytest.param(
         NEW_PARTNER,
-        PARTNER + f"added: {THIS_YEAR + 1}-01-01\n",
+        changed(PARTNER, '"2020-05-04"', f"{THIS_YEAR + 1}-01-01"),
         (
             f"{PARTNER_AT}:7:8: added: {THIS_YEAR + 1}-01-01 is in the future "
             f"(a day up to {date.today().isoformat()})"
@@ -275,7 +277,7 @@ BAD_INPUTS = [
     ),
     pytest.param(
         NEW_CASE,
-        CASE + "added: 2020-05-04\nupdated: 2020-05-03\n",
+        CASE + "updated: 2020-05-03\n",
         (
             f"{CASE_AT}:15:10: updated: 2020-05-03 is before the day it was added "
             "(a day from 2020-05-04 on)"
