@@ -20,7 +20,7 @@ def build_copy(tmp_path: Path, break_it) -> subprocess.CompletedProcess:
         cwd=tmp_path,
         capture_output=True,
         text=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "PAGE_DATES": "off"},  # a copy: no git
         check=False,
     )
 

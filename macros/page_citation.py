@@ -1,0 +1,110 @@
+"""How to cite a page: the "cite this page" block after its content, and the same facts as
+metadata in its <head> for reference managers (Highwire `citation_*` tags, which Zotero reads
+first, Dublin Core and Open Graph).
+
+The project is the author, the page's last change its date (macros/page_dates.py), its absolute
+address the one of macros/i18n.py, the licence mkdocs.yml's extra.licence. The day the reader
+consults the page is filled in by the browser (overrides/assets/javascripts/page-tools.js).
+Every text goes through the autoescaped templates of macros/templates/.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from markupsafe import Markup, escape
+
+from .page_dates import day_text
+from .templates import render
+
+# How the browser writes the day of consultation, per style and language (Intl locales):
+# ISO 690 "21 November 2026", APA "November 21, 2026".
+CONSULTATION_LOCALES = {
+    ("iso690", "fr"): "fr-FR",
+    ("iso690", "en"): "en-GB",
+    ("apa", "fr"): "fr-FR",
+    ("apa", "en"): "en-US",
+}
+STYLES = ("iso690", "apa")
+OPEN_GRAPH_LOCALES = {"fr": "fr_FR", "en": "en_GB"}
+PLACEHOLDER = re.compile(r"({\w+})")
+
+
+@dataclass(frozen=True)
+class PageCitation:
+    title: str
+    description: str
+    author: str  # the project
+    updated: date | None  # None only in a preview built with PAGE_DATES=off
+    url: str  # absolute
+    language: str
+    licence: dict  # {name, url}
+    feed_url: str  # absolute: the Atom feed of this language
+
+
+def fill(template: str, **parts: Markup) -> Markup:
+    """An interface word with its {placeholders} replaced by ready HTML; the rest is escaped."""
+    return Markup("").join(
+        parts[piece[1:-1]] if PLACEHOLDER.fullmatch(piece) else escape(piece)
+        for piece in PLACEHOLDER.split(template)
+    )
+
+
+def references(citation: PageCitation, words) -> dict[str, Markup]:
+    """The page's reference in each style, as HTML (the title in <cite>, the day of
+    consultation in a <time> the browser fills)."""
+    language = citation.language
+
+    def updated(form: str) -> Markup:
+        if citation.updated is None:
+            return escape(words["no_date"][language])
+        text = day_text(citation.updated, language, words, form)
+        return Markup('<time datetime="{}">{}</time>').format(citation.updated.isoformat(), text)
+
+    def consulted(style: str) -> Markup:
+        return Markup('<time data-consulted="{}">{}</time>').format(
+            CONSULTATION_LOCALES[style, language], words["cite.consulted_unknown"][language]
+        )
+
+    return {
+        style: fill(
+            words[f"cite.{style}"][language],
+            author=escape(citation.author),
+            title=Markup("<cite>{}</cite>").format(citation.title),
+            updated=updated("day_format" if style == "iso690" else "cite.apa_date"),
+            url=escape(citation.url),
+            consulted=consulted(style),
+        )
+        for style in STYLES
+    }
+
+
+def page_info_html(citation: PageCitation, words) -> Markup:
+    """The block after the page's content: last change, how to cite it, its licence, the feed."""
+    ui = {key: text[citation.language] for key, text in words.items()}
+    updated = day_text(citation.updated, citation.language, words) if citation.updated else None
+    return Markup(
+        render(
+            "page_info.html",
+            citation=citation,
+            updated=updated,
+            references=references(citation, words),
+            ui=ui,
+        )
+    )
+
+
+def metadata_html(citation: PageCitation, site_name: str, words) -> Markup:
+    """The <head> tags a reference manager reads."""
+    ui = {key: text[citation.language] for key, text in words.items()}
+    return Markup(
+        render(
+            "page_metadata.html",
+            citation=citation,
+            site_name=site_name,
+            locale=OPEN_GRAPH_LOCALES[citation.language],
+            ui=ui,
+        )
+    )
