@@ -16,7 +16,8 @@ from datetime import date
 
 from markupsafe import Markup, escape
 
-from .page_dates import day_text
+from .i18n import page_language, page_url
+from .page_dates import day_text, page_day
 from .templates import render
 
 # How the browser writes the day of consultation, per style and language (Intl locales):
@@ -30,6 +31,7 @@ CONSULTATION_LOCALES = {
 STYLES = ("iso690", "apa")
 OPEN_GRAPH_LOCALES = {"fr": "fr_FR", "en": "en_GB"}
 PLACEHOLDER = re.compile(r"({\w+})")
+FEED = "feed.xml"  # each language's Atom feed, at its root (hooks/feeds.py)
 
 
 @dataclass(frozen=True)
@@ -42,6 +44,21 @@ class PageCitation:
     language: str
     licence: dict  # {name, url}
     feed_url: str  # absolute: the Atom feed of this language
+
+
+def page_citation(page, config) -> PageCitation:
+    """The facts to cite a page of the build in progress (`config`: its MkDocs config)."""
+    language = page_language(page)
+    return PageCitation(
+        title=page.title or config.site_name,
+        description=(page.meta or {}).get("description") or config.site_description or "",
+        author=config.site_name,
+        updated=page_day(page),
+        url=page_url(page, site_url=config.site_url or "/"),
+        language=language,
+        licence=config.extra["licence"],
+        feed_url=page_url(FEED, language, config.site_url or "/"),
+    )
 
 
 def fill(template: str, **parts: Markup) -> Markup:

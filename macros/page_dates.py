@@ -45,6 +45,29 @@ def page_dates(docs_dir: Path, site: SiteData, today: date | None = None) -> dic
     return dates
 
 
+# --- The dates of the build in progress, read once per language build (hooks/page_citations.py)
+# and asked by the hooks that print them (citations, feeds).
+
+_this_build: dict[str, date] = {}
+
+
+def read_for_build(docs_dir: Path, site: SiteData) -> None:
+    """Read every page's date now (MissingHistory if it cannot be), or none under PAGE_DATES=off."""
+    _this_build.clear()
+    if dates_wanted():
+        _this_build.update(page_dates(docs_dir, site))
+
+
+def page_day(page) -> date | None:
+    """The day a page last changed; None under PAGE_DATES=off. A page without one is a bug."""
+    if not dates_wanted():
+        return None
+    src_uri = page.file.src_uri
+    if src_uri not in _this_build:
+        raise MissingHistory(f"docs/{src_uri}: no date of last change (is it ignored by git?)")
+    return _this_build[src_uri]
+
+
 def _dated(record) -> bool:
     """Case studies and partners carry `dates`; a kind without them dates its pages by git."""
     return getattr(record, "dates", None) is not None
