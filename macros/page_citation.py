@@ -28,7 +28,6 @@ CONSULTATION_LOCALES = {
     ("apa", "fr"): "fr-FR",
     ("apa", "en"): "en-US",
 }
-STYLES = ("iso690", "apa")
 OPEN_GRAPH_LOCALES = {"fr": "fr_FR", "en": "en_GB"}
 PLACEHOLDER = re.compile(r"({\w+})")
 FEED = "feed.xml"  # each language's Atom feed, at its root (hooks/feeds.py)
@@ -69,33 +68,42 @@ def fill(template: str, **parts: Markup) -> Markup:
     )
 
 
-def references(citation: PageCitation, words) -> dict[str, Markup]:
-    """The page's reference in each style, as HTML (the title in <cite>, the day of
-    consultation in a <time> the browser fills)."""
+def references(citation: PageCitation, words) -> list[tuple[str, str, Markup]]:
+    """The page's reference in each style, (style id, style name, HTML): the title in <cite>,
+    the day of consultation in a <time> the browser fills."""
     language = citation.language
 
-    def updated(form: str) -> Markup:
+    def updated(form: str | None) -> Markup:
         if citation.updated is None:
             return escape(words["no_date"][language])
         text = day_text(citation.updated, language, words, form)
         return Markup('<time datetime="{}">{}</time>').format(citation.updated.isoformat(), text)
 
-    def consulted(style: str) -> Markup:
-        return Markup('<time data-consulted="{}">{}</time>').format(
+    def reference(style: str, template: str, updated_form: str | None) -> Markup:
+        consulted = Markup('<time data-consulted="{}">{}</time>').format(
             CONSULTATION_LOCALES[style, language], words["cite.consulted_unknown"][language]
         )
-
-    return {
-        style: fill(
-            words[f"cite.{style}"][language],
+        return fill(
+            template,
             author=escape(citation.author),
             title=Markup("<cite>{}</cite>").format(citation.title),
-            updated=updated("day_format" if style == "iso690" else "cite.apa_date"),
+            updated=updated(updated_form),
             url=escape(citation.url),
-            consulted=consulted(style),
+            consulted=consulted,
         )
-        for style in STYLES
-    }
+
+    return [
+        (
+            "iso690",
+            words["cite.style.iso690"][language],
+            reference("iso690", words["cite.iso690"][language], None),
+        ),
+        (
+            "apa",
+            words["cite.style.apa"][language],
+            reference("apa", words["cite.apa"][language], words["cite.apa_date"][language]),
+        ),
+    ]
 
 
 def page_info_html(citation: PageCitation, words) -> Markup:

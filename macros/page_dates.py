@@ -119,9 +119,10 @@ def _git(folder: Path, *arguments: str) -> str | None:
     return done.stdout if done.returncode == 0 else None
 
 
-def day_text(day: date, language: str, words, form: str = "day_format") -> str:
-    """A day as the language writes it, "1er mars 2026", "1 March 2026", or in another `form`
-    (APA's "2026, March 1"): interface words."""
+def day_text(day: date, language: str, words, form: str | None = None) -> str:
+    """A day as the language writes it, "1er mars 2026", "1 March 2026" (words["day_format"]),
+    or in another `form` with the same {day}, {month}, {year} (APA's "2026, March 1")."""
     months = words["months"][language].split()
     number = words["first_day"][language] if day.day == 1 else str(day.day)
-    return words[form][language].format(day=number, month=months[day.month - 1], year=day.year)
+    form = form or words["day_format"][language]
+    return form.format(day=number, month=months[day.month - 1], year=day.year)
