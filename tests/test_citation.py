@@ -116,13 +116,24 @@ def zotero_embedded_metadata(soup) -> dict:
 @pytest.mark.parametrize(("address", "source"), PAGES)
 def test_zoteros_rules_find_title_author_date_and_language(site, address, source):
     want = expected(address, source)
-    found = zotero_embedded_metadata(site.html(address))
+    soup = site.html(address)
+    found = zotero_embedded_metadata(soup)
     assert found == {
         "title": [want["title"]],
         "authors": ["Mutualiser"],
         "date": [want["day"].strftime("%Y/%m/%d")],
         "language": [want["language"]],
         "url": [site.url + address],
+    }
+    # Zotero reads the Highwire tags first: each is there itself, not found by a fallback.
+    highwire = {meta["name"]: meta["content"] for meta in soup.select("meta[name^='citation_']")}
+    assert highwire == {
+        "citation_title": want["title"],
+        "citation_author": "Mutualiser",
+        "citation_publication_date": want["day"].strftime("%Y/%m/%d"),
+        "citation_date": want["day"].strftime("%Y/%m/%d"),
+        "citation_language": want["language"],
+        "citation_public_url": site.url + address,
     }
 
 
