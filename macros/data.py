@@ -27,6 +27,7 @@ SINGLE_FILES = {
     "sources.yml": "sources.schema.json",
     "glossary.yml": "glossary.schema.json",
     "interface.yml": "interface.schema.json",
+    "terminology.yml": "terminology.schema.json",  # on the pages: tests/test_terminology.py
 }
 OTHER_FOLDERS = {"schemas", "templates"}  # not data: read by editors and contributors
 VOCABULARIES = tuple(Vocabularies.__dataclass_fields__)  # one list per field of Vocabularies

@@ -60,7 +60,7 @@ KINDS: tuple[Kind, ...] = (
         title=lambda case: case.title,
         summary=lambda case: case.summary,
         columns=cases.COLUMNS,
-        check=lambda parsed: cases.check_period(parsed) + check_record_dates(parsed),
+        check=lambda parsed: cases.check_case(parsed) + check_record_dates(parsed),
     ),
 )
 
