@@ -52,7 +52,7 @@ def expected(address: str, source: str) -> dict:
     if source.startswith("data/"):
         record = yaml.safe_load(text)
         title = record["title"][language]
-        day = date.fromisoformat(record.get("updated") or record["added"])
+        day = date.fromisoformat(str(record.get("updated") or record["added"]))
     else:
         title = yaml.safe_load(text.split("---")[1])["title"]
         day = last_commit_day(source)
