@@ -18,7 +18,17 @@ from pathlib import Path
 from typing import Any
 
 from .kinds import KINDS
-from .records import GlossaryTerm, Licence, SiteData, Source, Step, Term, Text, Vocabularies
+from .records import (
+    GlossaryTerm,
+    Licence,
+    SiteData,
+    Source,
+    Step,
+    Term,
+    Text,
+    TranslationCheck,
+    Vocabularies,
+)
 from .validation import Problem, SchemaChecker, YamlFile, read_yaml
 
 # Which schema checks which single file. Folders hold one record per file, named after its id.
@@ -29,6 +39,7 @@ SINGLE_FILES = {
     "interface.yml": "interface.schema.json",
     "terminology.yml": "terminology.schema.json",  # on the pages: tests/test_terminology.py
     "messages.yml": "messages.schema.json",  # read by macros/messages.py, checked here
+    "translations.lock.yml": "translations.lock.schema.json",  # macros/translations.py
 }
 OTHER_FOLDERS = {"schemas", "templates"}  # not data: read by editors and contributors
 VOCABULARIES = tuple(Vocabularies.__dataclass_fields__)  # one list per field of Vocabularies
@@ -196,7 +207,11 @@ def _build(singles: dict[str, YamlFile | None], records: dict) -> SiteData:
         for entry in singles["glossary.yml"].content["terms"]
     }
     words = {key: Text.of(text) for key, text in singles["interface.yml"].content.items()}
-    site = SiteData({}, sources, vocabularies, glossary, words)
+    checks = {
+        key: TranslationCheck(french=check["french"], checked=check["checked"])
+        for key, check in (singles["translations.lock.yml"].content or {}).items()
+    }
+    site = SiteData({}, sources, vocabularies, glossary, words, checks)
     for kind in KINDS:  # in order: a kind's records may refer to those of an earlier kind
         site.records[kind.name] = {
             stem: kind.build(parsed, site) for stem, parsed in records[kind.name].items()
