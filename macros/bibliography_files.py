@@ -31,7 +31,13 @@ TYPES = {
     "interview": ("GEN", "misc"),
     "article": ("JOUR", "article"),
     "thesis": ("THES", "mastersthesis"),
-}
+    "web-page": ("ELEC", "misc"),
+    "press-article": ("NEWS", "article"),
+    "report": ("RPRT", "techreport"),
+    "encyclopedia": ("ENCYC", "misc"),
+    "book-chapter": ("CHAP", "incollection"),
+    "conference-paper": ("CPAPER", "inproceedings"),
+}  # tests/test_bibliography_files.py checks every source type of data/vocabularies.yml is here
 LATEX_SPECIAL = {
     "\\": r"\textbackslash{}",
     "{": r"\textbraceleft{}",  # not \{: BibTeX counts every brace, escaped or not

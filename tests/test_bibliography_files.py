@@ -101,3 +101,9 @@ def test_the_repository_has_a_valid_citation_file_that_agrees_with_the_site(data
     adapted = citation["references"][0]
     assert adapted["title"] == data.sources["boussou-2014"].title
     assert adapted["url"] == data.sources["boussou-2014"].url
+
+
+def test_every_source_type_has_its_ris_and_bibtex_type(data):
+    from macros.bibliography_files import TYPES
+
+    assert set(TYPES) == set(data.vocabularies.source_types)
