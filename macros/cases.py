@@ -11,6 +11,7 @@ from .citations import cite
 from .context import PageContext
 from .facets import Facet, count_texts, facet
 from .paths import CASE_LISTING_PAGE, FORMS_PAGE, case_page_path, partner_page_path
+from .record_dates import RecordDates
 from .records import (
     CasePartner,
     CaseStudy,
@@ -122,6 +123,7 @@ def build_case_study(parsed: YamlFile, site: SiteData) -> CaseStudy:
         else None,
         lessons=Text.all(content.get("lessons")),
         sources=tuple(sources[source_id] for source_id in content["sources"]),
+        dates=RecordDates.of(content),
     )
     for link in case.partners:
         link.partner.case_studies.append(case)  # cases are built in id order

@@ -21,7 +21,8 @@ def build_copy(tmp_path: Path, break_it) -> subprocess.CompletedProcess:
         cwd=tmp_path,
         capture_output=True,
         text=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "LC_ALL": "C.UTF-8"},  # messages in English
+        # a copy has no git history, so no page dates; messages in English
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "PAGE_DATES": "off", "LC_ALL": "C.UTF-8"},
         check=False,
     )
 

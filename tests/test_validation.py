@@ -47,6 +47,7 @@ steps:
   - step: scope
     why: {fr: Le périmètre est écrit., en: The scope is written down.}
 sources: [boussou-2014]
+added: "2020-05-04"
 """
 
 PARTNER = """\
@@ -56,6 +57,7 @@ name: {fr: Une médiathèque, en: A library}
 type: library-network
 website: https://www.example.org
 description: {fr: Elle prête des livres., en: It lends books.}
+added: "2020-05-04"
 """
 
 GLOSSARY = """\
@@ -131,7 +133,7 @@ BAD_INPUTS = [
     pytest.param(
         NEW_CASE,
         CASE + "status: ended\n",
-        f"{CASE_AT}:19:1: status: duplicate key (each key once; first at line 3)",
+        f"{CASE_AT}:20:1: status: duplicate key (each key once; first at line 3)",
         id="duplicate key",
     ),
     pytest.param(
@@ -294,6 +296,39 @@ BAD_INPUTS = [
     ),
     pytest.param(
         NEW_CASE,
+        changed(CASE, '"2020-05-04"', "2026-02-30"),
+        f"{CASE_AT}:19:8: added: no such day '2026-02-30' (a real day, YYYY-MM-DD)",
+        id="day that does not exist",
+    ),
+    pytest.param(
+        NEW_PARTNER,
+        changed(PARTNER, '"2020-05-04"', "21/11/2026"),
+        (
+            f"{PARTNER_AT}:7:8: added: invalid date '21/11/2026' "
+            "(a day written YYYY-MM-DD, in quotes or not, e.g. 2026-11-21, not in the future)"
+        ),
+        id="day in another format",
+    ),
+    pytest.param(
+        NEW_PARTNER,
+        changed(PARTNER, '"2020-05-04"', f"{THIS_YEAR + 1}-01-01"),
+        (
+            f"{PARTNER_AT}:7:8: added: {THIS_YEAR + 1}-01-01 is in the future "
+            f"(a day up to {date.today().isoformat()})"
+        ),
+        id="day in the future",
+    ),
+    pytest.param(
+        NEW_CASE,
+        CASE + "updated: 2020-05-03\n",
+        (
+            f"{CASE_AT}:20:10: updated: 2020-05-03 is before the day it was added "
+            "(a day from 2020-05-04 on)"
+        ),
+        id="updated before added",
+    ),
+    pytest.param(
+        NEW_CASE,
         changed(CASE, '"2012-06"', '"2009"'),
         (
             f"{CASE_AT}:10:12: milestones[1].date: 2009 comes before the milestone above it "
@@ -357,7 +392,7 @@ BAD_INPUTS = [
         NEW_PARTNER,
         PARTNER + "competences:\n  - {competence: training}\n",
         (
-            f"{PARTNER_AT}:8:5: competences[0].source: missing field "
+            f"{PARTNER_AT}:9:5: competences[0].source: missing field "
             "(the id of the source that shows it, from data/sources.yml)"
         ),
         id="competence without source",

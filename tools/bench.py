@@ -203,7 +203,7 @@ def plain_config(project: Path, markdown: Path) -> Path:
 
 def build(project: Path, config_file: Path, site: Path) -> tuple[float, float, float]:
     """One `mkdocs build` in a child process: (wall seconds, CPU seconds, peak memory in MB)."""
-    env = {**os.environ, "SITE_URL": SITE_URL, "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "SITE_URL": SITE_URL, "NO_MKDOCS_2_WARNING": "1", "PAGE_DATES": "off"}
     command = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", config_file, "-d", site]
     with tempfile.TemporaryFile() as errors:
         start = time.perf_counter()
@@ -337,7 +337,7 @@ def profile(workspace: Path, cases: int) -> str:
     for name in [name for name in sys.modules if name.split(".")[0] == "macros"]:
         del sys.modules[name]
     sys.path.insert(0, str(project))
-    os.environ.update(SITE_URL=SITE_URL, NO_MKDOCS_2_WARNING="1")
+    os.environ.update(SITE_URL=SITE_URL, NO_MKDOCS_2_WARNING="1", PAGE_DATES="off")
     cwd = Path.cwd()
     os.chdir(project)
     profiler = cProfile.Profile()
