@@ -49,7 +49,8 @@ def page_citation(page, config) -> PageCitation:
     """The facts to cite a page of the build in progress (`config`: its MkDocs config)."""
     language = page_language(page)
     return PageCitation(
-        title=page.title or config.site_name,
+        # Material's titles are HTML (hooks/page_titles.py escapes front matter into it): text here
+        title=Markup(page.title).striptags() if page.title else config.site_name,
         description=(page.meta or {}).get("description") or config.site_description or "",
         author=config.site_name,
         updated=page_day(page),
