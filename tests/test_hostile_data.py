@@ -223,7 +223,7 @@ def hostile_site(tmp_path_factory) -> Path:
         cwd=project,
         capture_output=True,
         text=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": SITE_URL},
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": SITE_URL, "PAGE_DATES": "off"},
         check=False,
     )
     assert result.returncode == 0, result.stderr[-3000:]
