@@ -16,8 +16,8 @@ $(STAMP): requirements/dev.lock
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements/dev.lock
 	touch $@
 
-serve: $(STAMP)  ## install, then serve the site with live reload at http://127.0.0.1:8000/
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+serve: $(STAMP)  ## install, then serve the site at http://127.0.0.1:8000/, re-rendering what each edit changes
+	$(BIN)/python tools/serve.py --dev-addr 127.0.0.1:8000
 
 build: $(STAMP)  ## strict build of both languages into site/ (left untouched if the build fails)
 	rm -rf site.new

@@ -12,6 +12,8 @@ data. Folders of records are the kinds of macros/kinds.py; the other files are l
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -69,6 +71,11 @@ class DataError(Exception):
 
 # --- Loading ---------------------------------------------------------------------------------
 
+# Files already read and checked without a problem, by path: a reload after one edit (`make
+# serve`) parses and checks only what changed. A file's entry holds what its check depends on.
+_read_files: dict[str, tuple[tuple, YamlFile]] = {}  # path -> ((schema, content hash), parsed)
+_checked_files: dict[str, tuple] = {}  # path -> (schema, content hash, the checker's inputs)
+
 
 def load_site_data(data_dir: Path) -> SiteData:
     """Read, validate and cross-link everything in `data_dir`; raise DataError with all problems."""
@@ -81,6 +88,7 @@ def load_site_data(data_dir: Path) -> SiteData:
         raise DataError(links)
     problems: list[Problem] = []
     size_limits = file_size_limits(data_dir / "schemas")
+    digests: dict[str, tuple[str, str]] = {}  # path -> (schema, content hash)
 
     def read(path: Path, schema_name: str, in_folder: bool) -> YamlFile | None:
         shown = path.relative_to(repository).as_posix()
@@ -91,9 +99,24 @@ def load_site_data(data_dir: Path) -> SiteData:
         if too_large:
             problems.append(too_large)
             return None
+        digests[shown] = (schema_name, hashlib.sha256(path.read_bytes()).hexdigest())
+        known = _read_files.get(shown)
+        if known and known[0] == digests[shown]:
+            return known[1]
         parsed, reading_problems = read_yaml(path, shown, schema_comment(schema_name, in_folder))
         problems.extend(reading_problems)
+        if parsed and not reading_problems:
+            _read_files[shown] = (digests[shown], parsed)
         return parsed
+
+    def check(parsed: YamlFile, schema_name: str, extra_check) -> list[Problem]:
+        key = (*digests[parsed.shown_path], checker_inputs)
+        if _checked_files.get(parsed.shown_path) == key:
+            return []
+        found = checker.check(parsed, schema_name) + extra_check(parsed)
+        if not found:
+            _checked_files[parsed.shown_path] = key
+        return found
 
     singles = {name: read(data_dir / name, schema, False) for name, schema in SINGLE_FILES.items()}
     records: dict[str, dict[str, YamlFile | None]] = {}
@@ -102,13 +125,19 @@ def load_site_data(data_dir: Path) -> SiteData:
         records[kind.name] = {path.stem: read(path, kind.schema, True) for path in paths}
     problems += _unexpected_files(data_dir, repository)
 
-    checker = SchemaChecker(data_dir / "schemas", _known_ids(singles, records), date.today().year)
+    known_ids = _known_ids(singles, records)
+    checker = SchemaChecker(data_dir / "schemas", known_ids, date.today().year)
+    checker_inputs = (
+        tuple(sorted((name, json.dumps(schema)) for name, schema in checker.schemas.items())),
+        tuple(sorted((name, tuple(ids)) for name, ids in known_ids.items())),
+        date.today(),  # record dates are checked against today
+    )
     for name, parsed in singles.items():
         if parsed:
-            problems += checker.check(parsed, SINGLE_FILES[name])
+            problems += check(parsed, SINGLE_FILES[name], lambda parsed: [])
     for kind in KINDS:
         for parsed in filter(None, records[kind.name].values()):
-            problems += checker.check(parsed, kind.schema) + kind.check(parsed)
+            problems += check(parsed, kind.schema, kind.check)
     problems += _check_unique_ids(singles)
     problems += _check_file_names(records)
 

@@ -101,10 +101,17 @@ def french_texts(value, top: bool = True) -> Iterator[str]:
 def translations(project: Path, data: SiteData) -> list[Translation]:
     """Every page and every data record with English text, pages first, in path order."""
     checks = data.translation_checks
-    return [*_page_translations(Path(project), checks), *_data_translations(data, checks)]
+    global _last_data_translations
+    if _last_data_translations[0] is not data:  # asked for by several pages and hooks per build
+        _last_data_translations = (data, list(_data_translations(data, checks)))
+    return [*page_translations(Path(project), checks), *_last_data_translations[1]]
 
 
-def _page_translations(project: Path, checks: dict) -> Iterator[Translation]:
+_last_data_translations: tuple[SiteData | None, list[Translation]] = (None, [])
+
+
+def page_translations(project: Path, checks: dict) -> Iterator[Translation]:
+    """The Markdown pages' translations (`checks`: the lock, `data.translation_checks`)."""
     french_folder = project / "docs" / DEFAULT_LANGUAGE
     for french in sorted(french_folder.rglob("*.md")):
         path = french.relative_to(french_folder).as_posix()

@@ -22,19 +22,25 @@ def copy_project(target: Path) -> Path:
     return target
 
 
-def run_in_copy(project: Path, *arguments: str, **environment: str):
-    """`python <arguments>` in a copy of the project, as CI would run it there. A copy has no git
-    history (so no page dates) and messages are in English unless `environment` says otherwise."""
+def copy_environment(**environment: str) -> dict[str, str]:
+    """The environment a copy runs in: a copy has no git history (so no page dates), and
+    messages are in English, unless `environment` says otherwise."""
     import os
+
+    defaults = {"NO_MKDOCS_2_WARNING": "1", "PAGE_DATES": "off", "LC_ALL": "C.UTF-8"}
+    return {**os.environ, **defaults, **environment}
+
+
+def run_in_copy(project: Path, *arguments: str, **environment: str):
+    """`python <arguments>` in a copy of the project, as CI would run it there."""
     import subprocess
     import sys
 
-    defaults = {"NO_MKDOCS_2_WARNING": "1", "PAGE_DATES": "off", "LC_ALL": "C.UTF-8"}
     return subprocess.run(
         [sys.executable, *arguments],
         cwd=project,
         capture_output=True,
         text=True,
-        env={**os.environ, **defaults, **environment},
+        env=copy_environment(**environment),
         check=False,
     )

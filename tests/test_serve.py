@@ -1,0 +1,154 @@
+"""`make serve` (tools/serve.py): after an edit, only the pages it can change are rendered again,
+and no page is left stale. Driven on a copy of the project with real edits, the real build
+and the real live-reload server; after the series of edits, every page served is the page
+a whole build of the edited project makes.
+
+The tests of this file run in order on one serve loop: each edits the copy further."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+import urllib.request
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from project import copy_project, run_in_copy  # tools/ is on sys.path (conftest)
+from serve import Loop
+
+CASE = "abes-sudoc"  # a case study with partners, shown on the listings and its partners' pages
+PARTNER = "abes"  # one of its partners
+QUICK = "pages per language"  # the log of a build that renders only what changed
+WHOLE = "Building the whole site"
+LIVE_RELOAD = re.compile(rb"<script>(\s*var livereload = .*?)</script>", re.DOTALL)
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory) -> Path:
+    return copy_project(tmp_path_factory.mktemp("serve") / "project")
+
+
+@pytest.fixture(scope="module")
+def loop(project):
+    running = Loop(project)
+    yield running
+    running.close()
+
+
+def served(loop: Loop, path: str) -> str:
+    """A page as the serve loop gives it, without the live-reload script it adds (and that
+    script's hash, which it adds to the page's Content-Security-Policy)."""
+    with urllib.request.urlopen(loop.url + path, timeout=120) as response:
+        html = response.read()
+    script = LIVE_RELOAD.search(html)
+    assert script, f"{path}: no live-reload script"
+    digest = base64.b64encode(hashlib.sha256(script[1]).digest())
+    allowed = b" &#39;sha256-%b&#39;" % digest
+    assert allowed in html, f"{path}: the live-reload script is not allowed by the page"
+    html = html.replace(script[0], b"").replace(allowed, b"", 1)
+    return html.decode("utf-8")
+
+
+def every_page(loop: Loop) -> list[str]:
+    """Every page's address, from the served sitemap (both languages, generated pages too)."""
+    with urllib.request.urlopen(loop.url + "sitemap.xml", timeout=120) as response:
+        tree = ET.fromstring(response.read())
+    return [
+        element.text.removeprefix(loop.url)
+        for element in tree.iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")
+    ]
+
+
+def showing(loop: Loop, text: str) -> set[str]:
+    return {path for path in every_page(loop) if text in served(loop, path)}
+
+
+def set_title(texts: dict[str, str]):
+    """A change to a record file: its first `title:` (or `name:`) in each language."""
+
+    def change(yaml: str) -> str:
+        for language, text in texts.items():
+            yaml = re.sub(rf"(?m)^(  {language}: ).*$", rf"\g<1>{text}", yaml, count=1)
+        return yaml
+
+    return change
+
+
+def test_an_english_page_edit_renders_that_page_again(loop, project):
+    page = project / "docs/en/a-propos.md"
+    log = loop.edit(page, lambda text: text + "\nServecheckone is a new paragraph.\n")
+    assert any(QUICK in line for line in log), log
+    assert showing(loop, "Servecheckone") == {"en/a-propos/"}
+
+    log = loop.edit(page, lambda text: text.replace("Servecheckone", "Servechecktwo"))
+    assert any(QUICK in line for line in log), log
+    assert showing(loop, "Servechecktwo") == {"en/a-propos/"}
+    assert showing(loop, "Servecheckone") == set()
+
+
+def test_a_case_title_reaches_its_pages_the_listings_and_its_partners_pages(loop, project):
+    case = project / f"data/case-studies/{CASE}.yml"
+    log = loop.edit(case, set_title({"fr": "Titrecasun", "en": "Titlecaseone"}))
+    assert any(QUICK in line for line in log), log
+    french, english = showing(loop, "Titrecasun"), showing(loop, "Titlecaseone")
+    assert {f"cas/{CASE}/", "cas/", f"partenaires/{PARTNER}/"} <= french
+    assert {f"en/cas/{CASE}/", "en/cas/", f"en/partenaires/{PARTNER}/"} <= english
+
+    log = loop.edit(case, set_title({"fr": "Titrecasdeux", "en": "Titlecasetwo"}))
+    assert any(QUICK in line for line in log), log
+    assert showing(loop, "Titrecasdeux") == french
+    assert showing(loop, "Titlecasetwo") == english
+    assert showing(loop, "Titrecasun") == showing(loop, "Titlecaseone") == set()
+
+
+def test_a_partner_name_reaches_the_pages_of_its_case_studies(loop, project):
+    log = loop.edit(project / f"data/partners/{PARTNER}.yml", set_title({"fr": "Nompartenaire"}))
+    assert any(QUICK in line for line in log), log
+    assert {f"partenaires/{PARTNER}/", f"cas/{CASE}/"} <= showing(loop, "Nompartenaire")
+
+
+def test_a_french_page_edit_marks_its_translation_outdated_everywhere(loop, project):
+    page = project / "docs/fr/a-propos.md"
+    before = served(loop, "en/a-propos/")
+    log = loop.edit(page, lambda text: text + "\nVerifservun, un paragraphe ajouté.\n")
+    assert any(WHOLE in line for line in log), log  # the English page's state changed
+    assert showing(loop, "Verifservun") == {"a-propos/"}
+    assert served(loop, "en/a-propos/") != before  # now outdated: its notice
+
+    log = loop.edit(page, lambda text: text.replace("Verifservun", "Verifservdeux"))
+    assert any(QUICK in line for line in log), log  # still outdated: only this page changes
+    assert showing(loop, "Verifservdeux") == {"a-propos/"}
+
+
+def test_a_shared_file_edit_renders_every_page_again(loop, project):
+    words = project / "data/interface.yml"
+    log = loop.edit(words, lambda text: text.replace("(flux Atom)", "(flux Atom Motpartout)", 1))
+    assert any(WHOLE in line for line in log), log
+    french = [path for path in every_page(loop) if not path.startswith("en/")]
+    assert showing(loop, "Motpartout") == set(french)
+
+
+def test_after_the_edits_every_page_is_what_a_whole_build_makes(loop, project, tmp_path):
+    built = run_in_copy(
+        project, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path), SITE_URL=loop.url
+    )
+    assert built.returncode == 0, built.stderr
+    pages = sorted(tmp_path.rglob("*.html"))
+    assert len(pages) > 100
+    for page in pages:
+        path = page.relative_to(tmp_path).as_posix().removesuffix("index.html")
+        assert served(loop, path) == page.read_text("utf-8"), f"{path} is stale"
+
+
+def test_an_open_page_reloads_by_itself_after_an_edit(loop, project, browser):
+    context = browser.new_context()
+    page = context.new_page()
+    refused = []
+    page.on("console", lambda message: message.type == "error" and refused.append(message.text))
+    page.goto(loop.url + "en/a-propos/", wait_until="load")
+    loop.edit(project / "docs/en/a-propos.md", lambda text: text + "\nReloadcheck here.\n")
+    page.get_by_text("Reloadcheck here.").wait_for(timeout=60_000)  # no reload asked for
+    context.close()
+    assert refused == []  # the page's Content-Security-Policy lets the live-reload script run

@@ -1,0 +1,427 @@
+"""`make serve`: the site at http://127.0.0.1:8000/, rebuilt after each edit, in seconds even
+with a thousand case studies.
+
+    python tools/serve.py [--dev-addr 127.0.0.1:8000]
+
+`mkdocs serve` rebuilds the whole site after every edit (30 s at 1000 case studies), and its
+`--dirty` mode stops under `strict` and cannot date the pages generated from data. This is
+MkDocs' own build and live-reload server; after an edit, it works out from the files that
+changed which pages the edit can change, renders those again in every language, and keeps
+what the last build made of every other page (its rendered Markdown, title, table of contents
+and anchors, and its HTML file):
+
+- a Markdown page whose front matter did not change: that page, and for a French page the
+  translation status page (it shows the French text's fingerprint);
+- a record of data/<kind>/ (a case study, a partner): its pages, the pages of the records it
+  names or that name it (before or after the edit), and every Markdown page that calls a macro
+  (listings, guide steps, translation status...);
+- anything else (a page's title, a page added or removed, a shared data file such as the
+  glossary or the interface words, mkdocs.yml, the theme), or an edit that changes whether a
+  page in the navigation is translated: the whole site, as `mkdocs serve` would.
+
+Files made from the whole site (search index, feeds, open data, bibliography files) are made by
+whole-site builds only: after a quicker rebuild they still show the last whole-site build, and
+the log says so. Links and anchors are still checked on every page, in strict mode.
+Code (macros/, hooks/) is read once: restart after changing it. Publishing never uses this:
+`make build` and the tests build the whole site.
+"""
+
+from __future__ import annotations
+
+import argparse
+import base64
+import hashlib
+import logging
+import os
+import re
+import shutil
+import sys
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from mkdocs import utils
+from mkdocs.commands import build as mkdocs_build
+from mkdocs.config import load_config
+from mkdocs.livereload import LiveReloadServer, _serve_url
+from mkdocs.utils import meta
+
+WATCHED = ("mkdocs.yml", "docs", "data", "overrides")  # what an edit of the site's text changes
+TRANSLATION_STATUS_PAGE = "traductions.md"
+MACRO_CALL = re.compile(r"{{-?\s*(\w+)\s*\(")
+# Macros (macros/__init__.py) that show no record: sources, glossary, the self-assessment's
+# buttons, the open-data columns. Any other macro may show records (a new one too).
+RECORD_FREE_MACROS = {
+    "cite",
+    "bibliography",
+    "glossary",
+    "self_assessment_tools",
+    "open_data_columns",
+}
+log = logging.getLogger("mkdocs.serve")
+
+
+# --- What an edit changes ------------------------------------------------------------------------
+
+
+@dataclass
+class Plan:
+    """What the next build renders: everything, or the pages (by path under docs/, in every
+    language build that shows them) listed in `pages`."""
+
+    whole_site: bool
+    why: str
+    pages: set[str] = field(default_factory=set)
+
+
+def snapshot(project: Path) -> dict[str, bytes]:
+    """Every watched file's content, by path from the project root."""
+    files = {}
+    for name in WATCHED:
+        path = project / name
+        candidates = [path] if path.is_file() else sorted(path.rglob("*"))
+        for each in candidates:
+            if each.is_file():
+                files[each.relative_to(project).as_posix()] = each.read_bytes()
+    return files
+
+
+def plan(project: Path, before: dict[str, bytes], after: dict[str, bytes]) -> Plan:
+    """The pages the edits from `before` to `after` can change, or the whole site."""
+    from macros.i18n import DEFAULT_LANGUAGE, LANGUAGES
+    from macros.kinds import KINDS
+
+    changed = sorted(
+        path for path in before.keys() | after.keys() if before.get(path) != after.get(path)
+    )
+    pages: set[str] = set()
+    for path in changed:
+        if path not in before or path not in after:
+            return Plan(True, f"{path} was added or removed")
+        parts = path.split("/")
+        if parts[0] == "docs" and len(parts) > 2 and parts[1] in LANGUAGES and path.endswith(".md"):
+            if _front_matter(before[path]) != _front_matter(after[path]):
+                return Plan(True, f"the front matter of {path} changed")
+            pages.add("/".join(parts[1:]))
+            if parts[1] == DEFAULT_LANGUAGE:  # the status page shows the French text's fingerprint
+                pages.update(f"{language}/{TRANSLATION_STATUS_PAGE}" for language in LANGUAGES)
+            continue
+        kind = next((k for k in KINDS if len(parts) == 3 and parts[1] == k.name), None)
+        if parts[0] == "data" and kind and path.endswith(".yml"):
+            record_id = parts[2].removesuffix(".yml")
+            pages |= _record_pages(kind, record_id)
+            pages |= _related_record_pages(after, record_id, before[path] + after[path])
+            pages |= _pages_calling_macros(after)
+            continue
+        return Plan(True, f"{path} changed")
+    return Plan(False, ", ".join(changed) or "nothing changed", pages)
+
+
+def _front_matter(markdown: bytes) -> dict:
+    return meta.get_data(markdown.decode("utf-8", errors="replace"))[1]
+
+
+def _record_pages(kind, record_id: str) -> set[str]:
+    from macros.i18n import LANGUAGES
+
+    return {f"{language}/{kind.page_path(record_id)}" for language in LANGUAGES}
+
+
+def _related_record_pages(files: dict[str, bytes], record_id: str, edited: bytes) -> set[str]:
+    """The pages of the records that name `record_id`, or that its file names (before or after
+    the edit): a case study shows its partners' names, a partner page its case studies' titles."""
+    from macros.kinds import KINDS
+
+    named = re.compile(rb"(?<![\w-])" + re.escape(record_id.encode()) + rb"(?![\w-])")
+    pages = set()
+    for kind in KINDS:
+        for path, content in files.items():
+            folder, _, name = path.removeprefix("data/").partition("/")
+            if not path.startswith("data/") or folder != kind.name or not name.endswith(".yml"):
+                continue
+            other = name.removesuffix(".yml")
+            mentions = re.compile(rb"(?<![\w-])" + re.escape(other.encode()) + rb"(?![\w-])")
+            if other != record_id and (named.search(content) or mentions.search(edited)):
+                pages |= _record_pages(kind, other)
+    return pages
+
+
+def _pages_calling_macros(files: dict[str, bytes]) -> set[str]:
+    """Markdown pages that call a macro that may show records (listings, guide steps...)."""
+    return {
+        path.removeprefix("docs/")
+        for path, content in files.items()
+        if path.startswith("docs/")
+        and path.endswith(".md")
+        and set(MACRO_CALL.findall(content.decode("utf-8", errors="replace"))) - RECORD_FREE_MACROS
+    }
+
+
+def navigation_states(project: Path) -> dict[str, str]:
+    """Each Markdown page's translation state: the navigation of every page marks outdated and
+    untranslated pages, so a change of state needs the whole site."""
+    from macros.site_cache import site_data
+    from macros.translations import page_translations
+
+    checks = site_data(project).translation_checks
+    return {item.page: item.state for item in page_translations(project, checks)}
+
+
+# --- Building only what changed ------------------------------------------------------------------
+
+
+class Builds:
+    """MkDocs' build, told which pages to render again. The pages not in the plan take back
+    what the last build made of them (the attributes that reading and rendering set), and
+    their HTML files stay as they are."""
+
+    def __init__(self) -> None:
+        self.plan = Plan(True, "first build")
+        self.rendered: dict[tuple[str, str], dict] = {}  # (build language, page path) -> state
+        self.populate = mkdocs_build._populate_page
+        self.write = mkdocs_build._build_page
+        mkdocs_build._populate_page = self._populate_page
+        mkdocs_build._build_page = self._build_page
+
+    def _key(self, page, config) -> tuple[str, str]:
+        from macros.i18n import build_language
+
+        return build_language(config), page.file.src_uri
+
+    def _kept(self, page, config) -> dict | None:
+        if self.plan.whole_site or page.file.src_uri in self.plan.pages:
+            return None
+        return self.rendered.get(self._key(page, config))
+
+    def _populate_page(self, page, config, files, dirty=False) -> None:
+        kept = self._kept(page, config)
+        if kept is not None:
+            state = dict(kept)
+            links = state.pop("links_to_anchors", None)
+            if links is not None:  # keyed by the files of this build
+                state["links_to_anchors"] = {
+                    files.get_file_from_path(path): anchors for path, anchors in links.items()
+                }
+            page.__dict__.update(state)
+            return
+        before = dict(page.__dict__)
+        self.populate(page, config, files, dirty)
+        state = {
+            name: value
+            for name, value in page.__dict__.items()
+            if name not in before or before[name] is not value
+        }
+        if state.get("links_to_anchors") is not None:
+            state["links_to_anchors"] = {
+                file.src_uri: anchors for file, anchors in state["links_to_anchors"].items()
+            }
+        self.rendered[self._key(page, config)] = state
+
+    def _build_page(self, page, config, doc_files, nav, env, dirty=False, excluded=False) -> None:
+        if self._kept(page, config) is not None and os.path.isfile(page.file.abs_dest_path):
+            return
+        self.write(page, config, doc_files, nav, env, dirty, excluded)
+
+    def build(self, config, serve_url: str) -> None:
+        if self.plan.whole_site:
+            self.rendered.clear()
+            mkdocs_build.build(config, serve_url=serve_url)
+            return
+        # Keep the site directory and skip the steps over the whole site: the files made after
+        # the build (mkdocs-static-i18n's on_post_build still runs the other languages' builds)
+        # and Material's reading of each page for its search index (Pagefind's replaces it).
+        events = config.plugins.events
+        kept = {name: list(handlers) for name, handlers in events.items()}
+        events["post_build"] = [step for step in events["post_build"] if _plugin(step) == "I18n"]
+        events["page_context"] = [
+            step for step in events["page_context"] if _plugin(step) != "SearchPlugin"
+        ]
+        clean_directory = utils.clean_directory
+        utils.clean_directory = lambda path: None
+        try:
+            mkdocs_build.build(config, serve_url=serve_url)
+        finally:
+            utils.clean_directory = clean_directory
+            events.update(kept)
+
+
+def _plugin(handler) -> str:
+    """The class name of the plugin an event handler belongs to ("" for a hook)."""
+    return type(getattr(handler, "__self__", None)).__name__
+
+
+class Server(LiveReloadServer):
+    """MkDocs' live-reload server, with its reloading script allowed by each page's
+    Content-Security-Policy (hooks/content_security_policy.py allows inline scripts by hash, and
+    this one changes with every request)."""
+
+    def _inject_js_into_html(self, content: bytes, epoch: int) -> bytes:
+        html = super()._inject_js_into_html(content, epoch)
+        script = html[html.rindex(b"<script>") + len(b"<script>") : html.rindex(b"</script>")]
+        digest = base64.b64encode(hashlib.sha256(script).digest())
+        allowed = rb"script-src \1self\1 \1sha256-" + digest + rb"\1"  # base64: no backslash
+        return re.sub(rb"script-src (&#39;|')self\1", allowed, html, count=1)
+
+
+def serve(project: Path, dev_addr: str) -> None:
+    sys.path.insert(0, str(project))
+    os.chdir(project)
+    site_dir = tempfile.mkdtemp(prefix="mutualiser-serve-")
+    config_file = str(project / "mkdocs.yml")
+    host, _, port = dev_addr.rpartition(":")
+    builds = Builds()
+    files = snapshot(project)
+    states: dict[str, str] = {}
+
+    def get_config():
+        config = load_config(config_file, site_dir=site_dir, dev_addr=dev_addr)
+        config.site_url = _serve_url(host, int(port), urlsplit(config.site_url or "/").path)
+        return config
+
+    def builder(config=None) -> None:
+        nonlocal files, states
+        now = snapshot(project)
+        next_plan = plan(project, files, now) if states else Plan(True, "first build")
+        try:
+            now_states = navigation_states(project)
+        except Exception:  # invalid data: the build says what is wrong
+            now_states = {}
+        if not next_plan.whole_site and now_states != states:
+            next_plan = Plan(True, "a page's translation state changed")
+        if next_plan.whole_site:
+            log.info(f"Building the whole site: {next_plan.why}")
+        else:
+            log.info(f"Building {len(next_plan.pages)} pages per language: {next_plan.why}")
+        builds.plan = next_plan
+        config = config or get_config()
+        try:
+            builds.build(config, serve_url=config.site_url)
+        except BaseException:
+            states = {}  # after a failed build, the next one builds the whole site
+            raise
+        files, states = now, now_states
+        if not next_plan.whole_site:
+            log.warning(
+                "Search, feeds, open data and bibliography files are from the last whole-site "
+                "build: `make build` makes them all."
+            )
+
+    config = get_config()
+    config.plugins.on_startup(command="serve", dirty=False)
+    server = Server(
+        builder=builder,
+        host=host,
+        port=int(port),
+        root=site_dir,
+        mount_path=urlsplit(config.site_url).path,
+    )
+
+    def error_page(code: int) -> bytes | None:  # the site's own 404 page, as `mkdocs serve`
+        page = Path(site_dir) / f"{code}.html"
+        return page.read_bytes() if page.is_file() else None
+
+    server.error_handler = error_page
+    try:
+        builder(config)
+        for name in WATCHED:
+            server.watch(str(project / name))
+        server = config.plugins.on_serve(server, config=config, builder=builder)
+        server.serve()
+    except KeyboardInterrupt:
+        log.info("Shutting down...")
+    finally:
+        server.shutdown()
+        config.plugins.on_shutdown()
+        shutil.rmtree(site_dir, ignore_errors=True)
+
+
+# --- The serve loop in a child process: for the tests and the benchmark --------------------------
+
+
+class Loop:
+    """`tools/serve.py` running on a project in a child process, and what it has logged."""
+
+    def __init__(self, project: Path, timeout: float = 600) -> None:
+        import socket
+        import subprocess
+        import threading
+
+        from project import copy_environment
+
+        with socket.socket() as probe:  # a free port
+            probe.bind(("127.0.0.1", 0))
+            port = probe.getsockname()[1]
+        self.url = f"http://127.0.0.1:{port}/"
+        self.timeout = timeout
+        self.log: list[str] = []
+        self._logged = threading.Condition()
+        self.process = subprocess.Popen(
+            [
+                sys.executable,
+                __file__,
+                "--project",
+                str(project),
+                "--dev-addr",
+                f"127.0.0.1:{port}",
+            ],
+            cwd=project,
+            env=copy_environment(),
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
+        self._reader = threading.Thread(target=self._read, daemon=True)
+        self._reader.start()
+        self._wait(lambda lines: any("Serving on" in line for line in lines), "the first build")
+
+    def _read(self) -> None:
+        for line in self.process.stdout:
+            with self._logged:
+                self.log.append(line.rstrip("\n"))
+                self._logged.notify_all()
+        with self._logged:
+            self._logged.notify_all()
+
+    def _wait(self, done, what: str, since: int = 0) -> list[str]:
+        with self._logged:
+            finished = self._logged.wait_for(
+                lambda: done(self.log[since:]) or self.process.poll() is not None, self.timeout
+            )
+            lines = self.log[since:]
+        if not finished or not done(lines):
+            raise RuntimeError(f"serve: no end to {what}:\n" + "\n".join(self.log[-40:]))
+        return lines
+
+    def edit(self, path: Path, change) -> list[str]:
+        """Rewrite `path` with `change(text)`; return the log of the build it starts, once the
+        browsers are told to reload (a failed build raises, with the log)."""
+        since = len(self.log)
+        path.write_text(change(path.read_text("utf-8")), "utf-8")
+
+        def rebuilt(lines):
+            if any("error happened during the rebuild" in line for line in lines):
+                raise RuntimeError("serve: the rebuild failed:\n" + "\n".join(lines))
+            return any("Reloading browsers" in line for line in lines)
+
+        return self._wait(rebuilt, f"the rebuild after editing {path.name}", since)
+
+    def close(self) -> None:
+        self.process.terminate()
+        self.process.wait(30)
+        self._reader.join(30)  # it has read to the end of the output
+        self.process.stdout.close()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--dev-addr", default="127.0.0.1:8000")
+    parser.add_argument("--project", type=Path, default=Path(__file__).resolve().parent.parent)
+    args = parser.parse_args(argv)
+    logging.basicConfig(format="%(levelname)-8s -  %(message)s", level=logging.INFO)
+    serve(args.project.resolve(), args.dev_addr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
