@@ -21,6 +21,8 @@ memory (ru_maxrss), the pages, the site size, and the ratios to the plain build.
 Then, in Chromium, on our built site served like GitHub Pages: the first visit of the home
 page and of the French case listing (KB compressed, requests), the listing's elements, and
 a first search (KB it fetches, milliseconds from the last key to the results shown).
+Then `make serve`'s edit loop (tools/serve.py) on the set: seconds from saving an edit to the
+page served with it, for an English page's text, a case study's title and a shared file.
 For plain Material, the search index its pages fetch on every first visit, gzipped.
 Writes bench/results.json. The targets of issues 5 and 16 are reported, not asserted.
 `--profile` also profiles the largest set's build and writes bench/profile.txt: where the time
@@ -257,6 +259,7 @@ def bench_set(workspace: Path, name: str, cases: int, runs: int) -> dict:
         "memory_ratio": round(ours.peak_mb / alone.peak_mb, 2),
         "plain_search_index_gzipped_kb": gzipped_kb(plain_index) if plain_index.exists() else None,
         "browser": in_the_browser(sites["ours"]),
+        "edit_to_visible": edit_to_visible(project, runs),
     }
 
 
@@ -309,6 +312,73 @@ def first_search(browser, url: str, query: str) -> dict:
     size = sum(compressed_size(r.body(), r.headers.get("content-type", "")) for r in fetched)
     context.close()
     return {"kb": round(size / 1000, 1), "ms_after_last_key": round(milliseconds), "links": results}
+
+
+# --- The edit loop ------------------------------------------------------------------------------
+
+
+def edit_to_visible(project: Path, runs: int) -> dict:
+    """`make serve` (tools/serve.py) on the set: seconds from saving an edit to the served page
+    showing it (medians of `runs` edits): an English page's text, a case study's title (its
+    pages, the listings and its partners' pages are rendered again), and once a shared file,
+    the interface words (the whole site is)."""
+    from serve import Loop
+
+    case = sorted((project / "data" / "case-studies").glob("*.yml"))[0]
+    loop = Loop(project)
+    try:
+        markdown = [
+            visible_after(
+                loop,
+                project / "docs" / "en" / "a-propos.md",
+                lambda text, n=n: text + f"\nBenchedit{n} here.\n",
+                "en/a-propos/",
+                f"Benchedit{n}",
+            )
+            for n in range(runs)
+        ]
+        titles = [
+            visible_after(
+                loop,
+                case,
+                lambda text, n=n: re.sub(
+                    r"(?m)^(  en: ).*$", rf"\g<1>Benchtitle{n}", text, count=1
+                ),
+                f"en/cas/{case.stem}/",
+                f"Benchtitle{n}",
+            )
+            for n in range(runs)
+        ]
+        shared = visible_after(
+            loop,
+            project / "data" / "interface.yml",
+            lambda text: text.replace("(flux Atom)", "(flux Atom Benchword)", 1),
+            "",
+            "Benchword",
+        )
+    finally:
+        loop.close()
+    return {
+        "markdown_page_s": round(statistics.median(markdown), 2),
+        "case_title_s": round(statistics.median(titles), 2),
+        "shared_file_s": round(shared, 2),
+    }
+
+
+def visible_after(loop, path: Path, change, page: str, text: str) -> float:
+    """Seconds from writing `change(path)` to `page` being served with `text` in it (the server
+    answers once the build in progress is over)."""
+    import urllib.request
+
+    start = time.perf_counter()
+    path.write_text(change(path.read_text("utf-8")), "utf-8")
+    while True:
+        with urllib.request.urlopen(loop.url + page, timeout=600) as response:
+            if text in response.read().decode("utf-8"):
+                return time.perf_counter() - start
+        if time.perf_counter() - start > 600:
+            sys.exit(f"bench: {text} never showed on {page}:\n" + "\n".join(loop.log[-30:]))
+        time.sleep(0.05)
 
 
 # --- Profile -----------------------------------------------------------------------------------
@@ -406,6 +476,12 @@ def targets(results: list[dict]) -> list[str]:
             checks.append(
                 (f"1000: {language} results <= 300 ms after the last key", f"{ms} ms", ms <= 300)
             )
+        edits = big["edit_to_visible"]
+        for name in ("markdown_page_s", "case_title_s"):
+            seconds = edits[name]
+            checks.append(
+                (f"1000: make serve shows an edit ({name}) <= 5 s", f"{seconds} s", seconds <= 5)
+            )
     if {"cases-100", "cases-1000"} <= sets.keys():
         growth = sets["cases-1000"]["ours"]["seconds"] / sets["cases-100"]["ours"]["seconds"]
         checks.append(("linear: time(1000) <= 11 x time(100)", f"{growth:.1f} x", growth <= 11))
@@ -445,6 +521,14 @@ def table(results: list[dict]) -> str:
             f", {seen['listing_fr_elements']} elements  {searches}"
             f"  (plain Material's index on every first visit: "
             f"{result['plain_search_index_gzipped_kb']} KB)"
+        )
+    lines += ["", "make serve, from saving an edit to the page served with it (seconds):"]
+    for result in results:
+        edits = result["edit_to_visible"]
+        lines.append(
+            f"{result['set']:<11}Markdown page {edits['markdown_page_s']} s"
+            f"  case study title {edits['case_title_s']} s"
+            f"  shared file (whole site) {edits['shared_file_s']} s"
         )
     return "\n".join(lines)
 
