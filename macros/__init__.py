@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from . import cases, citations, open_data, partners
+from pathlib import Path
+
+from . import cases, citations, open_data, partners, trainers_kit
 from .context import PageContext
 from .facets import filters_script_url
 from .glossary import glossary_definitions
@@ -63,3 +65,8 @@ def define_env(env) -> None:
     def open_data_columns(dataset: str) -> str:
         """The columns of one kind's files ("case-studies", "partners"), with their meaning."""
         return open_data.open_data_columns(here(), dataset)
+
+    @env.macro
+    def kit(part: str) -> str:
+        """A part of the trainers' kit page: "sheets", "short-links" or "offline"."""
+        return trainers_kit.kit_page(data, here(), part, Path(env.conf["docs_dir"]))

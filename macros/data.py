@@ -17,8 +17,19 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from .i18n import LANGUAGES
 from .kinds import KINDS
-from .records import GlossaryTerm, Licence, SiteData, Source, Step, Term, Text, Vocabularies
+from .records import (
+    GlossaryTerm,
+    Licence,
+    ShortLink,
+    SiteData,
+    Source,
+    Step,
+    Term,
+    Text,
+    Vocabularies,
+)
 from .validation import Problem, SchemaChecker, YamlFile, read_yaml
 
 # Which schema checks which single file. Folders hold one record per file, named after its id.
@@ -27,6 +38,7 @@ SINGLE_FILES = {
     "sources.yml": "sources.schema.json",
     "glossary.yml": "glossary.schema.json",
     "interface.yml": "interface.schema.json",
+    "short-links.yml": "short-links.schema.json",
 }
 OTHER_FOLDERS = {"schemas", "templates"}  # not data: read by editors and contributors
 VOCABULARIES = tuple(Vocabularies.__dataclass_fields__)  # one list per field of Vocabularies
@@ -82,6 +94,8 @@ def load_site_data(data_dir: Path) -> SiteData:
             problems += checker.check(parsed, kind.schema) + kind.check(parsed)
     problems += _check_unique_ids(singles)
     problems += _check_file_names(records)
+    if singles["short-links.yml"] and not problems:
+        problems += _check_short_links(singles["short-links.yml"], repository / "docs")
 
     if problems:
         raise DataError(problems)
@@ -174,6 +188,51 @@ def _check_file_names(records: dict[str, dict[str, YamlFile | None]]) -> list[Pr
     return problems
 
 
+# Addresses a short link may not take: each language's root, the theme's and the build's folders.
+RESERVED_FOLDERS = {*LANGUAGES, "assets", "search", "donnees", "kit"}
+
+
+def _check_short_links(parsed: YamlFile, docs_dir: Path) -> list[Problem]:
+    """Each short link leads to a page that exists in both languages, is unique, and takes no
+    address a real page (written or generated from data) already has."""
+    taken = set(RESERVED_FOLDERS) | {kind.page_folder for kind in KINDS}
+    for language in LANGUAGES:
+        for path in (docs_dir / language).rglob("*.md"):
+            page = path.relative_to(docs_dir / language).with_suffix("").as_posix()
+            taken.add(page.removesuffix("/index").removesuffix("index"))
+    problems = []
+    first_lines: dict[tuple[str, str], int] = {}
+    for index, link in enumerate(parsed.content["links"]):
+        for key in ("short", "page"):
+            seen = first_lines.get((key, link[key]))
+            if seen:
+                message = f"duplicate {key} {link[key]!r}"
+                expected = f"one short link per {key}; first used at line {seen}"
+                problems.append(parsed.problem(("links", index, key), message, expected))
+            else:
+                first_lines[key, link[key]] = parsed.position(("links", index, key))[0]
+        short = link["short"]
+        if short in taken or short.partition("/")[0] in taken:
+            problems.append(
+                parsed.problem(
+                    ("links", index, "short"),
+                    f"{short!r} is already the address of a page or folder of the site",
+                    "a short path no page uses, e.g. e/4",
+                )
+            )
+        missing = [lang for lang in LANGUAGES if not (docs_dir / lang / link["page"]).is_file()]
+        if missing:
+            folders = " and ".join(f"docs/{lang}/" for lang in missing)
+            problems.append(
+                parsed.problem(
+                    ("links", index, "page"),
+                    f"no page {link['page']!r} in {folders}",
+                    "a page that exists in every language, e.g. guide/champs.md",
+                )
+            )
+    return problems
+
+
 # --- Building records from valid data ----------------------------------------------------------
 
 
@@ -194,7 +253,11 @@ def _build(singles: dict[str, YamlFile | None], records: dict) -> SiteData:
         for entry in singles["glossary.yml"].content["terms"]
     }
     words = {key: Text.of(text) for key, text in singles["interface.yml"].content.items()}
-    site = SiteData({}, sources, vocabularies, glossary, words)
+    short_links = tuple(
+        ShortLink(link["short"], link["page"], link.get("sheet", False))
+        for link in singles["short-links.yml"].content["links"]
+    )
+    site = SiteData({}, sources, vocabularies, glossary, words, short_links)
     for kind in KINDS:  # in order: a kind's records may refer to those of an earlier kind
         site.records[kind.name] = {
             stem: kind.build(parsed, site) for stem, parsed in records[kind.name].items()
