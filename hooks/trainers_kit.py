@@ -1,13 +1,14 @@
 """The trainers' kit (macros/trainers_kit.py): a link to its sheet on each page that has one;
 after the build, the short links' redirect pages and QR codes, then the sheets and booklets.
 
-The sheets take WeasyPrint a few seconds: `mkdocs build` makes them, `mkdocs serve` does not, so
-that the edit loop stays fast.
+The sheets (WeasyPrint) and the offline copies (macros/offline_copy.py) take seconds: `mkdocs
+build` makes them, `mkdocs serve` does not, so that the edit loop stays fast.
 """
 
 from __future__ import annotations
 
 import logging
+import time
 from datetime import date
 from pathlib import Path
 
@@ -18,6 +19,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
 from macros.i18n import is_last_build, page_language, source_path
+from macros.offline_copy import write_offline_copies
 from macros.site_cache import site_data
 from macros.templates import render
 from macros.trainers_kit import (
@@ -63,7 +65,15 @@ def on_post_build(config: MkDocsConfig) -> None:
     if _serving:
         log.info("trainers' sheets not made while serving: `make build` makes them")
         return
+    started = time.perf_counter()
     try:
         write_sheets(data, site_dir, site_url, config.extra["licence"], date.today())
     except SheetTooLong as error:
         raise PluginError(str(error)) from error
+    sheets_done = time.perf_counter()
+    write_offline_copies(data, site_dir, site_url)  # last: they hold the sheets
+    log.info(
+        "trainers' kit: sheets and booklets %.1f s, offline copies %.1f s",
+        sheets_done - started,
+        time.perf_counter() - sheets_done,
+    )

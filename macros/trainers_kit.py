@@ -20,9 +20,11 @@ from mkdocs.utils.meta import get_data
 
 from .context import PageContext
 from .i18n import LANGUAGES, page_url
+from .offline_copy import offline_address
 from .paths import KIT_FOLDER
 from .records import ShortLink, SiteData
 from .templates import render
+from .text import first_sentence
 
 ADAPTED_WORK = "boussou-2014"  # the work this guide adapts (LICENSE-CONTENT.md): credited on paper
 QR_FILE = "qr.svg"
@@ -115,16 +117,15 @@ def read_sheet(page_html: str, address: str, page_address: str) -> Sheet:
         for heading in article.find_all("h2", id=True):
             paragraph = heading.find_next_sibling("p")
             if heading["id"] != "self-assessment" and paragraph:
-                first_sentence = _text(paragraph).split(". ")[0].rstrip(".") + "."
-                actions.append((_text(heading), first_sentence))
+                actions.append((_text(heading), first_sentence(_text(paragraph))))
     checklist_section = _section(article, "checklist")
     if checklist_section:
         checklist = [_text(item) for item in _items(checklist_section, "ul")]
     else:
-        rows = _section(article, "self-assessment")
-        table = next((node for node in rows or [] if isinstance(node, Tag) and node.table), None)
-        table = table.table if table else None
-        checklist = [_text(row.find_all("td")[-1]) for row in table.select("tbody tr")] if table else []
+        table = _first(_section(article, "self-assessment") or [], "table")
+        checklist = (
+            [_text(row.find_all("td")[-1]) for row in table.select("tbody tr")] if table else []
+        )
     pitfalls = _section(article, "pitfalls")
     pitfall_items = _items(pitfalls, "ul") if pitfalls else []
     return Sheet(
@@ -158,23 +159,30 @@ def _section(article: Tag, heading_id: str) -> list | None:
     return nodes
 
 
-def _items(nodes: list, list_tag: str) -> list[Tag]:
-    """The items of the first list of `list_tag` among `nodes`."""
+def _first(nodes: list, tag: str) -> Tag | None:
+    """The first element named `tag` among `nodes` or inside them."""
     for node in nodes:
         if isinstance(node, Tag):
-            found = node if node.name == list_tag else node.find(list_tag)
+            found = node if node.name == tag else node.find(tag)
             if found:
-                return found.find_all("li", recursive=False)
-    return []
+                return found
+    return None
+
+
+def _items(nodes: list, list_tag: str) -> list[Tag]:
+    """The items of the first list of `list_tag` among `nodes`."""
+    found = _first(nodes, list_tag)
+    return found.find_all("li", recursive=False) if found else []
 
 
 def sheet_html(data: SiteData, sheets: list[Sheet], language: str, licence: dict, built: date):
     """The HTML WeasyPrint prints: one A4 page per sheet."""
+    with_qr = [(sheet, qr_code(sheet.address).svg_data_uri(scale=4, border=2)) for sheet in sheets]
     return render(
         "sheet.html",
         language=language,
         ui=data.ui(language),
-        sheets=[(sheet, qr_code(sheet.address).svg_data_uri(scale=4, border=2)) for sheet in sheets],
+        sheets=with_qr,
         licence=licence,
         adapted=data.sources[ADAPTED_WORK],
         built=built.isoformat(),
@@ -190,35 +198,34 @@ def write_sheets(data: SiteData, site_dir: Path, site_url: str, licence: dict, b
     them. Raises SheetTooLong if a sheet needs more than one page: it would be cut on paper."""
     from weasyprint import HTML  # imported here: only builds that make sheets need Pango
 
+    links = sheet_links(data)
     for language in LANGUAGES:
-        documents = []
-        for link in sheet_links(data):
-            built_page = site_dir / page_url(link.page, language) / "index.html"
-            sheet = read_sheet(
-                built_page.read_text(encoding="utf-8"),
+        sheets = [
+            read_sheet(
+                (site_dir / page_url(link.page, language) / "index.html").read_text("utf-8"),
                 address=site_url.rstrip("/") + "/" + short_address(link, language),
                 page_address=page_url(link.page, language, site_url),
             )
-            html = sheet_html(data, [sheet], language, licence, built)
-            document = HTML(string=html).render()
-            if len(document.pages) != 1:
-                raise SheetTooLong(
-                    f"the {language} sheet of {link.page} needs {len(document.pages)} pages: "
-                    "shorten its key actions, checklist or first pitfall, or the sheet's styles"
-                )
+            for link in links
+        ]
+        # One rendering per language (each sheet starts a page), split into one file per sheet.
+        booklet = HTML(string=sheet_html(data, sheets, language, licence, built)).render()
+        if len(booklet.pages) != len(sheets):
+            for link, sheet in zip(links, sheets, strict=True):
+                alone = HTML(string=sheet_html(data, [sheet], language, licence, built)).render()
+                if len(alone.pages) > 1:
+                    raise SheetTooLong(
+                        f"the {language} sheet of {link.page} needs {len(alone.pages)} pages: "
+                        "shorten its key actions, checklist or first pitfall, or the sheet's styles"
+                    )
+        for link, page in zip(links, booklet.pages, strict=True):
             path = site_dir / sheet_address(link, language)
             path.parent.mkdir(parents=True, exist_ok=True)
-            document.write_pdf(path)
-            documents.append(document)
-        pages = [page for document in documents for page in document.pages]
-        documents[0].copy(pages).write_pdf(site_dir / booklet_address(language))
+            booklet.copy([page]).write_pdf(path)
+        booklet.write_pdf(site_dir / booklet_address(language))
 
 
 # --- The kit page ------------------------------------------------------------------------------
-
-
-def offline_address(language: str) -> str:
-    return f"{KIT_FOLDER}/mutualiser-{language}.zip"
 
 
 def page_title(docs_dir: Path, language: str, path: str) -> str:
