@@ -61,7 +61,7 @@ def on_post_build(config: MkDocsConfig) -> None:
         return
     data = site_data(Path(config.config_file_path).parent)
     site_dir, site_url = Path(config.site_dir), config.site_url or "/"
-    write_short_links(data, site_dir, site_url)
+    write_short_links(data, site_dir, site_url, config.theme["favicon"])
     if _serving:
         log.info("trainers' sheets not made while serving: `make build` makes them")
         return

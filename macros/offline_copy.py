@@ -27,7 +27,9 @@ from .templates import json_for_script, render
 SEARCH_SCRIPT = "assets/javascripts/offline-search.js"  # from overrides/, in every build
 INDEX_SCRIPT = "search-index.js"  # in each copy, at its language's root
 SHARED_FOLDERS = ("assets", "donnees")  # both languages' pages use them
+# Material's search (it mounts on this component, and loads its index if a form is named "search")
 ONLINE_SEARCH = re.compile(r'data-md-component="search"')
+ONLINE_SEARCH_FORM = re.compile(r'(<form\b[^>]*?) name="search"')
 HEADER_SEARCH_BUTTON = re.compile(r'(<label class="md-header__button md-icon") for="__search"')
 LINK = re.compile(r'\b(href|src)="([^"]*)"')
 SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:|^//")
@@ -96,6 +98,7 @@ def rewrite_page(html: str, page_path: str, language: str, site_url: str) -> str
 
     html = LINK.sub(rewrite, html)
     html = ONLINE_SEARCH.sub('data-md-component="online-search" hidden', html, count=1)
+    html = ONLINE_SEARCH_FORM.sub(r"\1", html, count=1)
     html = HEADER_SEARCH_BUTTON.sub(r'\1 for="offline-search-query"', html, count=1)
     root = posixpath.relpath(language_root(language) or ".", folder or ".")
     root = "" if root == "." else root + "/"
@@ -153,7 +156,12 @@ def write_offline_copies(data: SiteData, site_dir: Path, site_url: str) -> list[
                 home = language_root(language) + "index.html"
                 online_home = site_url.rstrip("/") + "/" + language_root(language)
                 page = render(
-                    "short_link.html", language=language, ui=ui, target=home, canonical=online_home
+                    "short_link.html",
+                    language=language,
+                    ui=ui,
+                    target=home,
+                    canonical=online_home,
+                    favicon=None,
                 )
                 archive.writestr(top + "index.html", page + "\n")
         written.append(zip_path)

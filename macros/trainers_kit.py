@@ -63,8 +63,9 @@ def qr_code(url: str) -> segno.QRCode:
 # --- Short links -------------------------------------------------------------------------------
 
 
-def write_short_links(data: SiteData, site_dir: Path, site_url: str) -> None:
-    """A redirect page and a QR code for every short link, in every language."""
+def write_short_links(data: SiteData, site_dir: Path, site_url: str, favicon: str) -> None:
+    """A redirect page and a QR code for every short link, in every language. `favicon`: the
+    theme's, relative to the site root (without it the browser asks for /favicon.ico)."""
     for link in data.short_links:
         for language in LANGUAGES:
             short = short_address(link, language)
@@ -77,6 +78,7 @@ def write_short_links(data: SiteData, site_dir: Path, site_url: str) -> None:
                 ui=data.ui(language),
                 target=relative_address(target, short),
                 canonical=page_url(link.page, language, site_url),
+                favicon=relative_address(favicon, short),
             )
             (folder / "index.html").write_text(page + "\n", encoding="utf-8")
             published = site_url.rstrip("/") + "/" + short

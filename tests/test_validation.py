@@ -269,9 +269,10 @@ BAD_INPUTS = [
 
 @pytest.fixture
 def data_copy(tmp_path: Path) -> Path:
-    """A copy of the shipped data, to break."""
+    """A copy of the shipped data, to break, beside the pages (short links must lead to one)."""
     copy = tmp_path / "data"
     shutil.copytree(DATA, copy)
+    (tmp_path / "docs").symlink_to(DATA.parent / "docs")
     return copy
 
 
