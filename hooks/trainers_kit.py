@@ -2,12 +2,14 @@
 after the build, the short links' redirect pages and QR codes, then the sheets and booklets.
 
 The sheets (WeasyPrint) and the offline copies (macros/offline_copy.py) take seconds: `mkdocs
-build` makes them, `mkdocs serve` does not, so that the edit loop stays fast.
+build` makes them, `mkdocs serve` does not, so that the edit loop stays fast; nor does a build
+with MUTUALISER_KIT=0 (`make bench` times them on their own).
 """
 
 from __future__ import annotations
 
 import logging
+import os
 import time
 from datetime import date
 from pathlib import Path
@@ -62,8 +64,8 @@ def on_post_build(config: MkDocsConfig) -> None:
     data = site_data(Path(config.config_file_path).parent)
     site_dir, site_url = Path(config.site_dir), config.site_url or "/"
     write_short_links(data, site_dir, site_url, config.theme["favicon"])
-    if _serving:
-        log.info("trainers' sheets not made while serving: `make build` makes them")
+    if _serving or os.environ.get("MUTUALISER_KIT") == "0":
+        log.info("trainers' sheets and offline copies not made: `make build` makes them")
         return
     started = time.perf_counter()
     try:

@@ -8,7 +8,6 @@ import io
 import shutil
 import zipfile
 from datetime import date
-from pathlib import Path
 from urllib.parse import urljoin
 
 import pytest
@@ -227,7 +226,7 @@ def test_a_sheet_that_overflows_its_page_stops_the_build(site, tmp_path):
         checklist.append(item)
     step.write_text(str(soup), "utf-8")
     licence = {"name": "CC BY-NC-SA 4.0", "url": "https://creativecommons.org/"}
-    with pytest.raises(SheetTooLong, match="fr sheet of guide/champs.md needs 2 pages"):
+    with pytest.raises(SheetTooLong, match=r"fr sheet of guide/champs\.md needs 2 pages"):
         write_sheets(DATA, copy, site.url, licence, date.today())
 
 
@@ -293,8 +292,11 @@ def test_the_offline_copy_works_from_disk(site, browser, tmp_path, language):
         cards = page.locator("[data-listing-items] > li:visible")
         expect(cards).to_have_count(len(DATA.case_studies))
         status = next(
-            s for s in DATA.vocabularies.status
-            if 0 < sum(c.status.id == s for c in DATA.case_studies.values()) < len(DATA.case_studies)
+            s
+            for s in DATA.vocabularies.status
+            if 0
+            < sum(c.status.id == s for c in DATA.case_studies.values())
+            < len(DATA.case_studies)
         )
         page.locator("select[name=status]").select_option(status)
         matching = sum(case.status.id == status for case in DATA.case_studies.values())
@@ -309,7 +311,8 @@ def test_the_offline_copy_works_from_disk(site, browser, tmp_path, language):
         first = results.first.get_attribute("href")
         results.first.click()
         expect(page).not_to_have_url(home.parent.joinpath("cas/index.html").as_uri())
-        assert page.url.startswith(copy.as_uri()) and ".html" in page.url, first
+        assert page.url.startswith(copy.as_uri()), first
+        assert ".html" in page.url, first
         expect(page.locator("h1")).to_be_visible()
     finally:
         context.close()

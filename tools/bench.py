@@ -15,7 +15,10 @@ navigation features, but without our macros, hooks, i18n or overrides.
 Each build runs in its own process, `--runs` times; the table gives the medians of wall time
 and peak memory (ru_maxrss of that process), the pages, the site size, the search index size
 per language in KB, raw/gzipped (every page fetches it on a first visit), and the ratios to the
-plain build. Writes bench/results.json. The targets of issue 5 are reported, not asserted.
+plain build. The trainers' kit (sheets, booklets, offline copies: macros/trainers_kit.py,
+macros/offline_copy.py) is left out of those builds (MUTUALISER_KIT=0) and timed on its own,
+on the real set's site. Writes bench/results.json. The targets of issue 5 are reported, not
+asserted.
 `--profile` also profiles the largest set's build and writes bench/profile.txt: where the time
 goes, by package and by function.
 """
@@ -44,6 +47,8 @@ from pathlib import Path
 import yaml
 from mkdocs.utils.yaml import yaml_load
 from project import ROOT, copy_project
+
+sys.path.insert(0, str(ROOT))  # the macros package, to time the trainers' kit
 
 BENCH = ROOT / "bench"
 SITE_URL = "https://example.org/mutualiser/"
@@ -149,7 +154,7 @@ def plain_config(project: Path, markdown: Path) -> Path:
 
 def build(project: Path, config_file: Path, site: Path) -> tuple[float, float]:
     """One `mkdocs build` in a child process: (wall seconds, peak memory in MB)."""
-    env = {**os.environ, "SITE_URL": SITE_URL, "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "SITE_URL": SITE_URL, "NO_MKDOCS_2_WARNING": "1", "MUTUALISER_KIT": "0"}
     command = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", config_file, "-d", site]
     with tempfile.TemporaryFile() as errors:
         start = time.perf_counter()
@@ -202,6 +207,31 @@ def bench_set(workspace: Path, name: str, cases: int, runs: int) -> dict:
         "plain": asdict(alone),
         "time_ratio": round(ours.seconds / alone.seconds, 2),
         "memory_ratio": round(ours.peak_mb / alone.peak_mb, 2),
+    }
+
+
+def measure_kit(project: Path) -> dict:
+    """The trainers' kit, made once on the real set's built site: seconds and sizes."""
+    from macros.data import load_site_data
+    from macros.offline_copy import write_offline_copies
+    from macros.trainers_kit import write_sheets
+
+    data = load_site_data(project / "data")
+    site = project / "site-mkdocs"
+    start = time.perf_counter()
+    write_sheets(
+        data, site, SITE_URL, config(project)["extra"]["licence"], datetime.now(UTC).date()
+    )
+    sheets = time.perf_counter() - start
+    zips = write_offline_copies(data, site, SITE_URL)
+    offline = time.perf_counter() - start - sheets
+    pdfs = list(site.glob("kit/*/*.pdf"))
+    return {
+        "sheets_seconds": round(sheets, 2),
+        "sheets": len(pdfs),
+        "sheets_kb": round(sum(pdf.stat().st_size for pdf in pdfs) / 1000),
+        "offline_seconds": round(offline, 2),
+        "offline_kb": {path.stem: round(path.stat().st_size / 1000) for path in zips},
     }
 
 
@@ -319,6 +349,7 @@ def main(argv: list[str] | None = None) -> int:
         workspace = Path(temporary)
         sets = [("real", 0), *((f"cases-{size}", size) for size in args.sizes)]
         results = [bench_set(workspace, name, cases, args.runs) for name, cases in sets]
+        kit = measure_kit(workspace / "real")
         if args.profile:
             report = profile(workspace, max(args.sizes, default=0))
             (BENCH / "profile.txt").write_text(report + "\n", encoding="utf-8")
@@ -329,9 +360,15 @@ def main(argv: list[str] | None = None) -> int:
         "runs": args.runs,
         "results": results,
         "targets": targets(results),
+        "trainers_kit": kit,
     }
     (BENCH / "results.json").write_text(json.dumps(output, indent=2) + "\n", encoding="utf-8")
     print(table(results), "", "Targets (issue 5):", *targets(results), sep="\n")
+    print(
+        f"\nTrainers' kit, on the real site (not in the builds above): {kit['sheets']} sheets and"
+        f" booklets in {kit['sheets_seconds']} s ({kit['sheets_kb']} KB), offline copies in"
+        f" {kit['offline_seconds']} s ({kit['offline_kb']} KB)"
+    )
     if args.profile:
         print("\nProfile: bench/profile.txt")
     return 0
