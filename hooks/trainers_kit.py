@@ -54,7 +54,11 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files) -> str:
         ui=data.ui(language),
         href=relative_address(sheet_address(link, language), page.url),
     )
-    return sheet_link + "\n" + html
+    heading_end = html.find("</h1>")  # the link comes right after the title
+    if heading_end < 0:
+        return sheet_link + "\n" + html
+    at = heading_end + len("</h1>")
+    return html[:at] + "\n" + sheet_link + html[at:]
 
 
 @event_priority(-200)  # after mkdocs-static-i18n (-100) has run the other languages' builds

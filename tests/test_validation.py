@@ -260,7 +260,8 @@ BAD_INPUTS = [
         "# yaml-language-server: $schema=schemas/links.schema.json\nhome: /\n",
         (
             "data/links.yml:1:1: file: no schema for this file (one of: vocabularies.yml, "
-            "sources.yml, glossary.yml, partners/<id>.yml, case-studies/<id>.yml)"
+            "sources.yml, glossary.yml, interface.yml, short-links.yml, partners/<id>.yml, "
+            "case-studies/<id>.yml)"
         ),
         id="file without schema",
     ),
