@@ -5,7 +5,7 @@ BIN      := $(VENV)/bin
 STAMP    := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1   # Material's notice about MkDocs 2 says nothing we can act on
 
-.PHONY: help serve build offline test lint validate lock browser pango clean links audit bench
+.PHONY: help serve build offline test lint validate lock browser pango clean links audit bench fingerprints
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -72,3 +72,9 @@ lock:  ## regenerate the hash-locked requirements from requirements/*.in
 
 clean:  ## remove the build output and what was installed (.venv, node_modules)
 	rm -rf site $(VENV) node_modules .pytest_cache .ruff_cache
+
+# The source documents live outside the repository (they may not be published): only their
+# hashed stem fingerprints are committed, for the close-paraphrase test (tests/test_paraphrase.py).
+SOURCES ?= $(firstword $(wildcard ../shared/sources /work/shared/sources))
+fingerprints: $(STAMP)  ## hash the source documents' word stems into tests/fixtures/ (SOURCES=dir)
+	$(BIN)/python tools/paraphrase.py $(SOURCES) tests/fixtures/source-fingerprints.txt

@@ -2,7 +2,10 @@
 
 Writers type ordinary spaces; on French pages this hook turns the space before ; ! ? into a
 narrow no-break space, the space before : and inside « » into a no-break space, so that
-punctuation never starts a line. Only text is touched: never tags, attributes, code or scripts.
+punctuation never starts a line. Figures get the same care: a narrow no-break space separates
+thousands (550 000), comes before % and € and after n°, so that "17,52 %" or "550 000 €" never
+break across lines; a range of years takes an en dash (2011 to 2013). Only text is touched: never
+tags, attributes, code or scripts.
 """
 
 from __future__ import annotations
@@ -18,7 +21,16 @@ from macros.i18n import page_language
 NBSP, NARROW_NBSP = "\u00a0", "\u202f"
 TAG_OR_TEXT = re.compile(r"(<[^>]*>)")
 VERBATIM = re.compile(r"<(/?)(code|pre|kbd|samp|script|style|textarea)\b", re.IGNORECASE)
+SPACE = "[ \u00a0\u202f]"
 RULES = [
+    # 550 000, 1 000 000: a group of 1-3 digits followed by groups of exactly three
+    (
+        re.compile(rf"(?<![\d,.])(\d{{1,3}})((?:{SPACE}\d{{3}})+)(?![\d,])"),
+        lambda m: m.group(1) + re.sub(SPACE, NARROW_NBSP, m.group(2)),
+    ),
+    (re.compile(rf"(\d){SPACE}?([%€])"), rf"\1{NARROW_NBSP}\2"),
+    (re.compile(rf"\b([nN][°º]){SPACE}*(?=\d)"), rf"\1{NARROW_NBSP}"),
+    (re.compile(r"\b((?:19|20)\d\d)-((?:19|20)\d\d)\b"), "\\1\u2013\\2"),
     (re.compile(r"[ \u00a0\u202f]+([;!?])"), NARROW_NBSP + r"\1"),
     (re.compile(r"[ \u00a0]+:"), NBSP + ":"),
     (re.compile(r"«[ \u00a0]*"), "«" + NBSP),

@@ -10,19 +10,24 @@ from .context import PageContext
 from .facets import Facet, count_texts, facet
 from .paths import CASE_LISTING_PAGE, FORMS_PAGE, case_page_path, partner_page_path
 from .records import (
+    CasePartner,
     CaseStudy,
     Column,
+    Finding,
+    Funding,
+    GoverningBody,
     KeyFigure,
-    Period,
+    Milestone,
     Scale,
     SiteData,
     Source,
+    StepLink,
     Territory,
     Text,
     lookup,
 )
 from .templates import render
-from .text import first_sentence, slug
+from .text import slug
 from .validation import Problem, YamlFile
 
 # --- From the data -----------------------------------------------------------------------
@@ -31,11 +36,20 @@ from .validation import Problem, YamlFile
 def build_case_study(parsed: YamlFile, site: SiteData) -> CaseStudy:
     """A case study from its valid file, added to the case studies of each of its partners."""
     content, vocabularies, sources = parsed.content, site.vocabularies, site.sources
-    territory, scale, period = (
+    territory, scale, funding = (
         content["territory"],
         content["territory"].get("scale"),
-        content.get("period"),
+        content.get("funding"),
     )
+
+    def finding(item: dict) -> Finding:
+        return Finding(
+            text=Text.of(item["text"]),
+            audience=vocabularies.audiences.get(item.get("audience", "")),
+            horizon=vocabularies.horizons.get(item.get("horizon", "")),
+            source=sources.get(item.get("source", "")),
+        )
+
     case = CaseStudy(
         id=content["id"],
         data_file=parsed.shown_path,
@@ -54,8 +68,23 @@ def build_case_study(parsed: YamlFile, site: SiteData) -> CaseStudy:
             if scale
             else None,
         ),
-        period=Period(period["start"], period.get("end")) if period else None,
-        partners=tuple(site.partners[partner_id] for partner_id in content["partners"]),
+        milestones=tuple(
+            Milestone(
+                date=milestone["date"],
+                event=Text.of(milestone["event"]),
+                marks=milestone.get("marks"),
+                source=sources[milestone["source"]],
+            )
+            for milestone in content.get("milestones", ())
+        ),
+        partners=tuple(
+            CasePartner(
+                partner=site.partners[link["partner"]],
+                role=vocabularies.partner_roles[link["role"]],
+                source=sources[link["source"]],
+            )
+            for link in content["partners"]
+        ),
         fields=tuple(vocabularies.fields[term] for term in content["fields"]),
         administrative_form=vocabularies.administrative_forms[content["administrative_form"]],
         key_figures=tuple(
@@ -68,27 +97,92 @@ def build_case_study(parsed: YamlFile, site: SiteData) -> CaseStudy:
             )
             for figure in content.get("key_figures", ())
         ),
-        steps=tuple(vocabularies.steps[step_id] for step_id in content["steps"]),
-        gains=Text.all(content.get("gains")),
-        drawbacks=Text.all(content.get("drawbacks")),
+        steps=tuple(
+            StepLink(step=vocabularies.steps[link["step"]], why=Text.of(link["why"]))
+            for link in content["steps"]
+        ),
+        gains=tuple(finding(item) for item in content.get("gains", ())),
+        drawbacks=tuple(finding(item) for item in content.get("drawbacks", ())),
+        governance=tuple(
+            GoverningBody(
+                body=Text.of(body["body"]),
+                role=Text.of(body["role"]),
+                source=sources[body["source"]],
+            )
+            for body in content.get("governance", ())
+        ),
+        funding=Funding(
+            known=Text.of(funding["known"]),
+            unknown=Text.of(funding["unknown"]),
+            sources=tuple(sources[source_id] for source_id in funding["sources"]),
+        )
+        if funding
+        else None,
         lessons=Text.all(content.get("lessons")),
         sources=tuple(sources[source_id] for source_id in content["sources"]),
     )
-    for partner in case.partners:
-        partner.case_studies.append(case)  # cases are built in id order
+    for link in case.partners:
+        link.partner.case_studies.append(case)  # cases are built in id order
     return case
 
 
-def check_period(parsed: YamlFile) -> list[Problem]:
-    """A period cannot end before it starts (the schema checks each year alone)."""
-    period = parsed.content.get("period") if isinstance(parsed.content, dict) else None
-    if not isinstance(period, dict):
-        return []
-    start, end = period.get("start"), period.get("end")
-    if isinstance(start, int) and isinstance(end, int) and end < start:
-        wrong = f"ends in {end}, before it starts"
-        return [parsed.problem(("period", "end"), wrong, f"a year from {start} on")]
-    return []
+def check_case(parsed: YamlFile) -> list[Problem]:
+    """What the schema cannot say: milestones in date order, at most one start and one end,
+    a partner or a step named once. Each problem points at the line to change."""
+    content = parsed.content if isinstance(parsed.content, dict) else {}
+    return [
+        *_check_milestones(parsed, content.get("milestones")),
+        *_check_once(parsed, content.get("partners"), "partner", "each partner once"),
+        *_check_once(parsed, content.get("steps"), "step", "each step once, with its why"),
+    ]
+
+
+def _check_milestones(parsed: YamlFile, milestones) -> list[Problem]:
+    problems, previous, marked = [], None, {}
+    for index, milestone in enumerate(milestones if isinstance(milestones, list) else []):
+        if not isinstance(milestone, dict) or not isinstance(milestone.get("date"), str):
+            continue  # the schema reports it
+        date = milestone["date"]
+        if previous is not None and date < previous:
+            wrong = f"{date} comes before the milestone above it ({previous})"
+            problems.append(
+                parsed.problem(("milestones", index, "date"), wrong, "milestones in date order")
+            )
+        previous = date
+        marks = milestone.get("marks")
+        if marks in marked:
+            problems.append(
+                parsed.problem(
+                    ("milestones", index, "marks"),
+                    f"a second milestone marks the {marks}",
+                    f"at most one '{marks}', already at line {marked[marks][0]}",
+                )
+            )
+        elif marks in ("start", "end"):
+            marked[marks] = (parsed.position(("milestones", index, "marks"))[0], index, date)
+    if not problems and "start" in marked and "end" in marked:
+        (_, _, start), (_, end_index, end) = marked["start"], marked["end"]
+        if end < start:
+            wrong = f"the end ({end}) comes before the start ({start})"
+            problems.append(
+                parsed.problem(("milestones", end_index, "date"), wrong, "an end after the start")
+            )
+    return problems
+
+
+def _check_once(parsed: YamlFile, links, key: str, expected: str) -> list[Problem]:
+    problems, seen = [], {}
+    for index, link in enumerate(links if isinstance(links, list) else []):
+        value = link.get(key) if isinstance(link, dict) else None
+        if not isinstance(value, str):
+            continue
+        if value in seen:
+            wrong = f"{key} {value!r} is listed twice"
+            first = f"{expected} (first at line {seen[value]})"
+            problems.append(parsed.problem((key + "s", index, key), wrong, first))
+        else:
+            seen[value] = parsed.position((key + "s", index, key))[0]
+    return problems
 
 
 def _key_figure(figure: KeyFigure, language: str) -> dict:
@@ -105,6 +199,25 @@ def _scale(case: CaseStudy, name: str):
     return getattr(case.territory.scale, name) if case.territory.scale else None
 
 
+def _finding(finding: Finding, language: str) -> dict:
+    return {
+        "text": finding.text[language],
+        "audience": finding.audience.id if finding.audience else None,
+        "horizon": finding.horizon.id if finding.horizon else None,
+        "source": finding.source.id if finding.source else None,
+    }
+
+
+def _partner(link: CasePartner, language: str) -> dict:
+    return {
+        "id": link.partner.id,
+        "name": link.partner.name[language],
+        "role": link.role.id,
+        "role_label": link.role.label[language],
+        "source": link.source.id,
+    }
+
+
 # The open data's columns after id and url; their meanings are the words case-studies.column.*.
 COLUMNS = (
     Column("title", lambda case, language: case.title[language]),
@@ -115,8 +228,15 @@ COLUMNS = (
     Column("towns", lambda case, language: _scale(case, "towns")),
     Column("inhabitants", lambda case, language: _scale(case, "inhabitants")),
     Column("libraries", lambda case, language: _scale(case, "libraries")),
-    Column("start_year", lambda case, language: case.period.start if case.period else None),
-    Column("end_year", lambda case, language: case.period.end if case.period else None),
+    Column("start_date", lambda case, language: case.start.date if case.start else None),
+    Column("end_date", lambda case, language: case.end.date if case.end else None),
+    Column(
+        "milestones",
+        lambda case, language: [
+            {"date": m.date, "event": m.event[language], "marks": m.marks, "source": m.source.id}
+            for m in case.milestones
+        ],
+    ),
     Column("fields", lambda case, language: [term.id for term in case.fields]),
     Column("field_labels", lambda case, language: [term.label[language] for term in case.fields]),
     Column("administrative_form", lambda case, language: case.administrative_form.id),
@@ -124,18 +244,49 @@ COLUMNS = (
         "administrative_form_label",
         lambda case, language: case.administrative_form.label[language],
     ),
-    Column("partners", lambda case, language: [partner.id for partner in case.partners]),
+    Column("partners", lambda case, language: [link.partner.id for link in case.partners]),
     Column(
         "partner_names",
-        lambda case, language: [partner.name[language] for partner in case.partners],
+        lambda case, language: [link.partner.name[language] for link in case.partners],
     ),
-    Column("steps", lambda case, language: [step.id for step in case.steps]),
+    Column(
+        "partner_roles",
+        lambda case, language: [_partner(link, language) for link in case.partners],
+    ),
+    Column("steps", lambda case, language: [link.step.id for link in case.steps]),
+    Column(
+        "step_reasons",
+        lambda case, language: [
+            {"step": link.step.id, "why": link.why[language]} for link in case.steps
+        ],
+    ),
     Column(
         "key_figures",
         lambda case, language: [_key_figure(figure, language) for figure in case.key_figures],
     ),
-    Column("gains", lambda case, language: [text[language] for text in case.gains]),
-    Column("drawbacks", lambda case, language: [text[language] for text in case.drawbacks]),
+    Column("gains", lambda case, language: [_finding(item, language) for item in case.gains]),
+    Column(
+        "drawbacks", lambda case, language: [_finding(item, language) for item in case.drawbacks]
+    ),
+    Column(
+        "governance",
+        lambda case, language: [
+            {"body": b.body[language], "role": b.role[language], "source": b.source.id}
+            for b in case.governance
+        ],
+    ),
+    Column(
+        "funding",
+        lambda case, language: (
+            {
+                "known": case.funding.known[language],
+                "unknown": case.funding.unknown[language],
+                "sources": [source.id for source in case.funding.sources],
+            }
+            if case.funding
+            else None
+        ),
+    ),
     Column("lessons", lambda case, language: [text[language] for text in case.lessons]),
     Column("sources", lambda case, language: [source.id for source in case.sources]),
 )
@@ -176,8 +327,15 @@ def case_facets(data: SiteData, cases: list[CaseStudy], language: str, ui: dict)
             "partner-type",
             ui["partner_type"],
             cases,
-            lambda c: sorted({p.partner_type.id for p in c.partners}),
+            lambda c: sorted({link.partner.partner_type.id for link in c.partners}),
             labels(vocabularies.partner_types),
+        ),
+        facet(
+            "audience",
+            ui["audience"],
+            cases,
+            lambda c: sorted({f.audience.id for f in (*c.gains, *c.drawbacks) if f.audience}),
+            labels(vocabularies.audiences),
         ),
         facet("territory", ui["territory"], cases, lambda c: [territory_key(c)], territories),
     ]
@@ -187,14 +345,15 @@ def case_facets(data: SiteData, cases: list[CaseStudy], language: str, ui: dict)
 
 
 def cases_for_step(data: SiteData, page: PageContext, step_id: str) -> str:
-    """The case studies illustrating a guide step: linked title, status, one-line summary."""
+    """The case studies illustrating a guide step: linked title, status, and why it illustrates
+    the step (the case file's note), so that a reader sees the link, not only a tag."""
     step = lookup(data.vocabularies.steps, step_id, "guide step")
-    cases = [case for case in data.case_studies.values() if step in case.steps]
+    cases = [case for case in data.case_studies.values() if case.why(step)]
     return render(
         "cases_for_step.html",
         cases=cases,
         links={case.id: page.link(case_page_path(case.id)) for case in cases},
-        summaries={case.id: first_sentence(case.summary[page.language]) for case in cases},
+        reasons={case.id: case.why(step)[page.language] for case in cases},
         listing=page.link(CASE_LISTING_PAGE),
         language=page.language,
         ui=page.ui,
@@ -227,8 +386,10 @@ def case_study_page(data: SiteData, page: PageContext, case: CaseStudy) -> str:
         ui=page.ui,
         json_ld=json_ld(case, page),
         cite=lambda source: Markup(cite(data, page, source.id)),
-        partner_links={p.id: page.link(partner_page_path(p.id)) for p in case.partners},
-        step_links={step.id: page.link(step.page) for step in case.steps},
+        partner_links={
+            link.partner.id: page.link(partner_page_path(link.partner.id)) for link in case.partners
+        },
+        step_links={link.step.id: page.link(link.step.page) for link in case.steps},
         forms_page=page.link(FORMS_PAGE),
     )
 
@@ -255,17 +416,17 @@ def json_ld(case: CaseStudy, page: PageContext) -> dict:
         "contributor": [
             {
                 "@type": "Organization",
-                "name": partner.name[language],
-                "url": page.absolute_url(partner_page_path(partner.id)),
-                **({"sameAs": partner.website} if partner.website else {}),
+                "name": link.partner.name[language],
+                "url": page.absolute_url(partner_page_path(link.partner.id)),
+                **({"sameAs": link.partner.website} if link.partner.website else {}),
             }
-            for partner in case.partners
+            for link in case.partners
         ],
         "spatialCoverage": {"@type": "Place", "name": case.territory.label[language]},
         "citation": [_creative_work(source) for source in case.sources],
     }
-    if case.period:
-        article["temporalCoverage"] = f"{case.period.start}/{case.period.end or '..'}"
+    if case.start:
+        article["temporalCoverage"] = f"{case.start.date}/{case.end.date if case.end else '..'}"
     return article
 
 

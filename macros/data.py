@@ -38,6 +38,7 @@ SINGLE_FILES = {
     "sources.yml": "sources.schema.json",
     "glossary.yml": "glossary.schema.json",
     "interface.yml": "interface.schema.json",
+    "terminology.yml": "terminology.schema.json",  # on the pages: tests/test_terminology.py
     "short-links.yml": "short-links.schema.json",
 }
 OTHER_FOLDERS = {"schemas", "templates"}  # not data: read by editors and contributors

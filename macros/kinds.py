@@ -58,7 +58,7 @@ KINDS: tuple[Kind, ...] = (
         title=lambda case: case.title,
         summary=lambda case: case.summary,
         columns=cases.COLUMNS,
-        check=cases.check_period,
+        check=cases.check_case,
     ),
 )
 

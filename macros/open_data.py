@@ -70,10 +70,14 @@ def _cell(value) -> str:
         return ""
     if isinstance(value, list):
         return "\n".join(_cell(item) for item in value)
-    if isinstance(value, dict):  # a key figure
+    if isinstance(value, dict) and {"label", "value"} <= value.keys():  # a key figure
         unit = f" {value['unit']}" if value["unit"] else ""
         year = f", {value['year']}" if value["year"] else ""
         return f"{value['label']}: {value['value']}{unit} ({value['source']}{year})"
+    if isinstance(value, dict):  # a milestone, a gain, a partner's role...: "name: value; ..."
+        return "; ".join(
+            f"{name}: {_cell(item)}" for name, item in value.items() if item not in (None, [])
+        )
     return str(value)
 
 

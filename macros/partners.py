@@ -3,10 +3,13 @@ skills map) and one page per partner (declared in macros/kinds.py)."""
 
 from __future__ import annotations
 
+from markupsafe import Markup
+
+from .citations import cite
 from .context import PageContext
 from .facets import count_texts, facet
 from .paths import case_page_path, partner_page_path
-from .records import Column, Partner, SiteData, Text
+from .records import Column, Competence, Partner, SiteData, Text
 from .templates import render
 from .validation import YamlFile
 
@@ -15,7 +18,7 @@ from .validation import YamlFile
 
 def build_partner(parsed: YamlFile, site: SiteData) -> Partner:
     """A partner from its valid file; its case studies are added as they are built."""
-    content, vocabularies = parsed.content, site.vocabularies
+    content, vocabularies, sources = parsed.content, site.vocabularies, site.sources
     return Partner(
         id=content["id"],
         data_file=parsed.shown_path,
@@ -25,7 +28,11 @@ def build_partner(parsed: YamlFile, site: SiteData) -> Partner:
         region=Text.optional(content.get("region")),
         website=content.get("website"),
         competences=tuple(
-            vocabularies.competences[term] for term in content.get("competences", ())
+            Competence(
+                term=vocabularies.competences[entry["competence"]],
+                source=sources[entry["source"]],
+            )
+            for entry in content.get("competences", ())
         ),
         description=Text.of(content["description"]),
     )
@@ -44,13 +51,26 @@ COLUMNS = (
         "region", lambda partner, language: partner.region[language] if partner.region else None
     ),
     Column("website", lambda partner, language: partner.website),
-    Column("competences", lambda partner, language: [term.id for term in partner.competences]),
+    Column("competences", lambda partner, language: [c.term.id for c in partner.competences]),
     Column(
         "competence_labels",
-        lambda partner, language: [term.label[language] for term in partner.competences],
+        lambda partner, language: [c.term.label[language] for c in partner.competences],
+    ),
+    Column(
+        "competence_sources",
+        lambda partner, language: [
+            {"competence": c.term.id, "source": c.source.id} for c in partner.competences
+        ],
     ),
     Column("description", lambda partner, language: partner.description[language]),
     Column("case_studies", lambda partner, language: [case.id for case in partner.case_studies]),
+    Column(
+        "case_roles",
+        lambda partner, language: [
+            {"case_study": case.id, "role": partner.role_in(case).id}
+            for case in partner.case_studies
+        ],
+    ),
 )
 
 # --- Pages -------------------------------------------------------------------------------
@@ -66,7 +86,7 @@ def partner_directory(data: SiteData, page: PageContext, script_url: str) -> str
             "competence",
             ui["competence"],
             partners,
-            lambda partner: [term.id for term in partner.competences],
+            lambda partner: [c.term.id for c in partner.competences],
             {term.id: term.label[language] for term in vocabularies.competences.values()},
         ),
         facet(
@@ -95,6 +115,7 @@ def partner_page(data: SiteData, page: PageContext, partner: Partner) -> str:
     return render(
         "partner.html",
         partner=partner,
+        cite=lambda source: Markup(cite(data, page, source.id)),
         case_links=_case_links([partner], page),
         language=page.language,
         ui=page.ui,

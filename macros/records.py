@@ -75,6 +75,9 @@ class Vocabularies:
     administrative_forms: dict[str, Term]
     partner_types: dict[str, Term]
     competences: dict[str, Term]
+    partner_roles: dict[str, Term]
+    audiences: dict[str, Term]
+    horizons: dict[str, Term]
     countries: dict[str, Term]
     source_types: dict[str, Term]
     steps: dict[str, Step]
@@ -106,19 +109,30 @@ class Source:
 
 
 @dataclass(frozen=True)
+class Competence:
+    """What a partner can bring, with the source that shows it."""
+
+    term: Term
+    source: Source
+
+
+@dataclass(frozen=True)
 class Partner:
     """An institution. `case_studies` is derived from the case files, ordered by case id."""
 
     id: str
-    data_file: str  # e.g. data/partners/cirad.yml, relative to the repository root
+    data_file: str  # e.g. data/partners/cnfpt.yml, relative to the repository root
     name: Text
     partner_type: Term
     country: Term | None
     region: Text | None
     website: str | None
-    competences: tuple[Term, ...]
+    competences: tuple[Competence, ...]
     description: Text
     case_studies: list[CaseStudy] = field(default_factory=list, compare=False, repr=False)
+
+    def role_in(self, case: CaseStudy) -> Term:
+        return next(link.role for link in case.partners if link.partner is self)
 
 
 @dataclass(frozen=True)
@@ -139,9 +153,56 @@ class Territory:
 
 
 @dataclass(frozen=True)
-class Period:
-    start: int
-    end: int | None  # None: still running, or the sources do not say
+class Milestone:
+    date: str  # a partial ISO date: "2014", "2014-06" or "2014-06-23"
+    event: Text
+    marks: str | None  # "start", "end" or None
+    source: Source
+
+    @property
+    def year(self) -> int:
+        return int(self.date[:4])
+
+
+@dataclass(frozen=True)
+class CasePartner:
+    """A partner's part in one case study."""
+
+    partner: Partner
+    role: Term
+    source: Source
+
+
+@dataclass(frozen=True)
+class StepLink:
+    """A guide step a case illustrates, and why (shown on the step's page)."""
+
+    step: Step
+    why: Text
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A gain or a drawback, with whom it concerns and when, where the source says."""
+
+    text: Text
+    audience: Term | None
+    horizon: Term | None
+    source: Source | None
+
+
+@dataclass(frozen=True)
+class GoverningBody:
+    body: Text
+    role: Text
+    source: Source
+
+
+@dataclass(frozen=True)
+class Funding:
+    known: Text  # who pays and how much, as far as the sources say
+    unknown: Text  # what they leave out
+    sources: tuple[Source, ...]
 
 
 @dataclass(frozen=True)
@@ -161,16 +222,31 @@ class CaseStudy:
     title: Text
     summary: Text
     territory: Territory
-    period: Period | None
-    partners: tuple[Partner, ...]
+    milestones: tuple[Milestone, ...]  # in date order
+    partners: tuple[CasePartner, ...]
     fields: tuple[Term, ...]
     administrative_form: Term
     key_figures: tuple[KeyFigure, ...]
-    steps: tuple[Step, ...]
-    gains: tuple[Text, ...]
-    drawbacks: tuple[Text, ...]
+    steps: tuple[StepLink, ...]
+    gains: tuple[Finding, ...]
+    drawbacks: tuple[Finding, ...]
+    governance: tuple[GoverningBody, ...]
+    funding: Funding | None
     lessons: tuple[Text, ...]
     sources: tuple[Source, ...]
+
+    @property
+    def start(self) -> Milestone | None:
+        """The milestone marked `start`: the listing's and the exports' start date."""
+        return next((m for m in self.milestones if m.marks == "start"), None)
+
+    @property
+    def end(self) -> Milestone | None:
+        return next((m for m in self.milestones if m.marks == "end"), None)
+
+    def why(self, step: Step) -> Text | None:
+        """Why this case illustrates `step`, or None if it does not."""
+        return next((link.why for link in self.steps if link.step == step), None)
 
 
 @dataclass(frozen=True)

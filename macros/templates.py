@@ -12,7 +12,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from .text import format_number, format_quantity
+from .text import format_date, format_number, format_quantity
 
 _environment = Environment(
     loader=FileSystemLoader(Path(__file__).parent / "templates"),
@@ -32,6 +32,7 @@ def json_for_script(value) -> Markup:
 
 _environment.filters["number"] = format_number
 _environment.filters["quantity"] = format_quantity
+_environment.filters["date"] = format_date
 _environment.filters["json_for_script"] = json_for_script
 
 

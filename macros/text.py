@@ -48,3 +48,13 @@ def format_quantity(value: int | float, unit: str | None, language: str) -> str:
     if language == "en" and unit in ("€", "$", "£"):
         return f"{unit}{number}"
     return f"{number}\u00a0{unit}"
+
+
+def format_date(date: str, months: str) -> str:
+    """A partial ISO date as a reader writes it: "2014" stays, "2014-06" -> "juin 2014",
+    "2014-06-23" -> "23 juin 2014". `months` is the interface word `months`: twelve names."""
+    parts = date.split("-")
+    if len(parts) == 1:
+        return date
+    month = months.split()[int(parts[1]) - 1]
+    return f"{month} {parts[0]}" if len(parts) == 2 else f"{int(parts[2])} {month} {parts[0]}"

@@ -203,6 +203,9 @@ REFERENCE_NOUNS = {
     "administrative_forms": "administrative form",
     "partner_types": "partner type",
     "competences": "competence",
+    "partner_roles": "partner role",
+    "audiences": "audience",
+    "horizons": "horizon",
     "countries": "country",
     "source_types": "source type",
 }

@@ -22,7 +22,8 @@ from bs4 import BeautifulSoup
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tools"))  # tools/ is not a package
-from chromium import FLAGS, find_chromium  # noqa: E402
+from budget import record  # noqa: E402
+from chromium import launch  # noqa: E402
 from serve_like_pages import pages_server  # noqa: E402
 
 from macros.data import load_site_data  # noqa: E402
@@ -119,23 +120,10 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[BuiltSite]:
 def browser():
     from playwright.sync_api import sync_playwright
 
-    executable = find_chromium()
-    assert executable, "no Chromium: run `make browser` (installs Debian's chromium package)"
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=executable,
-            args=FLAGS,
-        )
+        browser = launch(playwright)
         yield browser
         browser.close()
-
-
-@dataclass
-class Visit:
-    """What a page did while it loaded: every request it made and every console error."""
-
-    requests: list[str] = field(default_factory=list)
-    errors: list[str] = field(default_factory=list)
 
 
 @pytest.fixture
@@ -147,15 +135,9 @@ def visit(browser, site):
         context = browser.new_context(**context_options)
         contexts.append(context)
         page = context.new_page()
-        record = Visit()
-        page.on("request", lambda request: record.requests.append(request.url))
-        page.on(
-            "console",
-            lambda message: message.type == "error" and record.errors.append(message.text),
-        )
-        page.on("pageerror", lambda error: record.errors.append(str(error)))
+        recorded = record(page)
         page.goto(site.url + path.lstrip("/"), wait_until="networkidle")
-        return page, record
+        return page, recorded
 
     yield open_page
     for context in contexts:

@@ -65,8 +65,34 @@ def test_each_case_study_has_its_page_in_each_language(site, case, language):
     assert len(shown_figures) == len(case.key_figures) + scale_figures
     assert all(figure.select_one("a.citation") for figure in shown_figures), "each figure cited"
     for section, items in [("gains", case.gains), ("drawbacks", case.drawbacks)]:
-        shown = [text_of(li) for li in page.select(f".case-study__{section} > li")]
-        assert shown == [item[language] for item in items]
+        shown = page.select(f".case-study__{section} > li")
+        assert [text_of(li.select_one(".case-study__finding")) for li in shown] == [
+            item.text[language] for item in items
+        ]
+        for li, item in zip(shown, items, strict=True):
+            for term in (item.audience, item.horizon):
+                assert (term is None) or term.label[language] in text_of(li)
+            assert bool(li.select_one("a.citation")) == bool(item.source)
+    shown = [text_of(li) for li in page.select(".case-study__lessons > li")]
+    assert shown == [item[language] for item in case.lessons], "lessons"
+    shown_fields = text_of(page.select_one(".case-study__fields"))
+    assert all(term.label[language] in shown_fields for term in case.fields)
+    shown_dates = [time["datetime"] for time in page.select(".case-study__milestones time")]
+    assert shown_dates == [milestone.date for milestone in case.milestones]
+    governance = page.select(".case-study__governance dt")
+    assert [text_of(dt) for dt in governance] == [b.body[language] for b in case.governance]
+    funding = page.select_one(".case-study__funding")
+    assert bool(funding) == bool(case.funding)
+    if case.funding:
+        assert case.funding.unknown[language] in text_of(funding)
+
+
+def test_a_case_without_end_reads_since_its_start_milestone(site):
+    """The Baie network opened on 23 June 2014: not "since 2010", the year of the decision."""
+    baie = DATA.case_studies["mediatheques-de-la-baie"]
+    assert baie.start.date == "2014-06-23"
+    meta = text_of(site.html("cas/mediatheques-de-la-baie/").select_one(".case-study__meta"))
+    assert meta.endswith("depuis 2014")
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -75,13 +101,21 @@ def test_a_case_page_links_its_partners_and_guide_steps(site, case, language):
     path = page_path(language, f"cas/{case.id}/")
     page = site.html(path)
     partner_links = [
-        resolve(site, path, a["href"])[0] for a in page.select(".case-study__partners a")
+        resolve(site, path, a["href"])[0]
+        for a in page.select(".case-study__partners a:not(.citation)")
     ]
-    assert partner_links == [page_path(language, f"partenaires/{p.id}/") for p in case.partners]
+    assert partner_links == [
+        page_path(language, f"partenaires/{link.partner.id}/") for link in case.partners
+    ]
+    roles = [text_of(li) for li in page.select(".case-study__partners > li")]
+    for shown, link in zip(roles, case.partners, strict=True):
+        assert link.role.label[language] in shown
     step_links = [resolve(site, path, a["href"])[0] for a in page.select(".case-study__steps a")]
     assert step_links == [
-        page_path(language, step.page.removesuffix(".md") + "/") for step in case.steps
+        page_path(language, link.step.page.removesuffix(".md") + "/") for link in case.steps
     ]
+    reasons = [text_of(span) for span in page.select(".case-study__steps .case-study__why")]
+    assert reasons == [link.why[language] for link in case.steps]
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -92,15 +126,19 @@ def test_each_partner_has_its_page_in_each_language_linking_its_case_studies(
     path = page_path(language, f"partenaires/{partner.id}/")
     page = site.html(path)
     assert text_of(page.h1) == partner.name[language]
+    assert partner.description[language] in text_of(page.select_one("article"))
+    shown = text_of(page.select_one("article"))
+    assert all(c.term.label[language] in shown for c in partner.competences)
     case_links = [resolve(site, path, a["href"])[0] for a in page.select(".partner__cases a")]
     assert case_links == [page_path(language, f"cas/{case.id}/") for case in partner.case_studies]
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_generated_pages_stay_out_of_the_navigation(site, language):
-    navigation = site.html(page_path(language, "cas/")).select_one(".md-nav--primary")
-    linked = {a.get("href", "") for a in navigation.select("a")}
-    assert not any(case.id in href for case in CASES for href in linked)
+    for listing, records in [("cas/", CASES), ("partenaires/", PARTNERS)]:
+        navigation = site.html(page_path(language, listing)).select_one(".md-nav--primary")
+        linked = {a.get("href", "") for a in navigation.select("a")}
+        assert not any(f"/{record.id}/" in href for record in records for href in linked)
 
 
 # --- Listings: every record in the HTML, filters ready for the script ------------------------
@@ -134,7 +172,7 @@ def test_the_partner_directory_holds_every_partner_and_links_their_case_studies(
 @pytest.mark.parametrize(
     ("path", "filters"),
     [
-        ("cas/", {"field", "form", "status", "partner-type", "territory"}),
+        ("cas/", {"field", "form", "status", "partner-type", "audience", "territory"}),
         ("partenaires/", {"competence", "partner-type"}),
     ],
 )
@@ -161,10 +199,19 @@ def test_filters_are_labelled_and_the_count_is_announced(site, language, path, f
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_each_step_page_shows_the_case_studies_illustrating_it(site, language, step):
     path = page_path(language, step.page.removesuffix(".md") + "/")
-    cards = site.html(path).select(".case-cards .case-card__title a")
-    shown = sorted(resolve(site, path, a["href"])[0] for a in cards)
-    expected = sorted(page_path(language, f"cas/{c.id}/") for c in CASES if step in c.steps)
-    assert shown == expected
+    cards = site.html(path).select(".case-cards .case-card")
+    shown = {
+        resolve(site, path, card.select_one(".case-card__title a")["href"])[0]: text_of(
+            card.select_one(".case-card__why")
+        )
+        for card in cards
+    }
+    expected = {
+        page_path(language, f"cas/{case.id}/"): case.why(step)[language]
+        for case in CASES
+        if case.why(step)
+    }
+    assert shown == expected, "each case listed with why it illustrates the step"
 
 
 # --- Citations, glossary, tooltips ------------------------------------------------------------
@@ -224,7 +271,9 @@ def test_a_case_page_carries_schema_org_json_ld(site, case, language):
     assert article["headline"] == case.title[language]
     assert article["inLanguage"] == language
     assert article["url"] == site.url + path
-    assert [c["name"] for c in article["contributor"]] == [p.name[language] for p in case.partners]
+    assert [c["name"] for c in article["contributor"]] == [
+        link.partner.name[language] for link in case.partners
+    ]
     assert len(article["citation"]) == len(case.sources)
 
 
@@ -258,7 +307,13 @@ def test_open_data_texts_are_in_the_file_language(site, language):
         assert row["title"] == case.title[language]
         assert row["status_label"] == case.status.label[language]
         assert row["field_labels"] == [term.label[language] for term in case.fields]
-        assert row["gains"] == [text[language] for text in case.gains]
+        assert [gain["text"] for gain in row["gains"]] == [g.text[language] for g in case.gains]
+        assert [gain["audience"] for gain in row["gains"]] == [
+            g.audience.id if g.audience else None for g in case.gains
+        ]
+        assert row["start_date"] == (case.start.date if case.start else None)
+        assert [s["why"] for s in row["step_reasons"]] == [s.why[language] for s in case.steps]
+        assert [p["role"] for p in row["partner_roles"]] == [p.role.id for p in case.partners]
     assert [row["title"] for row in case_table] == [case.title[language] for case in CASES]
     partners, _ = exported(site, "partners", language)
     for row, partner in zip(partners["records"], PARTNERS, strict=True):

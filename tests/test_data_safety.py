@@ -34,7 +34,7 @@ def poisoned_site(tmp_path_factory) -> Path:
     mistakes = [
         replace_in(
             "data/case-studies/g2id.yml",
-            "  fr: Le G2ID, un groupe d'intervention en informatique documentaire",
+            "  fr: Le G2ID, projet de groupe d'intervention en informatique documentaire",
             f"  fr: {yaml_string('Le G2ID ' + POISON)}",
         ),
         replace_in(

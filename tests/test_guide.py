@@ -50,7 +50,7 @@ def test_a_step_page_has_every_part(site, prefix, language, step_url):
 @pytest.mark.parametrize(("prefix", "language"), BOTH)
 def test_in_practice_lists_the_case_studies_of_the_step_from_the_data(site, prefix, language):
     for step, step_url in zip(STEPS, STEP_URLS, strict=True):
-        expected = {c.id for c in DATA.case_studies.values() if step in c.steps}
+        expected = {c.id for c in DATA.case_studies.values() if c.why(step)}
         links = items(section(site.html(prefix + step_url), "in-practice"), "a[href*='cas/']")
         linked = {a["href"].rstrip("/").rsplit("/", 1)[-1] for a in links} - {"..", "cas"}
         assert linked == expected, step.id
@@ -88,9 +88,12 @@ def test_the_glossary_has_at_least_thirty_terms(site, prefix, language):
     ("prefix", "language", "title"), [("", "fr", "Lien permanent"), ("en/", "en", "Permanent link")]
 )
 def test_heading_links_are_titled_in_the_page_language(site, prefix, language, title):
+    every_title = set()
     for page in site.pages(language):
         titles = {a.get("title") for a in site.html(page).select("a.headerlink")}
         assert titles <= {title}, page
+        every_title |= titles
+    assert every_title == {title}, "no heading has a permanent link"
 
 
 @pytest.mark.parametrize(("prefix", "language"), BOTH)

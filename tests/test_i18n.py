@@ -122,3 +122,9 @@ def test_404_page_speaks_the_language_of_the_missing_address(visit, path, langua
     page, _ = visit(path)
     assert page.evaluate("document.documentElement.lang") == language
     assert page.get_by_role("heading", level=1).inner_text() == heading
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_each_page_names_its_own_address_as_canonical(site, language):
+    for page in site.pages(language):
+        assert site.html(page).select_one("link[rel=canonical]")["href"] == page_url(site, page)

@@ -68,3 +68,11 @@ def test_materials_head_links_are_kept(site):
     assert head.select_one("link[rel=next]")
     assert head.select_one("link[rel=canonical]")
     assert head.select_one("link[rel=icon]")
+
+
+def test_the_search_partial_is_materials_with_an_accessible_name_only():
+    theirs = (MATERIAL_BASE.parent / "partials" / "search.html").read_text("utf-8").splitlines()
+    ours = (ROOT / "overrides" / "partials" / "search.html").read_text("utf-8").splitlines()
+    named = ' role="dialog" aria-label="{{ lang.t(\'search\') }}">'
+    assert ours[1] == theirs[3].replace(' role="dialog">', named)
+    assert ours[2:] == theirs[4:]

@@ -33,11 +33,16 @@ title: {fr: Un cas, en: A case}
 summary: {fr: Des livres en commun., en: Shared books.}
 territory:
   label: {fr: Une ville, en: A town}
-period: {start: 2010, end: 2012}
-partners: [cirad]
+milestones:
+  - {date: "2010", event: {fr: Début., en: Start.}, marks: start, source: boussou-2014}
+  - {date: "2012-06", event: {fr: Fin., en: End.}, marks: end, source: boussou-2014}
+partners:
+  - {partner: cnfpt, role: member, source: boussou-2014}
 fields: [tools]
 administrative_form: charter
-steps: [scope]
+steps:
+  - step: scope
+    why: {fr: Le périmètre est écrit., en: The scope is written down.}
 sources: [boussou-2014]
 """
 
@@ -107,7 +112,7 @@ BAD_INPUTS = [
     pytest.param(
         NEW_CASE,
         CASE + "status: ended\n",
-        f"{CASE_AT}:14:1: status: duplicate key (each key once; first at line 3)",
+        f"{CASE_AT}:19:1: status: duplicate key (each key once; first at line 3)",
         id="duplicate key",
     ),
     pytest.param(
@@ -146,10 +151,10 @@ BAD_INPUTS = [
     ),
     pytest.param(
         NEW_CASE,
-        changed(CASE, "{start: 2010,", '{start: "2010",'),
+        changed(CASE, '{date: "2010",', "{date: 2010,"),
         (
-            f"{CASE_AT}:8:17: period.start: wrong type, found the text '2010' "
-            "(the year the project started)"
+            f"{CASE_AT}:9:12: milestones[0].date: wrong type, found the number 2010 "
+            '(a partial ISO date in quotes: "2014", "2014-06" or "2014-06-23")'
         ),
         id="wrong type",
     ),
@@ -194,26 +199,26 @@ BAD_INPUTS = [
     ),
     pytest.param(
         NEW_CASE,
-        changed(CASE, "partners: [cirad]", "partners: [cirad, nobody]"),
-        f"{CASE_AT}:9:19: partners[1]: unknown partner 'nobody' (one of: <partner ids>)",
+        changed(CASE, "partner: cnfpt", "partner: nobody"),
+        f"{CASE_AT}:12:15: partners[0].partner: unknown partner 'nobody' (one of: <partner ids>)",
         id="unknown partner",
     ),
     pytest.param(
         NEW_CASE,
         changed(CASE, "sources: [boussou-2014]", "sources: [boussou-2041]"),
-        (f"{CASE_AT}:13:11: sources[0]: unknown source 'boussou-2041' (one of: <source ids>)"),
+        (f"{CASE_AT}:18:11: sources[0]: unknown source 'boussou-2041' (one of: <source ids>)"),
         id="unknown source",
     ),
     pytest.param(
         NEW_CASE,
-        changed(CASE, "steps: [scope]", "steps: [scope, conclusion]"),
-        f"{CASE_AT}:12:16: steps[1]: unknown step 'conclusion' (one of: {STEPS})",
+        changed(CASE, "step: scope", "step: conclusion"),
+        f"{CASE_AT}:16:11: steps[0].step: unknown step 'conclusion' (one of: {STEPS})",
         id="unknown step",
     ),
     pytest.param(
         NEW_CASE,
         changed(CASE, "fields: [tools]", "fields: [tools, knitting]"),
-        f"{CASE_AT}:10:17: fields[1]: unknown field 'knitting' (one of: {FIELDS})",
+        f"{CASE_AT}:13:17: fields[1]: unknown field 'knitting' (one of: {FIELDS})",
         id="unknown vocabulary term",
     ),
     pytest.param(
@@ -236,18 +241,102 @@ BAD_INPUTS = [
     ),
     pytest.param(
         NEW_CASE,
-        changed(CASE, "end: 2012", f"end: {THIS_YEAR + 1}"),
+        changed(
+            CASE,
+            "  label: {fr: Une ville, en: A town}\n",
+            "  label: {fr: Une ville, en: A town}\n"
+            f"  scale: {{libraries: 3, year: {THIS_YEAR + 1}, source: boussou-2014}}\n",
+        ),
         (
-            f"{CASE_AT}:8:28: period.end: year {THIS_YEAR + 1} is in the future "
+            f"{CASE_AT}:8:31: territory.scale.year: year {THIS_YEAR + 1} is in the future "
             f"(a year up to {THIS_YEAR})"
         ),
         id="year in the future",
     ),
     pytest.param(
         NEW_CASE,
-        changed(CASE, "end: 2012", "end: 2009"),
-        f"{CASE_AT}:8:28: period.end: ends in 2009, before it starts (a year from 2010 on)",
+        changed(
+            CASE,
+            '  - {date: "2010", event: {fr: Début., en: Start.}, marks: start, source: boussou-2014}\n'
+            '  - {date: "2012-06", event: {fr: Fin., en: End.}, marks: end, source: boussou-2014}\n',
+            '  - {date: "2009", event: {fr: Fin., en: End.}, marks: end, source: boussou-2014}\n'
+            '  - {date: "2010", event: {fr: Début., en: Start.}, marks: start, source: boussou-2014}\n',
+        ),
+        (
+            f"{CASE_AT}:9:12: milestones[0].date: the end (2009) comes before the start (2010) "
+            "(an end after the start)"
+        ),
         id="end before start",
+    ),
+    pytest.param(
+        NEW_CASE,
+        changed(CASE, '"2012-06"', '"2009"'),
+        (
+            f"{CASE_AT}:10:12: milestones[1].date: 2009 comes before the milestone above it "
+            "(2010) (milestones in date order)"
+        ),
+        id="milestones out of order",
+    ),
+    pytest.param(
+        NEW_CASE,
+        changed(CASE, "marks: end", "marks: start"),
+        (
+            f"{CASE_AT}:10:59: milestones[1].marks: a second milestone marks the start "
+            "(at most one 'start', already at line 9)"
+        ),
+        id="two starts",
+    ),
+    pytest.param(
+        NEW_CASE,
+        changed(CASE, '"2012-06"', '"2012-13"'),
+        (
+            f"{CASE_AT}:10:12: milestones[1].date: invalid date '2012-13' "
+            '(a partial ISO date in quotes: "2014", "2014-06" or "2014-06-23")'
+        ),
+        id="impossible month",
+    ),
+    pytest.param(
+        NEW_CASE,
+        changed(
+            CASE, "    why: {fr: Le périmètre est écrit., en: The scope is written down.}\n", ""
+        ),
+        (
+            f"{CASE_AT}:16:5: steps[0].why: missing field (why this case illustrates this step, "
+            "shown on the step's page, {fr: ..., en: ...})"
+        ),
+        id="step without why",
+    ),
+    pytest.param(
+        NEW_CASE,
+        changed(
+            CASE,
+            "  - {partner: cnfpt, role: member, source: boussou-2014}\n",
+            "  - {partner: cnfpt, source: boussou-2014}\n",
+        ),
+        (
+            f"{CASE_AT}:12:5: partners[0].role: missing field "
+            "(an id from the partner_roles vocabulary (lead, member, funder, training-provider, "
+            "supplier))"
+        ),
+        id="partner without role",
+    ),
+    pytest.param(
+        NEW_CASE,
+        changed(CASE, "role: member", "role: sponsor"),
+        (
+            f"{CASE_AT}:12:28: partners[0].role: unknown partner role 'sponsor' "
+            "(one of: lead, member, funder, training-provider, supplier)"
+        ),
+        id="unknown role",
+    ),
+    pytest.param(
+        NEW_PARTNER,
+        PARTNER + "competences:\n  - {competence: training}\n",
+        (
+            f"{PARTNER_AT}:8:5: competences[0].source: missing field "
+            "(the id of the source that shows it, from data/sources.yml)"
+        ),
+        id="competence without source",
     ),
     pytest.param(
         "case-studies/new-case.yaml",
@@ -260,8 +349,8 @@ BAD_INPUTS = [
         "# yaml-language-server: $schema=schemas/links.schema.json\nhome: /\n",
         (
             "data/links.yml:1:1: file: no schema for this file (one of: vocabularies.yml, "
-            "sources.yml, glossary.yml, interface.yml, short-links.yml, partners/<id>.yml, "
-            "case-studies/<id>.yml)"
+            "sources.yml, glossary.yml, interface.yml, terminology.yml, short-links.yml, "
+            "partners/<id>.yml, case-studies/<id>.yml)"
         ),
         id="file without schema",
     ),
@@ -324,7 +413,11 @@ def test_shipped_data_is_valid():
 def test_partners_list_the_case_studies_that_name_them():
     site = shipped()
     for partner in site.partners.values():
-        naming = [case for case in site.case_studies.values() if partner in case.partners]
+        naming = [
+            case
+            for case in site.case_studies.values()
+            if partner in [link.partner for link in case.partners]
+        ]
         assert partner.case_studies == naming
     sivu = "sivu-inforoutes-ardeche"
     assert site.partners[sivu].case_studies == [site.case_studies[sivu]]

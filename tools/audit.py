@@ -14,17 +14,20 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import socket
 import subprocess
 import sys
 import tempfile
+import threading
 from datetime import UTC, datetime
 from pathlib import Path
 
 from chromium import FLAGS, find_chromium
-from serve_like_pages import serving
+from serve_like_pages import pages_server
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # the project's macros package: where each language's pages live
+from macros.i18n import LANGUAGES, language_root  # noqa: E402
+
 AUDIT = ROOT / "audit"
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 PAGES = {
@@ -33,7 +36,6 @@ PAGES = {
     "case study": "cas/mediatheques-de-la-baie/",
     "listing": "cas/",
 }
-LANGUAGES = {"fr": "", "en": "en/"}
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 METRICS = {
     "first-contentful-paint": "FCP",
@@ -51,12 +53,6 @@ def chromium() -> str:
     if not found:
         sys.exit("No Chromium: run `make browser`, or set CHROME_PATH")
     return found
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def build(site_dir: Path, url: str) -> None:
@@ -122,7 +118,8 @@ def audit(url: str) -> list[dict]:
     reports = AUDIT / "reports"
     reports.mkdir(parents=True, exist_ok=True)
     results = []
-    for language, prefix in LANGUAGES.items():
+    for language in LANGUAGES:
+        prefix = language_root(language)
         for kind, path in PAGES.items():
             name = f"{language} {kind}"
             print(f"auditing {name}: {url}{prefix}{path}", file=sys.stderr)
@@ -138,12 +135,15 @@ def main(argv: list[str] | None = None) -> int:
     if not LIGHTHOUSE.exists():
         sys.exit("No Lighthouse: run `make node_modules`")
 
-    port = args.port or free_port()
-    with tempfile.TemporaryDirectory() as temporary:
-        site = Path(temporary) / "site"
-        build(site, f"http://127.0.0.1:{port}/")
-        with serving(site, port) as url:
-            results = audit(url)
+    with (
+        tempfile.TemporaryDirectory() as temporary,
+        pages_server(Path(temporary) / "site", args.port) as server,
+    ):
+        url = f"http://127.0.0.1:{server.server_port}/"  # known before the build, which needs it
+        build(Path(temporary) / "site", url)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        results = audit(url)
+        server.shutdown()
 
     version = json.loads((LIGHTHOUSE.resolve().parent.parent / "package.json").read_text())
     output = {

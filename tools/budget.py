@@ -38,15 +38,22 @@ class Load:
         return [url for url in self.requests if urlsplit(url).netloc != site_host]
 
 
+def record(page) -> Load:
+    """Start recording what a browser page requests and every error it reports (the tests'
+    `visit` fixture and `first_load` both record this way)."""
+    load = Load()
+    page.on("request", lambda request: load.requests.append(request.url))
+    page.on("console", lambda message: message.type == "error" and load.errors.append(message.text))
+    page.on("pageerror", lambda error: load.errors.append(str(error)))
+    return load
+
+
 def first_load(browser, url: str) -> Load:
     """Open `url` in a fresh browser context (empty cache) and add up what it fetched."""
     context = browser.new_context()
     page = context.new_page()
-    load, responses = Load(), []
-    page.on("request", lambda request: load.requests.append(request.url))
+    load, responses = record(page), []
     page.on("response", lambda response: responses.append(response))
-    page.on("console", lambda message: message.type == "error" and load.errors.append(message.text))
-    page.on("pageerror", lambda error: load.errors.append(str(error)))
     page.goto(url, wait_until="networkidle")
     for response in responses:
         load.bytes += compressed_size(response.body(), response.headers.get("content-type", ""))
@@ -55,7 +62,7 @@ def first_load(browser, url: str) -> Load:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from chromium import FLAGS, find_chromium
+    from chromium import launch
     from playwright.sync_api import sync_playwright
     from serve_like_pages import serving
 
@@ -63,12 +70,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("site", type=Path, help="the built site folder")
     args = parser.parse_args(argv)
     pages = sorted(p.relative_to(args.site).as_posix() for p in args.site.rglob("*.html"))
-    chromium = find_chromium()
-    if not chromium:
-        sys.exit("No Chromium: run `make browser`, or set CHROMIUM")
     rows = []
     with sync_playwright() as playwright, serving(args.site) as url:
-        browser = playwright.chromium.launch(executable_path=chromium, args=FLAGS)
+        browser = launch(playwright)
         for page in pages:
             load = first_load(browser, url + page)
             foreign = len(load.foreign(urlsplit(url).netloc))

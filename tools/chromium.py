@@ -33,6 +33,14 @@ def find_chromium() -> str | None:
     return next((path for name in CANDIDATES if (path := shutil.which(name))), None)
 
 
+def launch(playwright):
+    """Chromium started headless the way this project always starts it (tests, budget)."""
+    executable = find_chromium()
+    if not executable:
+        raise SystemExit("No Chromium: run `make browser` (Debian's package), or set CHROMIUM")
+    return playwright.chromium.launch(executable_path=executable, args=FLAGS)
+
+
 if __name__ == "__main__":
     path = find_chromium()
     print(path or "no Chromium found")
