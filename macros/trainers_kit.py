@@ -16,6 +16,7 @@ from pathlib import Path
 
 import segno
 from bs4 import BeautifulSoup, Tag
+from markupsafe import Markup
 from mkdocs.utils.meta import get_data
 
 from .context import PageContext
@@ -58,6 +59,13 @@ def relative_address(target: str, from_page: str) -> str:
 
 def qr_code(url: str) -> segno.QRCode:
     return segno.make(url, error="m", micro=False)
+
+
+def qr_inline(url: str, name: str) -> Markup:
+    """The QR code of `url` as inline SVG, named for screen readers: drawn in the page, it costs
+    no request (the page budget), and scales with CSS (a viewBox, no fixed size)."""
+    svg = qr_code(url).svg_inline(scale=4, border=4, omitsize=True, title=name, svgclass="kit-qr")
+    return Markup(svg.replace("<svg ", '<svg role="img" ', 1))
 
 
 # --- Short links -------------------------------------------------------------------------------
@@ -252,6 +260,10 @@ def kit_page(data: SiteData, page: PageContext, part: str, docs_dir: Path) -> st
             "short": page.site_url + short_address(link, language),
             "short_here": here(short_address(link, language)),
             "qr": here(qr_address(link, language)),
+            "qr_inline": qr_inline(
+                page.site_url + short_address(link, language),
+                page.ui["kit.qr_alt"].format(url=page.site_url + short_address(link, language)),
+            ),
             "sheet": here(sheet_address(link, language)) if link.sheet else None,
         }
         for link in data.short_links

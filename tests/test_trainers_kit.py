@@ -246,7 +246,6 @@ def test_the_kit_page_lists_sheets_booklet_short_links_and_offline_copies(site, 
     address = page_url("kit-formateurs.md", language)
     page = site.html(address)
     linked = {urljoin(site.url + address, a["href"]) for a in page.select("article a[href]")}
-    shown = {urljoin(site.url + address, img["src"]) for img in page.select("article img")}
     expected = [booklet_address(language)]
     expected += [sheet_address(link, language) for link in sheet_links(DATA)]
     expected += [short_address(link, language) for link in DATA.short_links]
@@ -255,10 +254,26 @@ def test_the_kit_page_lists_sheets_booklet_short_links_and_offline_copies(site, 
         assert site.url + target in linked, target
         assert (site.root / target).exists() or (site.root / target / "index.html").exists()
     for link in DATA.short_links:
-        assert site.url + qr_address(link, language) in shown
+        assert site.url + qr_address(link, language) in linked  # the QR code's file, for slides
         big = (site.url + short_address(link, language)).split("://")[1]
         assert big in [words(p.get_text()) for p in page.select(".kit-link__short")]
     assert page.select_one("article a[href$='a-propos/#cite']")
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_kit_page_shows_each_qr_code_that_a_decoder_reads(site, visit, language):
+    page, record = visit(page_url("kit-formateurs.md", language))
+    codes = page.locator("svg.kit-qr")
+    expect(codes).to_have_count(len(DATA.short_links))
+    for index, link in enumerate(DATA.short_links):
+        code = codes.nth(index)
+        expected = site.url + short_address(link, language)
+        assert code.get_attribute("role") == "img"
+        assert code.locator("title").text_content() == DATA.words["kit.qr_alt"][language].format(
+            url=expected
+        )
+        assert decode(code.screenshot()) == [expected]
+    assert record.errors == []
 
 
 # --- Offline copies ----------------------------------------------------------------------------
