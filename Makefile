@@ -5,7 +5,7 @@ BIN      := $(VENV)/bin
 STAMP    := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1   # Material's notice about MkDocs 2 says nothing we can act on
 
-.PHONY: help serve build offline test lint validate lock browser pango clean links audit bench fingerprints
+.PHONY: help serve build offline test lint validate lock browser pango clean links audit bench forms fingerprints
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -26,8 +26,11 @@ build: $(STAMP) pango  ## strict build of both languages into site/, with the tr
 offline: build  ## the offline copies (a zip per language, opens from disk), with the rest of the site
 	@ls -l site/kit/*.zip
 
-validate: $(STAMP)  ## check the data files (case studies, partners, sources, glossary)
-	$(BIN)/python -m macros.check_data data
+validate: $(STAMP)  ## check the data and the pages; messages in French if your locale is French
+	$(BIN)/python -m macros.check_data data $(VALIDATE_FLAGS)
+
+forms: $(STAMP)  ## rewrite the issue forms' choices from data/vocabularies.yml
+	$(BIN)/python tools/issue_forms.py
 
 lint: $(STAMP)  ## ruff on the Python code
 	$(BIN)/ruff check .

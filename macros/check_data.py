@@ -1,9 +1,14 @@
-"""Check the data files and report every problem with its line and column.
+"""Check the data files and the pages; report every problem with its file, line and column.
 
-Usage: `python -m macros.check_data [data_dir]` (what `make validate` runs).
+Usage: `python -m macros.check_data [data_dir] [--github] [--changed-since REF]` (what
+`make validate` runs; CI adds --github).
 
-Prints every problem as `path:line:column: field: what is wrong (what is expected)` and exits 1,
-or prints a one-line summary and exits 0.
+Prints every problem as `path:line:column: [field: ]what is wrong (how to fix it)` in the
+contributor's language (French when the locale is French, both in CI: macros/messages.py) and
+exits 1 if any is an error; warnings alone (a page not yet translated) exit 0. The pages are
+checked when the data folder sits in a project with docs/ and mkdocs.yml (macros/check_docs.py).
+With --github, each problem is also a GitHub annotation on its file and line, and the job
+summary lists the problems and the pages the pull request changes (macros/github_report.py).
 """
 
 from __future__ import annotations
@@ -12,8 +17,12 @@ import argparse
 import sys
 from pathlib import Path
 
+from . import github_report, messages
+from .check_docs import docs_problems
 from .data import DataError, load_site_data
 from .kinds import KINDS
+from .records import SiteData
+from .validation import Problem
 
 DEFAULT_DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
@@ -29,27 +38,57 @@ def main(argv: list[str] | None = None) -> int:
         default=DEFAULT_DATA_DIR,
         help="the data folder (default: the repository's data/)",
     )
-    data_dir = parser.parse_args(argv).data_dir
+    parser.add_argument(
+        "--github",
+        action="store_true",
+        help="also print GitHub annotations and write the job summary (CI, once per run)",
+    )
+    parser.add_argument(
+        "--changed-since",
+        metavar="REF",
+        help="list in the job summary the pages changed since this git commit",
+    )
+    arguments = parser.parse_args(argv)
+    data_dir = arguments.data_dir
     if data_dir.resolve().is_relative_to(Path.cwd()):
         data_dir = data_dir.resolve().relative_to(Path.cwd())  # shorter to read
+    project = data_dir.parent
+
+    site: SiteData | None = None
     try:
         site = load_site_data(data_dir)
+        problems: list[Problem] = []
     except DataError as error:
-        print(error, file=sys.stderr)
-        count = len(error.problems)
-        print(f"{count} problem{'s' * (count != 1)} in {data_dir}", file=sys.stderr)
+        problems = list(error.problems)
+    if (project / "docs").is_dir() and (project / "mkdocs.yml").is_file():
+        problems += docs_problems(project, site)
+
+    languages = messages.output_languages()
+    for problem in problems:
+        for line in messages.lines(problem, languages):
+            print(line, file=sys.stderr)
+    if arguments.github:
+        github_report.report(problems, project, arguments.changed_since, site)
+
+    errors = [problem for problem in problems if problem.severity == "error"]
+    if errors:
+        count = len(errors)
+        print(f"{count} problem{'s' * (count != 1)}", file=sys.stderr)
         return 1
+    print(f"{data_dir} is valid: {', '.join(counts(site))}")
+    return 0
+
+
+def counts(site: SiteData) -> list[str]:
     vocabularies = vars(site.vocabularies)
     terms = sum(len(terms) for terms in vocabularies.values())
-    counts = [
+    return [
         *(f"{len(site.records[kind.name])} {kind.name}" for kind in KINDS),
         f"{len(site.sources)} sources",
         f"{len(vocabularies)} vocabularies ({terms} terms)",
         f"{len(site.glossary)} glossary terms",
         f"{len(site.words)} interface words",
     ]
-    print(f"{data_dir} is valid: {', '.join(counts)}")
-    return 0
 
 
 if __name__ == "__main__":

@@ -39,6 +39,7 @@ SINGLE_FILES = {
     "glossary.yml": "glossary.schema.json",
     "interface.yml": "interface.schema.json",
     "terminology.yml": "terminology.schema.json",  # on the pages: tests/test_terminology.py
+    "messages.yml": "messages.schema.json",  # read by macros/messages.py, checked here
     "short-links.yml": "short-links.schema.json",
 }
 OTHER_FOLDERS = {"schemas", "templates"}  # not data: read by editors and contributors

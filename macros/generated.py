@@ -42,3 +42,14 @@ def generated_pages(data: SiteData) -> dict[str, str]:
                     macro_call,
                 )
     return pages
+
+
+def data_files_of_pages(data: SiteData) -> dict[str, str]:
+    """The data file each generated page comes from, by source path: `en/cas/g2id.md` ->
+    `data/case-studies/g2id.yml` (where "Edit this page" leads)."""
+    return {
+        f"{language}/{kind.page_path(record_id)}": f"data/{kind.name}/{record_id}.yml"
+        for kind in KINDS
+        for record_id in data.records[kind.name]
+        for language in LANGUAGES
+    }

@@ -31,6 +31,10 @@ class Problem:
     field: str
     message: str
     expected: str
+    # Set by macros/messages.py, which words the problem in either language (data/messages.yml).
+    key: str = field(default="", compare=False)
+    values: tuple = field(default=(), compare=False)
+    severity: str = field(default="error", compare=False)  # or "warning": published anyway
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}:{self.column}"
@@ -109,23 +113,21 @@ def _clearer_error(text: str) -> yaml.MarkedYAMLError | None:
 
 def read_yaml(path: Path, shown_path: str, schema_comment: str) -> tuple[YamlFile | None, list]:
     """Parse one file; return it with its positions (None if it cannot be read) and its problems."""
+    from . import messages  # plain words in both languages (it imports Problem from here)
+
     raw = path.read_bytes()
     try:
         text = raw.decode("utf-8-sig")  # a byte-order mark is harmless: accept it
     except UnicodeDecodeError as error:
         line = raw.count(b"\n", 0, error.start) + 1
         column = error.start - raw.rfind(b"\n", 0, error.start)
-        message = f"not UTF-8, byte 0x{raw[error.start]:02x} cannot be decoded"
-        return None, [Problem.about_file(shown_path, message, "save as UTF-8", line, column)]
+        byte = f"{raw[error.start]:02x}"
+        return None, [messages.problem("file.not_utf8", shown_path, line, column, byte=byte)]
 
-    # PyYAML's own error for a tab is cryptic, and a tab is never needed in these files.
-    tabs = [
-        Problem.about_file(shown_path, "tab character", "spaces only", number, line.index("\t") + 1)
-        for number, line in enumerate(text.splitlines(), start=1)
-        if "\t" in line
-    ]
-    if tabs:
-        return None, tabs
+    # YAML's own errors for a tab or a non-breaking space are cryptic, or absent.
+    invisible = messages.invisible_character_problems(shown_path, text)
+    if invisible:
+        return None, invisible
 
     expected_fields = fields_described_in(schema_comment.rpartition("/")[2])
     if not text.strip():
@@ -145,13 +147,7 @@ def read_yaml(path: Path, shown_path: str, schema_comment: str) -> tuple[YamlFil
         parsed.content = loader.construct_document(node)
     except yaml.MarkedYAMLError as error:
         error = _clearer_error(text) or error
-        line, column = _position(error.problem_mark or error.context_mark)
-        wrong = error.problem or error.context or "unreadable"
-        if wrong.startswith("but ") and error.context:  # "but found another document"
-            wrong = f"{error.context}, {wrong}"
-        message = f"invalid YAML, {wrong}"
-        expected = "YAML syntax: check the indentation, and quote text containing ': ' or ' #'"
-        return None, [*problems, Problem.about_file(shown_path, message, expected, line, column)]
+        return None, [*problems, messages.yaml_syntax_problem(shown_path, text, error)]
     finally:
         loader.dispose()
     return parsed, problems

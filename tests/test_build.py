@@ -20,7 +20,7 @@ def build_copy(tmp_path: Path, break_it) -> subprocess.CompletedProcess:
         cwd=tmp_path,
         capture_output=True,
         text=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "LC_ALL": "C.UTF-8"},  # messages in English
         check=False,
     )
 
@@ -64,3 +64,19 @@ def test_a_mistake_fails_the_build_naming_the_file(tmp_path, mistake, expected):
 def test_the_unbroken_project_builds(tmp_path):
     result = build_copy(tmp_path, lambda project: None)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_an_unknown_source_in_cite_stops_the_build_at_its_line_without_a_traceback(tmp_path):
+    def mistype(project: Path) -> None:
+        page = project / "docs/fr/guide/champs.md"
+        text = page.read_text("utf-8")
+        page.write_text(text.replace('cite("boussou-2014")', 'cite("boussu-2014")', 1), "utf-8")
+
+    result = build_copy(tmp_path, mistype)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0, output
+    assert (
+        "docs/fr/guide/champs.md:12:311: unknown source 'boussu-2014' (one of: boussou-2014,"
+        in (output)
+    )
+    assert "Traceback" not in output

@@ -9,6 +9,8 @@ import pytest
 import yaml
 from conftest import ROOT
 
+from macros.check_docs import read_page
+
 DOCS = ROOT / "docs"
 ALLOWED_KEYS = {"title", "description", "hide"}
 REQUIRED_KEYS = {"title", "description"}
@@ -16,7 +18,7 @@ SOURCES = sorted(DOCS.glob("*/**/*.md"))
 
 
 def front_matter(path: Path) -> dict:
-    text = path.read_text(encoding="utf-8")
+    text = read_page(path)  # as MkDocs reads it: a byte-order mark or Windows line endings pass
     assert text.startswith("---\n"), f"{path}: no front matter"
     block = text.split("---\n", 2)[1]
     return yaml.safe_load(block) or {}

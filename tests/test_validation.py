@@ -98,15 +98,19 @@ BAD_INPUTS = [
         NEW_CASE,
         changed(CASE, "title: {fr: Un cas, en: A case}", "title: {fr: Un cas, en: A case"),
         (
-            f"{CASE_AT}:5:8: file: invalid YAML, expected ',' or '}}', but got ':' "
-            "(YAML syntax: check the indentation, and quote text containing ': ' or ' #')"
+            f'{CASE_AT}:5:8: file: a brace "{{" or bracket "[" is not closed where it should '
+            'be (check the commas and close with "}" or "]"; quote any text containing a comma '
+            "or a colon)"
         ),
         id="YAML syntax error",
     ),
     pytest.param(
         NEW_CASE,
         changed(CASE, "  label:", "\tlabel:"),
-        f"{CASE_AT}:7:1: file: tab character (spaces only)",
+        (
+            f'{CASE_AT}:7:1: file: a tab (→) in the line "→label: {{fr: Une ville, en: A town}}" '
+            "(replace the tab with spaces: these files use spaces only)"
+        ),
         id="tab",
     ),
     pytest.param(
@@ -127,7 +131,10 @@ BAD_INPUTS = [
     pytest.param(
         NEW_PARTNER,
         PARTNER.encode("latin-1"),
-        f"{PARTNER_AT}:3:17: file: not UTF-8, byte 0xe9 cannot be decoded (save as UTF-8)",
+        (
+            f"{PARTNER_AT}:3:17: file: the file is not saved as UTF-8: byte 0xe9 cannot be read "
+            "(save it as UTF-8; GitHub's web editor always does)"
+        ),
         id="not UTF-8",
     ),
     pytest.param(
@@ -349,8 +356,8 @@ BAD_INPUTS = [
         "# yaml-language-server: $schema=schemas/links.schema.json\nhome: /\n",
         (
             "data/links.yml:1:1: file: no schema for this file (one of: vocabularies.yml, "
-            "sources.yml, glossary.yml, interface.yml, terminology.yml, short-links.yml, "
-            "partners/<id>.yml, case-studies/<id>.yml)"
+            "sources.yml, glossary.yml, interface.yml, terminology.yml, messages.yml, "
+            "short-links.yml, partners/<id>.yml, case-studies/<id>.yml)"
         ),
         id="file without schema",
     ),
@@ -469,5 +476,5 @@ def test_validate_command_prints_every_problem_and_fails(data_copy, capsys, monk
     assert validate_main(["data"]) == 1
     assert capsys.readouterr().err.splitlines() == [
         f"{CASE_AT}:3:9: status: unknown status 'done' (one of: {STATUSES})",
-        "1 problem in data",
+        "1 problem",
     ]

@@ -1,0 +1,52 @@
+"""Each page's "Edit this page" and "Report a problem on this page" addresses.
+
+Edit: the page's own source in its own language (docs/en/... for an English page), or, for a
+page generated from data/, that record's YAML file, in GitHub's web editor. Material shows it
+(feature `content.action.edit`, `page.edit_url`); overrides/partials/actions.html words it.
+Report: the "report a problem" issue form (.github/ISSUE_TEMPLATE/report-problem.yml) with the
+page's address filled in, as `page.report_url`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import urlencode, urljoin
+
+import _project  # noqa: F401  (the macros package)
+from mkdocs.config.defaults import MkDocsConfig
+
+from macros.generated import data_files_of_pages
+from macros.i18n import page_url
+from macros.site_cache import site_data
+
+REPORT_FORM = "report-problem.yml"  # the issue form, and its field for the page's address:
+REPORT_FIELD = "page"
+
+
+_data_files: dict[str, str] = {}  # generated page's source path -> its record's data file
+
+
+def on_files(files, config: MkDocsConfig):
+    _data_files.clear()
+    _data_files.update(data_files_of_pages(site_data(Path(config.config_file_path).parent)))
+    return files
+
+
+def source_file(page, config: MkDocsConfig) -> str:
+    """The file a contributor edits to change this page, from the repository's root."""
+    data_file = _data_files.get(page.file.src_uri)
+    return data_file or f"{Path(config.docs_dir).name}/{page.file.src_uri}"
+
+
+def on_page_context(context, page, config: MkDocsConfig, nav):
+    if not config.repo_url:
+        return context
+    repository = config.repo_url.rstrip("/") + "/"
+    # edit_uri ends with the docs folder ("edit/main/docs/"): the branch's root is one folder up.
+    branch_root = urljoin(repository, config.edit_uri or "edit/main/docs/") + "../"
+    page.edit_url = urljoin(branch_root, source_file(page, config))
+    query = urlencode(
+        {"template": REPORT_FORM, REPORT_FIELD: page_url(page, None, config.site_url)}
+    )
+    page.report_url = f"{repository}issues/new?{query}"
+    return context

@@ -1,0 +1,252 @@
+"""Contributing without being a developer: every page says how to edit it and how to report a
+problem on it, in the reader's language; the issue forms are valid GitHub forms whose choices are
+the site's vocabularies; a filled case-study form becomes a data file the validator accepts."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+import yaml
+from conftest import ROOT
+from issue_forms import CHOICES  # tools/: `make forms` writes the choices
+
+from macros.case_from_issue import FORM, answers, form_labels
+from macros.case_from_issue import main as case_from_issue
+from macros.check_data import main as validate_main
+from macros.data import load_site_data
+
+BIN = Path(sys.executable).parent
+FORMS = sorted((ROOT / ".github" / "ISSUE_TEMPLATE").glob("*.yml"))
+SAMPLE_BODY = ROOT / "tests" / "fixtures" / "issue-forms" / "propose-case-study.md"
+
+# A page of each kind, in each language, and the file "Edit this page" must open.
+PAGES = [
+    ("guide/champs/", "docs/fr/guide/champs.md"),
+    ("en/guide/champs/", "docs/en/guide/champs.md"),
+    ("glossaire/", "docs/fr/glossaire.md"),
+    ("en/glossaire/", "docs/en/glossaire.md"),
+    ("cas/g2id/", "data/case-studies/g2id.yml"),
+    ("en/cas/g2id/", "data/case-studies/g2id.yml"),
+    ("partenaires/cnfpt/", "data/partners/cnfpt.yml"),
+    ("en/partenaires/cnfpt/", "data/partners/cnfpt.yml"),
+]
+WORDS = {"fr": ("Modifier cette page", "Signaler un problème sur cette page")}
+WORDS["en"] = ("Edit this page", "Report a problem on this page")
+
+
+def contribute_links(site, page: str):
+    links = site.html(page).select(".contribute-links a")
+    assert len(links) == 2, page
+    return links
+
+
+@pytest.mark.parametrize(("page", "source"), PAGES)
+def test_edit_and_report_links_lead_to_the_page_s_own_source_and_form(site, page, source):
+    edit, report = contribute_links(site, page)
+    language = "en" if page.startswith("en/") else "fr"
+    assert edit.get_text(strip=True) == WORDS[language][0]
+    assert report.get_text(strip=True) == WORDS[language][1]
+
+    assert edit["href"].endswith(f"/edit/main/{source}")
+    repository = edit["href"].removesuffix(f"/edit/main/{source}")
+    address = urlsplit(report["href"])
+    assert f"{address.scheme}://{address.netloc}{address.path}" == f"{repository}/issues/new"
+    query = parse_qs(address.query)
+    assert query["template"] == ["report-problem.yml"]
+    assert query["page"] == [site.url + page]
+
+
+def test_every_page_edits_a_file_that_exists_and_reports_through_a_field_of_the_form(site):
+    form = yaml.safe_load((ROOT / ".github/ISSUE_TEMPLATE/report-problem.yml").read_text("utf-8"))
+    field_ids = {item.get("id") for item in form["body"]}
+    for page in site.pages():
+        if page.name == "404.html":
+            continue
+        edit, report = contribute_links(site, page)
+        source = edit["href"].partition("/edit/main/")[2]
+        assert (ROOT / source).is_file(), f"{page}: {source}"
+        assert set(parse_qs(urlsplit(report["href"]).query)) - {"template"} <= field_ids, page
+
+
+def test_no_page_asks_github_for_the_repository_s_stars(site):
+    # Material's header link to the repository fetches its facts from api.github.com.
+    for page in ("index.html", "en/cas/g2id/index.html"):
+        assert site.html(page).select('[data-md-component="source"]') == []
+
+
+# --- Issue forms ---------------------------------------------------------------------------------
+
+
+def check_jsonschema(schema: str, *files: Path) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [BIN / "check-jsonschema", "--builtin-schema", schema, *files],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def test_the_issue_forms_are_the_four_expected():
+    assert {form.stem for form in FORMS} == {
+        "propose-case-study",
+        "report-problem",
+        "translation",
+        "partner-help",
+    }
+
+
+def test_the_issue_forms_pass_github_s_schema():
+    result = check_jsonschema("vendor.github-issue-forms", *FORMS)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_schema_refuses_a_broken_form(tmp_path):
+    form = yaml.safe_load(FORMS[0].read_text("utf-8"))
+    del form["description"]  # required by GitHub
+    form["body"][1]["type"] = "select"  # not a field type GitHub knows
+    broken = tmp_path / "broken.yml"
+    broken.write_text(yaml.safe_dump(form, allow_unicode=True), "utf-8")
+    assert check_jsonschema("vendor.github-issue-forms", broken).returncode == 1
+
+
+def test_every_form_and_label_speaks_both_languages():
+    for path in FORMS:
+        form = yaml.safe_load(path.read_text("utf-8"))
+        assert " / " in form["name"], path.name
+        assert all(" / " in label for label in form["labels"]), path.name
+        for item in form["body"]:
+            if item["type"] != "markdown":
+                assert " / " in item["attributes"]["label"], f"{path.name}: {item['id']}"
+
+
+def options(form: Path, field_id: str) -> list[str]:
+    body = yaml.safe_load(form.read_text("utf-8"))["body"]
+    item = next(item for item in body if item.get("id") == field_id)
+    return [
+        option["label"] if isinstance(option, dict) else option
+        for option in item["attributes"]["options"]
+    ]
+
+
+@pytest.mark.parametrize(("form", "field_id", "vocabulary"), CHOICES)
+def test_form_choices_are_the_vocabulary_s_labels(data, form, field_id, vocabulary):
+    terms = getattr(data.vocabularies, vocabulary).values()
+    expected = [f"{term.label['fr']} / {term.label['en']}" for term in terms]
+    path = ROOT / ".github" / "ISSUE_TEMPLATE" / f"{form}.yml"
+    assert options(path, field_id) == expected
+
+
+# --- From a filled form to a data file -------------------------------------------------------------
+
+
+@pytest.fixture
+def data_copy(tmp_path: Path) -> Path:
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    return tmp_path / "data"
+
+
+def test_the_sample_body_is_read_answer_by_answer():
+    given = answers(SAMPLE_BODY.read_text("utf-8"), form_labels(FORM))
+    assert given["title"] == "Médiathèques de la Baie"
+    assert given["status"] == "Réalisé / Realised"
+    assert given["drawbacks"] is None  # "_No response_"
+    assert given["steps"] == [
+        "Définir les champs de la mutualisation / Define the scope of pooling"
+    ]
+    assert len(given["fields"]) == 3
+
+
+def test_a_filled_form_becomes_a_case_study_that_validates(data_copy, capsys, monkeypatch):
+    (data_copy / "case-studies" / "mediatheques-de-la-baie.yml").unlink()  # proposed afresh
+    assert case_from_issue([str(SAMPLE_BODY), "--data", str(data_copy)]) == 0
+    written = data_copy / "case-studies" / "mediatheques-de-la-baie.yml"
+    assert capsys.readouterr().out.strip() == str(written)
+
+    monkeypatch.chdir(data_copy.parent)
+    assert validate_main(["data"]) == 0, capsys.readouterr().err
+    case = load_site_data(data_copy).case_studies["mediatheques-de-la-baie"]
+    assert case.status.id == "realised"
+    assert [field.id for field in case.fields] == ["acquisition", "cataloguing", "tools"]
+    assert [part.partner.id for part in case.partners] == ["mediatheques-de-la-baie", "cnfpt"]
+    assert [step.step.id for step in case.steps]
+    assert all(step.why.fr for step in case.steps)
+    assert case.administrative_form.id == "agglomeration"
+    assert [source.id for source in case.sources] == ["baie-2015"]  # known (part of) title
+    assert case.lessons[0]["fr"] == "Leçon principale : partager les outils avant les collections."
+    text = written.read_text("utf-8")
+    # What the maintainer must finish is marked on its line.
+    assert 'en: "Médiathèques de la Baie"  # TODO à traduire · to translate' in text
+    assert "# TODO pas encore dans data/partners/ : Une association inconnue : soutien" in text
+
+
+def test_a_new_source_is_added_to_the_sources(data_copy, capsys, monkeypatch, tmp_path):
+    body = SAMPLE_BODY.read_text("utf-8").replace(
+        "l'exemple des Médiathèques de la Baie",
+        "Un autre document",
+    )
+    (tmp_path / "body.md").write_text(
+        body.replace("Médiathèques de la Baie\n\n###", "Un réseau\n\n###", 1), "utf-8"
+    )
+    assert case_from_issue([str(tmp_path / "body.md"), "--data", str(data_copy)]) == 0
+    monkeypatch.chdir(data_copy.parent)
+    assert validate_main(["data"]) == 0, capsys.readouterr().err
+    site = load_site_data(data_copy)
+    source = site.sources["mediatheques-de-la-baie-2015"]
+    assert (source.title, source.year, source.source_type.id) == (
+        "Un autre document",
+        2015,
+        "slides",
+    )
+    assert [s.id for s in site.case_studies["un-reseau"].sources] == [source.id]
+
+
+def test_a_form_without_a_required_answer_is_refused_in_both_languages(data_copy, capsys, tmp_path):
+    body = SAMPLE_BODY.read_text("utf-8").replace("- [X] Définir", "- [ ] Définir")
+    (tmp_path / "body.md").write_text(body, "utf-8")
+    (data_copy / "case-studies" / "mediatheques-de-la-baie.yml").unlink()
+    assert case_from_issue([str(tmp_path / "body.md"), "--data", str(data_copy)]) == 1
+    error = capsys.readouterr().err
+    assert "le formulaire ne répond pas à « steps »" in error
+    assert 'the form gives no answer to "steps"' in error
+    assert not (data_copy / "case-studies" / "mediatheques-de-la-baie.yml").exists()
+
+
+# --- On the pull request ---------------------------------------------------------------------------
+
+
+def test_the_pull_request_check_annotates_then_uploads_a_preview_and_says_how_to_open_it():
+    workflow = yaml.safe_load((ROOT / ".github/workflows/check.yml").read_text("utf-8"))
+    steps = workflow["jobs"]["check"]["steps"]
+    runs = [step.get("run", "") for step in steps]
+    validate = next(i for i, run in enumerate(runs) if run.startswith("make validate"))
+    assert "--github" in runs[validate]
+    assert "--changed-since" in runs[validate]
+    assert validate < runs.index("make test") < runs.index("make build")
+    upload = next(s for s in steps if s.get("uses", "").startswith("actions/upload-artifact@"))
+    assert upload["with"] == {"name": "site-preview", "path": "site", "retention-days": 14}
+    assert upload["if"] == "github.event_name == 'pull_request'"
+    assert "macros.github_report preview site-preview" in runs[-1]
+
+
+def test_the_summary_tells_how_to_open_the_preview_in_two_lines(tmp_path):
+    summary = tmp_path / "summary.md"
+    result = subprocess.run(
+        [sys.executable, "-m", "macros.github_report", "preview", "site-preview"],
+        cwd=ROOT,
+        env={"GITHUB_STEP_SUMMARY": str(summary), "PATH": ""},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    lines = [line for line in summary.read_text("utf-8").splitlines() if line.strip()]
+    assert lines[0] == "## Aperçu du site · Preview of the site"
+    assert len(lines[1:]) == 2
+    assert all("« site-preview »" in lines[1] or '"site-preview"' in line for line in lines[1:])
+    assert "index.html" in lines[1]
+    assert "index.html" in lines[2]

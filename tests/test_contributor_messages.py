@@ -1,0 +1,256 @@
+"""What a contributor reads when something is wrong, as a specification: each mistake a librarian
+makes in a data file or a page, and the exact line `make validate` prints for it, in French and in
+English, with file and line; in CI, the same as a GitHub annotation and in the job summary.
+
+Each case copies the project (docs/, data/, mkdocs.yml), makes one mistake, and runs the validator
+as CI runs it (both languages, --github).
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import ROOT
+
+from macros import messages
+from macros.check_data import main as validate_main
+from macros.github_report import annotation, escape_data, pages_of
+from macros.validation import Problem
+
+CASE = "data/case-studies/mediatheques-de-la-baie.yml"
+PARTNER = "data/partners/cnfpt.yml"
+GUIDE = "docs/fr/guide/champs.md"
+
+
+def at(file: str, text: str, column: int | None = None) -> str:
+    """`file:line:column`, the line being the first that holds `text` in the shipped file (and
+    the column where `text` starts, unless given), so that the expectations follow the content
+    as it is edited."""
+    lines = (ROOT / file).read_text("utf-8").splitlines()
+    line = next(number for number, line in enumerate(lines, 1) if text in line)
+    return f"{file}:{line}:{column or lines[line - 1].index(text) + 1}"
+
+
+def edit(project: Path, file: str, old: str, new: str, count: int = 1) -> None:
+    path = project / file
+    text = path.read_text("utf-8")
+    assert old in text, f"{old!r} not in {file}"
+    path.write_text(text.replace(old, new, count), "utf-8")
+
+
+# (the mistake, made to a copy of the project; where it is reported; what the French and the
+# English lines say; "error" stops the pull request, "warning" does not).
+MISTAKES = [
+    pytest.param(
+        lambda p: edit(
+            p, CASE, "  fr: Les Médiathèques de la Baie,", "  fr: Les Médiathèques de la Baie :"
+        ),
+        at(CASE, "  fr: Les Médiathèques de la Baie,", 35),
+        "un deux-points suivi d'une espace dans un texte sans guillemets (mettez tout le texte entre guillemets",
+        "a colon followed by a space in text without quotes (put the whole text in straight double quotes",
+        "error",
+        id="French colon in unquoted text",
+    ),
+    pytest.param(
+        lambda p: edit(p, CASE, "    value: 90\n", "  value: 90\n"),
+        at(CASE, "    value: 90", 3),
+        "un champ d'un élément de liste n'est pas aligné sur le premier champ",
+        "a field of a list item is not lined up with the item's first field",
+        "error",
+        id="field of a list item not aligned",
+    ),
+    pytest.param(
+        lambda p: edit(p, CASE, "\n  - label: {fr: Bénévoles", "\n   - label: {fr: Bénévoles"),
+        at(CASE, "  - label: {fr: Bénévoles", 4),
+        "un élément de liste n'est pas aligné sur les autres (alignez son tiret",
+        'a list item is not aligned with the others (put its dash "-" exactly below',
+        "error",
+        id="misaligned dash",
+    ),
+    pytest.param(
+        lambda p: edit(p, PARTNER, "\nname:", "\nname:\t"),
+        at(PARTNER, "name:", 6),
+        "une tabulation (→) dans la ligne « name:→ » (remplacez la tabulation par des espaces",
+        'a tab (→) in the line "name:→" (replace the tab with spaces',
+        "error",
+        id="tab, shown",
+    ),
+    pytest.param(
+        lambda p: edit(p, PARTNER, "\n  fr: CNFPT", "\n\u00a0 fr: CNFPT"),
+        at(PARTNER, "  fr: CNFPT", 1),
+        "une espace insécable (⍽) dans l'indentation de la ligne « ⍽ fr: CNFPT »",
+        'a non-breaking space (⍽) in the indentation of the line "⍽ fr: CNFPT"',
+        "error",
+        id="non-breaking space in the indentation, shown",
+    ),
+    pytest.param(
+        lambda p: edit(p, PARTNER, "\n  fr: CNFPT", '\n  fr: "CNFPT'),
+        at(PARTNER, "  fr: CNFPT", 7),
+        "des guillemets ouverts ne sont jamais fermés (fermez les guillemets",
+        "a quotation mark is opened and never closed (close the quotes",
+        "error",
+        id="quote never closed",
+    ),
+    pytest.param(
+        lambda p: edit(p, GUIDE, 'cite("boussou-2014")', 'cite("boussu-2014")'),
+        at(GUIDE, 'cite("boussou-2014")'),
+        "source inconnue « boussu-2014 » (l'une de : boussou-2014, baie-2015,",
+        "unknown source 'boussu-2014' (one of: boussou-2014, baie-2015,",
+        "error",
+        id="unknown source in cite()",
+    ),
+    pytest.param(
+        lambda p: edit(p, GUIDE, 'cases_for_step("scope")', 'cases_for_step("scopes")'),
+        at(GUIDE, 'cases_for_step("scope")', 4),
+        "étape inconnue « scopes » (l'une de : together,",
+        "unknown step 'scopes' (one of: together,",
+        "error",
+        id="unknown step in cases_for_step()",
+    ),
+    pytest.param(
+        lambda p: edit(p, "docs/en/index.md", "\ndescription:", "\nsummary:"),
+        "docs/en/index.md:1:1",
+        "description: l'en-tête de la page n'a pas de « description » (ajoutez une ligne",
+        'description: the page\'s header has no "description" (add a line',
+        "error",
+        id="front matter without description",
+    ),
+    pytest.param(
+        lambda p: edit(p, "docs/en/guide/champs.md", "---\ntitle:", "title:"),
+        "docs/en/guide/champs.md:1:1",
+        "la page ne commence pas par son en-tête (title, description) (ajoutez en tout début",
+        "the page does not start with its header (title, description) (add at the very top",
+        "error",
+        id="no front matter",
+    ),
+    pytest.param(
+        lambda p: edit(p, GUIDE, "{ #what-to-do }", "{ #que-faire }"),
+        at(GUIDE, "{ #what-to-do }", 1),
+        "le titre « Que faire » a l'ancre #que-faire, que docs/en/guide/champs.md n'a pas",
+        'the heading "Que faire" has the anchor #que-faire, which docs/en/guide/champs.md lacks',
+        "error",
+        id="heading anchor in one language only",
+    ),
+    pytest.param(
+        lambda p: edit(p, "mkdocs.yml", "      - glossaire.md\n", ""),
+        "docs/fr/glossaire.md:1:1",
+        "la page n'est pas dans le menu du site (ajoutez « glossaire.md » à la liste « nav: »",
+        'the page is not in the site\'s menu (add "glossaire.md" to the "nav:" list',
+        "error",
+        id="page missing from the navigation",
+    ),
+    pytest.param(
+        lambda p: (p / "docs/en/sources.md").unlink(),
+        "docs/fr/sources.md:1:1",
+        "la page n'a pas encore de version anglaise (créez docs/en/sources.md,",
+        "the page has no English version yet (create docs/en/sources.md,",
+        "warning",
+        id="page without its twin",
+    ),
+]
+
+
+@pytest.fixture
+def project(tmp_path: Path, monkeypatch) -> Path:
+    """A copy of what `make validate` reads, as the current folder."""
+    for folder in ("docs", "data"):
+        shutil.copytree(ROOT / folder, tmp_path / folder)
+    shutil.copy(ROOT / "mkdocs.yml", tmp_path)
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def validate_as_ci(monkeypatch, capsys, summary: Path) -> tuple[int, list[str], list[str]]:
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+    status = validate_main(["data", "--github"])
+    captured = capsys.readouterr()
+    return status, captured.err.splitlines(), captured.out.splitlines()
+
+
+@pytest.mark.parametrize(("mistake", "where", "french", "english", "severity"), MISTAKES)
+def test_each_mistake_is_told_in_both_languages_with_file_and_line(
+    project, monkeypatch, capsys, mistake, where, french, english, severity
+):
+    mistake(project)
+    summary = project / "summary.md"
+    status, printed, annotations = validate_as_ci(monkeypatch, capsys, summary)
+
+    assert status == (1 if severity == "error" else 0)
+    assert any(line.startswith(f"{where}: {french}") for line in printed), printed
+    assert any(line.startswith(f"{where}: {english}") for line in printed), printed
+    assert "Traceback" not in "\n".join(printed)
+    # On the pull request: an annotation on the file and line, with both languages.
+    file, line, column = where.split(":")
+    annotation = next(a for a in annotations if a.startswith(f"::{severity} file={file},"))
+    assert f"line={line},col={column}," in annotation
+    body = annotation.split("::", 2)[2]
+    assert french.split(" (")[0] in body
+    assert english.split(" (")[0] in body
+    assert "\n" not in annotation  # one line: GitHub's workflow commands end at a newline
+    # ... and the job summary says it in both languages, with the fix.
+    text = summary.read_text("utf-8")
+    assert f"`{file}:{line}`" in text
+    assert french.split(" (")[0] in text
+    assert english.split(" (")[0] in text
+
+
+def test_the_shipped_project_has_no_problem(project, monkeypatch, capsys):
+    status, printed, out = validate_as_ci(monkeypatch, capsys, project / "summary.md")
+    assert (status, printed) == (0, [])
+    assert not [line for line in out if line.startswith("::")]
+    assert "Aucun problème trouvé. · No problem found." in (project / "summary.md").read_text()
+
+
+def test_a_byte_order_mark_and_windows_line_endings_are_accepted(project, monkeypatch, capsys):
+    for file in (GUIDE, "docs/en/guide/champs.md", CASE, PARTNER):
+        path = project / file
+        path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes().replace(b"\n", b"\r\n"))
+    status, printed, _ = validate_as_ci(monkeypatch, capsys, project / "summary.md")
+    assert (status, printed) == (0, [])
+
+
+@pytest.mark.parametrize(
+    ("environment", "languages"),
+    [
+        ({"LANG": "fr_FR.UTF-8"}, ("fr",)),
+        ({"LC_ALL": "fr_CA.UTF-8", "LANG": "en_GB.UTF-8"}, ("fr",)),
+        ({"LANG": "en_GB.UTF-8"}, ("en",)),
+        ({}, ("en",)),
+        ({"GITHUB_ACTIONS": "true", "LANG": "C.UTF-8"}, ("fr", "en")),
+    ],
+)
+def test_french_when_the_locale_is_french_both_in_ci(environment, languages):
+    assert messages.output_languages(environment) == languages
+
+
+def test_a_french_locale_prints_french_only(project, monkeypatch, capsys):
+    edit(project, GUIDE, 'cite("boussou-2014")', 'cite("boussu-2014")')
+    for name in ("GITHUB_ACTIONS", "LC_ALL", "LC_MESSAGES", "LANGUAGE"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "fr_FR.UTF-8")
+    assert validate_main(["data"]) == 1
+    printed = capsys.readouterr().err.splitlines()
+    where = at(GUIDE, 'cite("boussou-2014")')
+    assert printed[0].startswith(f"{where}: source inconnue « boussu-2014 »")
+    assert not any("unknown source" in line for line in printed)
+
+
+def test_annotations_escape_what_would_end_or_split_them():
+    problem = Problem("data/a,b:c.yml", 3, 4, "title", "50% off\nnow", "a fix")
+    line = annotation(problem)
+    assert line.startswith("::error file=data/a%2Cb%3Ac.yml,line=3,col=4,title=")
+    assert "50%25 off%0Anow" in line
+    assert "\n" not in line
+    assert escape_data("a\r\nb%") == "a%0D%0Ab%25"
+
+
+def test_changed_files_become_the_addresses_of_their_pages(data):
+    site_url = "https://owner.github.io/mutualiser/"
+    changed = ["docs/en/guide/champs.md", "data/case-studies/g2id.yml", "README.md"]
+    assert pages_of(changed, data, site_url) == [
+        ("docs/en/guide/champs.md", [f"{site_url}en/guide/champs/"]),
+        ("data/case-studies/g2id.yml", [f"{site_url}cas/g2id/", f"{site_url}en/cas/g2id/"]),
+    ]
