@@ -18,5 +18,4 @@ def partner_page_path(partner_id: str) -> str:
     return f"{PARTNER_FOLDER}/{partner_id}.md"
 
 
-KIT_PAGE = "kit-formateurs.md"  # the trainers' kit: sheets, short links, offline copies
 KIT_FOLDER = "kit"  # under the site root: sheets and booklets (<language>/), offline copies

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from project import copy_project  # tools/ is on sys.path (conftest)
+from project import ROOT, copy_project  # tools/ is on sys.path (conftest)
 
 
 def build_copy(tmp_path: Path, break_it) -> subprocess.CompletedProcess:
@@ -75,8 +75,11 @@ def test_an_unknown_source_in_cite_stops_the_build_at_its_line_without_a_traceba
     result = build_copy(tmp_path, mistype)
     output = result.stdout + result.stderr
     assert result.returncode != 0, output
+    lines = (ROOT / "docs/fr/guide/champs.md").read_text("utf-8").splitlines()
+    line = next(n for n, text in enumerate(lines, 1) if 'cite("boussou-2014")' in text)
+    column = lines[line - 1].index('cite("boussou-2014")') + 1  # where the text says it, not fixed
     assert (
-        "docs/fr/guide/champs.md:12:311: unknown source 'boussu-2014' (one of: boussou-2014,"
-        in (output)
+        f"docs/fr/guide/champs.md:{line}:{column}: unknown source 'boussu-2014' "
+        "(one of: boussou-2014," in output
     )
     assert "Traceback" not in output
