@@ -5,7 +5,8 @@ BIN      := $(VENV)/bin
 STAMP    := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1   # Material's notice about MkDocs 2 says nothing we can act on
 
-.PHONY: help serve build offline test lint validate lock browser pango clean links audit bench forms fingerprints
+.PHONY: help serve build offline test lint validate lock browser pango clean links audit bench forms \
+	fingerprints translations translations-done translations-done-all
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -31,6 +32,23 @@ validate: $(STAMP)  ## check the data and the pages; messages in French if your 
 
 forms: $(STAMP)  ## rewrite the issue forms' choices from data/vocabularies.yml
 	$(BIN)/python tools/issue_forms.py
+
+translations: $(STAMP)  ## each translation's state (up to date, outdated, never checked, missing)
+	$(BIN)/python -m macros.check_translations
+
+# `make translations-done docs/en/guide/champs.md data/glossary.yml#abf`: the paths after the
+# target are what was checked, not targets to make.
+ifeq (translations-done,$(firstword $(MAKECMDGOALS)))
+CHECKED := $(wordlist 2,$(words $(MAKECMDGOALS)),$(MAKECMDGOALS))
+HASH := \#
+$(eval .PHONY: $(subst $(HASH),\$(HASH),$(CHECKED)))
+$(eval $(subst $(HASH),\$(HASH),$(CHECKED)):;@:)
+endif
+translations-done: $(STAMP)  ## record the translations named after it as checked against today's French
+	$(BIN)/python -m macros.check_translations --done $(CHECKED)
+
+translations-done-all: $(STAMP)  ## record every translation as checked (after a merge, once reviewed)
+	$(BIN)/python -m macros.check_translations --done --all
 
 lint: $(STAMP)  ## ruff on the Python code
 	$(BIN)/ruff check .

@@ -28,6 +28,7 @@ def on_env(env, config: MkDocsConfig, files):
     data = site_data(Path(config.config_file_path).parent)
     env.globals.update(
         languages=LANGUAGES,
+        default_language=DEFAULT_LANGUAGE,
         language_root=language_root,
         page_language=page_language,
         page_url=page_url,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from . import cases, citations, open_data, partners, trainers_kit
+from . import cases, citations, open_data, partners, trainers_kit, translations
 from .context import PageContext
 from .facets import filters_script_url
 from .glossary import glossary_definitions
@@ -55,6 +55,12 @@ def define_env(env) -> None:
         of = kind(kind_name)
         record = lookup(data.records[of.name], record_id, of.name)
         return of.render_page(data, here(), record)
+
+    @env.macro
+    def translation_status() -> str:
+        """Every translation and how it stands (translation status page)."""
+        found = translations.translations(Path(env.project_dir), data)
+        return translations.status_table(here(), found, translations.edit_root(env.conf))
 
     @env.macro
     def open_data_files() -> str:

@@ -22,6 +22,7 @@ from .check_docs import docs_problems
 from .data import DataError, load_site_data
 from .kinds import KINDS
 from .records import SiteData
+from .twin_parity import parity_problems
 from .validation import Problem
 
 DEFAULT_DATA_DIR = Path(__file__).resolve().parent.parent / "data"
@@ -61,7 +62,7 @@ def main(argv: list[str] | None = None) -> int:
     except DataError as error:
         problems = list(error.problems)
     if (project / "docs").is_dir() and (project / "mkdocs.yml").is_file():
-        problems += docs_problems(project, site)
+        problems += docs_problems(project, site) + parity_problems(project)
 
     languages = messages.output_languages()
     for problem in problems:

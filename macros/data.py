@@ -28,6 +28,7 @@ from .records import (
     Step,
     Term,
     Text,
+    TranslationCheck,
     Vocabularies,
 )
 from .validation import Problem, SchemaChecker, YamlFile, read_yaml
@@ -40,6 +41,7 @@ SINGLE_FILES = {
     "interface.yml": "interface.schema.json",
     "terminology.yml": "terminology.schema.json",  # on the pages: tests/test_terminology.py
     "messages.yml": "messages.schema.json",  # read by macros/messages.py, checked here
+    "translations.lock.yml": "translations.lock.schema.json",  # macros/translations.py
     "short-links.yml": "short-links.schema.json",
 }
 OTHER_FOLDERS = {"schemas", "templates"}  # not data: read by editors and contributors
@@ -256,6 +258,11 @@ def _build(singles: dict[str, YamlFile | None], records: dict) -> SiteData:
         for entry in singles["glossary.yml"].content["terms"]
     }
     words = {key: Text.of(text) for key, text in singles["interface.yml"].content.items()}
+    checks = {
+        key: TranslationCheck(french=check["french"], checked=check["checked"])
+        for key, check in (singles["translations.lock.yml"].content or {}).items()
+    }
+    site = SiteData({}, sources, vocabularies, glossary, words, checks)
     short_links = tuple(
         ShortLink(link["short"], link["page"], link.get("sheet", False))
         for link in singles["short-links.yml"].content["links"]

@@ -4,6 +4,7 @@ Addresses, for a language and a site, come from macros/i18n.py's `page_url`."""
 from __future__ import annotations
 
 SOURCES_PAGE = "sources.md"
+GLOSSARY_PAGE = "glossaire.md"
 FORMS_PAGE = "formes-administratives.md"
 CASE_LISTING_PAGE = "cas/index.md"
 CASE_FOLDER = "cas"  # one generated page per case study

@@ -258,16 +258,27 @@ class GlossaryTerm:
 
 
 @dataclass(frozen=True)
+class TranslationCheck:
+    """When an English translation was last checked, and against which French text (its
+    fingerprint): one entry of data/translations.lock.yml (macros/translations.py)."""
+
+    french: str
+    checked: str  # YYYY-MM-DD
+
+
+@dataclass(frozen=True)
 class SiteData:
     """Everything in data/, validated and cross-linked. Dicts map id -> record: the records of
     each kind (macros/kinds.py) ordered by id, sources and glossary terms in their file's order.
-    `words` are the interface words of data/interface.yml."""
+    `words` are the interface words of data/interface.yml; `translation_checks` the record of
+    data/translations.lock.yml."""
 
     records: dict[str, dict[str, Any]]  # kind name ("case-studies") -> id -> record
     sources: dict[str, Source]
     vocabularies: Vocabularies
     glossary: dict[str, GlossaryTerm]
     words: dict[str, Text]
+    translation_checks: dict[str, TranslationCheck] = field(default_factory=dict)  # key -> check
     short_links: tuple[ShortLink, ...] = ()
 
     @property

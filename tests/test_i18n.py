@@ -70,9 +70,11 @@ def test_hreflang_alternates_are_absolute_and_point_at_both_versions(site, langu
             link["hreflang"]: link["href"]
             for link in site.html(page).select("head link[rel=alternate][hreflang]")
         }
+        versions = {language: page, OTHER[language]: counterpart(page, language)}
         assert alternates == {
             language: page_url(site, page),
             OTHER[language]: page_url(site, counterpart(page, language)),
+            "x-default": page_url(site, versions[DEFAULT_LANGUAGE]),  # the French original
         }, page
 
 

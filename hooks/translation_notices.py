@@ -1,0 +1,75 @@
+"""Readers see how a translation stands, in their language (macros/translations.py says which).
+
+In a build other than French: an English page whose French original changed since it was last
+checked opens with a notice linking to the French; a page that exists only in French is served
+with `lang` of its own language on its content, a notice that it is not translated yet, and a
+mark in the navigation (Material's page status, worded from data/interface.yml).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import _project  # noqa: F401  (the macros package)
+from markupsafe import Markup
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
+
+from macros.i18n import DEFAULT_LANGUAGE, build_language, page_language, page_url, source_path
+from macros.site_cache import site_data
+from macros.templates import render
+from macros.translations import OUTDATED, Translation, by_page, translations
+
+UNTRANSLATED = "untranslated"  # Material page status of a page served in French only
+_translated_pages: dict[str, Translation] = {}
+
+
+def on_env(env, config: MkDocsConfig, files: Files):
+    project = Path(config.config_file_path).parent
+    data = site_data(project)
+    _translated_pages.clear()
+    _translated_pages.update(by_page(translations(project, data)))
+    language = build_language(config)
+    config.extra["status"] = {  # the navigation's tooltips for the page statuses set below
+        UNTRANSLATED: data.words["translation.status.untranslated"][language],
+        OUTDATED: data.words["translation.status.outdated"][language],
+    }
+    return env
+
+
+def _status(page: Page, config: MkDocsConfig) -> str | None:
+    """Why this page needs a notice in this build: untranslated, outdated, or None."""
+    language = build_language(config)
+    if language == DEFAULT_LANGUAGE:
+        return None
+    if page_language(page) != language:
+        return UNTRANSLATED
+    translation = _translated_pages.get(source_path(page))
+    return OUTDATED if translation and translation.state == OUTDATED else None
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    status = _status(page, config)
+    if status:  # read by the navigation of every page, rendered after all pages are read
+        page.meta["status"] = status
+    return markdown
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    status = _status(page, config)
+    if status is None:
+        return html
+    path = source_path(page)
+    translation = _translated_pages.get(path)
+    data = site_data(Path(config.config_file_path).parent)
+    return render(
+        "translation_notice.html",
+        state="missing" if status == UNTRANSLATED else OUTDATED,
+        ui=data.ui(build_language(config)),
+        content=Markup(html),
+        source_language=DEFAULT_LANGUAGE,
+        source_url=get_relative_url(page_url(path, DEFAULT_LANGUAGE), page.url),
+        checked=translation.check.checked if translation and translation.check else "",
+    )
