@@ -266,9 +266,7 @@ def _build(singles: dict[str, YamlFile | None], records: dict) -> SiteData:
         ShortLink(link["short"], link["page"], link.get("sheet", False))
         for link in singles["short-links.yml"].content["links"]
     )
-    site = SiteData(
-        {}, sources, vocabularies, glossary, words, translation_checks=checks, short_links=short_links
-    )
+    site = SiteData({}, sources, vocabularies, glossary, words, checks, short_links)
     for kind in KINDS:  # in order: a kind's records may refer to those of an earlier kind
         site.records[kind.name] = {
             stem: kind.build(parsed, site) for stem, parsed in records[kind.name].items()
