@@ -96,6 +96,9 @@ clean:  ## remove the build output and what was installed (.venv, node_modules)
 
 # The source documents live outside the repository (they may not be published): only their
 # hashed stem fingerprints are committed, for the close-paraphrase test (tests/test_paraphrase.py).
+# The web pages the case studies cite (data/sources.yml) were fingerprinted the same way, from
+# the text read of each page (one <source id>.txt per page): make fingerprints SOURCES=<that dir>.
+# Running it for one folder keeps the other folders' groups.
 SOURCES ?= $(firstword $(wildcard ../shared/sources /work/shared/sources))
 fingerprints: $(STAMP)  ## hash the source documents' word stems into tests/fixtures/ (SOURCES=dir)
 	$(BIN)/python tools/paraphrase.py $(SOURCES) tests/fixtures/source-fingerprints.txt

@@ -1,4 +1,6 @@
-"""Checklists whose checkboxes are named by their item's text, with or without JavaScript.
+"""Checklists whose checkboxes are named by their item's text, with or without JavaScript, and
+that the browser remembers (overrides/assets/javascripts/page-tools.js adds a "clear" button
+after each list, labelled by the list's `data-clear-label`).
 
 pymdownx.tasklist writes `<label class="task-list-control"><input ...><span ...></span></label>
 text`: the text sits after the label, so the checkbox has no accessible name (axe "label") and a
@@ -9,9 +11,15 @@ of the item.
 from __future__ import annotations
 
 import re
+from html import escape
+from pathlib import Path
 
+import _project  # noqa: F401  (the macros package)
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
+
+from macros.i18n import page_language
+from macros.site_cache import site_data
 
 TASK_TEXT_AFTER_LABEL = re.compile(
     r'(<label class="task-list-control">.*?)(</label>)(.*?)(?=<ul|<ol|</li>)', re.DOTALL
@@ -22,5 +30,15 @@ def name_checkboxes(html: str) -> str:
     return TASK_TEXT_AFTER_LABEL.sub(r"\1\3\2", html)
 
 
+def label_clear_buttons(html: str, label: str) -> str:
+    return html.replace(
+        '<ul class="task-list">', f'<ul class="task-list" data-clear-label="{escape(label)}">'
+    )
+
+
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files) -> str:
-    return name_checkboxes(html) if "task-list-control" in html else html
+    if "task-list-control" not in html:
+        return html
+    words = site_data(Path(config.config_file_path).parent).words
+    label = words["checklist.clear"][page_language(page)]
+    return label_clear_buttons(name_checkboxes(html), label)

@@ -18,12 +18,17 @@ from macros import messages
 from macros.check_docs import macro_id_problems
 from macros.site_cache import site_data
 
+_site: list = []  # the data, asked once per build (site_data() re-checks every data file)
+
+
+def on_pre_build(config: MkDocsConfig) -> None:
+    _site[:] = [site_data(Path(config.config_file_path).parent)]
+
 
 @event_priority(100)  # before mkdocs-macros renders the page
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    project = Path(config.config_file_path).parent
     text = page.file.content_string.replace("\r\n", "\n")  # with its front matter: true lines
-    problems = macro_id_problems(f"docs/{page.file.src_uri}", text, site_data(project))
+    problems = macro_id_problems(f"docs/{page.file.src_uri}", text, _site[0])
     if problems:
         languages = messages.output_languages()
         raise PluginError(

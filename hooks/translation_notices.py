@@ -17,6 +17,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
+from macros.escaping import html_attribute
 from macros.i18n import DEFAULT_LANGUAGE, build_language, page_language, page_url, source_path
 from macros.site_cache import site_data
 from macros.templates import render
@@ -32,9 +33,11 @@ def on_env(env, config: MkDocsConfig, files: Files):
     _translated_pages.clear()
     _translated_pages.update(by_page(translations(project, data)))
     language = build_language(config)
-    config.extra["status"] = {  # the navigation's tooltips for the page statuses set below
-        UNTRANSLATED: data.words["translation.status.untranslated"][language],
-        OUTDATED: data.words["translation.status.outdated"][language],
+    # The navigation's tooltips for the page statuses set below; Material prints them unescaped
+    # in a title attribute (notes/security.md).
+    config.extra["status"] = {
+        UNTRANSLATED: str(html_attribute(data.words["translation.status.untranslated"][language])),
+        OUTDATED: str(html_attribute(data.words["translation.status.outdated"][language])),
     }
     return env
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from . import cases, citations, open_data, partners, trainers_kit, translations
+from . import cases, citations, open_data, partners, self_assessment, trainers_kit, translations
 from .context import PageContext
 from .facets import filters_script_url
 from .glossary import glossary_definitions
@@ -66,6 +66,11 @@ def define_env(env) -> None:
     def open_data_files() -> str:
         """The JSON and CSV downloads and their schemas (open data page)."""
         return open_data.open_data_files(data, here())
+
+    @env.macro
+    def self_assessment_tools() -> str:
+        """The self-assessment's summary, exports, print and link buttons (its page)."""
+        return self_assessment.self_assessment_tools(here())
 
     @env.macro
     def open_data_columns(dataset: str) -> str:

@@ -19,6 +19,7 @@ import argparse
 import json
 import re
 import sys
+from datetime import date
 from pathlib import Path
 
 import yaml
@@ -224,6 +225,7 @@ def case_study_yaml(given: dict, site: SiteData) -> tuple[str, str, str | None]:
     out.texts("drawbacks", lines_of(given.get("drawbacks")))
     out.plain_texts("lessons", lines_of(given.get("lessons")))
     out.add(f"sources: [{source_id}]")
+    out.add(f"added: {date.today().isoformat()}")  # the day the proposal becomes a file
     return case_id, "\n".join(out.lines) + "\n", new_source
 
 

@@ -3,12 +3,15 @@ pages, the filterable listing and one page per case (declared in macros/kinds.py
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 from markupsafe import Markup
 
 from .citations import cite
 from .context import PageContext
 from .facets import Facet, count_texts, facet
 from .paths import CASE_LISTING_PAGE, FORMS_PAGE, case_page_path, partner_page_path
+from .record_dates import RecordDates
 from .records import (
     CasePartner,
     CaseStudy,
@@ -120,6 +123,7 @@ def build_case_study(parsed: YamlFile, site: SiteData) -> CaseStudy:
         else None,
         lessons=Text.all(content.get("lessons")),
         sources=tuple(sources[source_id] for source_id in content["sources"]),
+        dates=RecordDates.of(content),
     )
     for link in case.partners:
         link.partner.case_studies.append(case)  # cases are built in id order
@@ -338,23 +342,43 @@ def case_facets(data: SiteData, cases: list[CaseStudy], language: str, ui: dict)
             labels(vocabularies.audiences),
         ),
         facet("territory", ui["territory"], cases, lambda c: [territory_key(c)], territories),
+        facet(
+            "step",
+            ui["step"],
+            cases,
+            lambda c: [link.step.id for link in c.steps],
+            {
+                step.id: ui["step_link"].format(number=step.number, label=step.label[language])
+                for step in vocabularies.steps.values()
+            },
+        ),
     ]
 
 
 # --- Macros --------------------------------------------------------------------------------
 
 
+# A step's "in practice" section shows this many cards at most, then links to the listing
+# filtered by the step: at 1000 case studies a step page would otherwise carry hundreds.
+STEP_CARDS = 20
+
+
 def cases_for_step(data: SiteData, page: PageContext, step_id: str) -> str:
     """The case studies illustrating a guide step: linked title, status, and why it illustrates
-    the step (the case file's note), so that a reader sees the link, not only a tag."""
+    the step (the case file's note), so that a reader sees the link, not only a tag; the first
+    STEP_CARDS, and a link to all of them in the listing when there are more."""
     step = lookup(data.vocabularies.steps, step_id, "guide step")
     cases = [case for case in data.case_studies.values() if case.why(step)]
+    shown = cases[:STEP_CARDS]
     return render(
         "cases_for_step.html",
-        cases=cases,
-        links={case.id: page.link(case_page_path(case.id)) for case in cases},
-        reasons={case.id: case.why(step)[page.language] for case in cases},
+        cases=shown,
+        links={case.id: page.link(case_page_path(case.id)) for case in shown},
+        reasons={case.id: case.why(step)[page.language] for case in shown},
         listing=page.link(CASE_LISTING_PAGE),
+        more=len(cases) - len(shown),
+        total=len(cases),
+        step_filter=f"?{urlencode({'step': step.id})}",
         language=page.language,
         ui=page.ui,
     )

@@ -6,6 +6,9 @@ Every reference on sources.md carries its source id as anchor, so a citation lin
 
 from __future__ import annotations
 
+from mkdocs.utils import get_relative_url
+
+from .bibliography_files import BIBTEX_FILE, FOLDER, RIS_FILE
 from .context import PageContext
 from .paths import SOURCES_PAGE
 from .records import SiteData, Source, lookup
@@ -41,6 +44,10 @@ def bibliography(data: SiteData, page: PageContext) -> str:
     return render(
         "bibliography.html",
         sources=list(data.sources.values()),
+        downloads={
+            "RIS": get_relative_url(f"{FOLDER}/{RIS_FILE}", page.url),
+            "BibTeX": get_relative_url(f"{FOLDER}/{BIBTEX_FILE}", page.url),
+        },
         language=page.language,
         ui=page.ui,
     )

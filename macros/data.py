@@ -31,7 +31,15 @@ from .records import (
     TranslationCheck,
     Vocabularies,
 )
-from .validation import Problem, SchemaChecker, YamlFile, read_yaml
+from .validation import (
+    Problem,
+    SchemaChecker,
+    YamlFile,
+    file_size_limits,
+    file_too_large,
+    read_yaml,
+    symbolic_links,
+)
 
 # Which schema checks which single file. Folders hold one record per file, named after its id.
 SINGLE_FILES = {
@@ -71,12 +79,20 @@ def load_site_data(data_dir: Path) -> SiteData:
     repository = data_dir.parent
     if not data_dir.is_dir():
         raise DataError([Problem.about_file(data_dir.name, "missing folder", "the data folder")])
+    links = symbolic_links(data_dir, repository)
+    if links:  # refused before anything is read: nothing outside the project is ever opened
+        raise DataError(links)
     problems: list[Problem] = []
+    size_limits = file_size_limits(data_dir / "schemas")
 
     def read(path: Path, schema_name: str, in_folder: bool) -> YamlFile | None:
         shown = path.relative_to(repository).as_posix()
         if not path.is_file():
             problems.append(Problem.about_file(shown, "missing file", "a required data file"))
+            return None
+        too_large = file_too_large(path, shown, size_limits[schema_name])
+        if too_large:
+            problems.append(too_large)
             return None
         parsed, reading_problems = read_yaml(path, shown, schema_comment(schema_name, in_folder))
         problems.extend(reading_problems)

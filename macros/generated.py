@@ -3,20 +3,11 @@ language. Front matter from the record, and a macro call that renders the body."
 
 from __future__ import annotations
 
-import html
-import json
-
+from .escaping import front_matter_value
 from .i18n import LANGUAGES
 from .kinds import KINDS
 from .records import SiteData
 from .text import first_sentence
-
-
-def front_matter_value(text: str) -> str:
-    """A front-matter string that Material may print unescaped and mkdocs-macros may render:
-    HTML-escaped, braces as entities, quoted as JSON (which YAML reads)."""
-    escaped = html.escape(text, quote=False).replace("{", "&#123;").replace("}", "&#125;")
-    return json.dumps(escaped, ensure_ascii=False)
 
 
 def page_markdown(title: str, description: str, macro_call: str) -> str:

@@ -28,7 +28,12 @@ def abbreviation_definitions(data: SiteData, language: str) -> str:
     for term in data.glossary.values():
         if term.expansion is None:
             continue
-        # A line break in a definition would end it; the extension escapes the rest.
+        # The extension puts the expansion in a title attribute, escaped, but a line it cannot
+        # read as a definition stays in the page as Markdown: the schema refuses terms that would
+        # end the line early (a line break, "]", "\\"), and this refuses them again.
+        abbreviation = term.term[language]
+        if any(character in abbreviation for character in "[]\\\n\r"):
+            raise ValueError(f"glossary term {abbreviation!r} cannot be an abbreviation")
         expansion = " ".join(term.expansion[language].split())
-        lines.append(f"*[{term.term[language]}]: {expansion}")
+        lines.append(f"*[{abbreviation}]: {expansion}")
     return "\n".join(lines)

@@ -15,6 +15,7 @@ from typing import Any
 
 from . import cases, partners
 from .paths import CASE_FOLDER, PARTNER_FOLDER
+from .record_dates import check_record_dates
 from .records import Column, SiteData, Text, lookup
 from .validation import Problem, YamlFile
 
@@ -48,6 +49,7 @@ KINDS: tuple[Kind, ...] = (
         title=lambda partner: partner.name,
         summary=lambda partner: partner.description,
         columns=partners.COLUMNS,
+        check=check_record_dates,
     ),
     Kind(
         name="case-studies",
@@ -58,7 +60,7 @@ KINDS: tuple[Kind, ...] = (
         title=lambda case: case.title,
         summary=lambda case: case.summary,
         columns=cases.COLUMNS,
-        check=cases.check_case,
+        check=lambda parsed: cases.check_case(parsed) + check_record_dates(parsed),
     ),
 )
 

@@ -6,20 +6,19 @@ the online search, which needs a server (a web worker and a fetched index), give
 script (overrides/assets/javascripts/offline-search.js) that reads the language's documents
 from a script file, search-index.js, written beside the language's home page.
 
-What this needs from the search engine (one function, `search_documents`): for each language,
+Its search reads the built pages (`search_documents`): for each language,
 the list of its documents as {location relative to the language's root, title, text}.
 """
 
 from __future__ import annotations
 
-import json
 import posixpath
 import re
 import zipfile
 from html import unescape
 from pathlib import Path
 
-from .i18n import LANGUAGES, language_root, url_language
+from .i18n import DEFAULT_LANGUAGE, LANGUAGES, language_root, url_language
 from .paths import KIT_FOLDER
 from .records import SiteData
 from .templates import json_for_script, render
@@ -28,6 +27,9 @@ SEARCH_SCRIPT = "assets/javascripts/offline-search.js"  # from overrides/, in ev
 INDEX_SCRIPT = "search-index.js"  # in each copy, at its language's root
 SHARED_FOLDERS = ("assets", "donnees")  # both languages' pages use them
 # Material's search (it mounts on this component, and loads its index if a form is named "search")
+ARTICLE = re.compile(r"<article\b[^>]*>(.*?)</article>", re.DOTALL)
+PAGE_TITLE = re.compile(r"<h1\b[^>]*>(.*?)</h1>", re.DOTALL)
+SKIPPED_FOLDERS = {"assets", "search", "pagefind", "donnees", "kit"}  # files, not pages
 ONLINE_SEARCH = re.compile(r'data-md-component="search"')
 ONLINE_SEARCH_FORM = re.compile(r'(<form\b[^>]*?) name="search"')
 HEADER_SEARCH_BUTTON = re.compile(r'(<label class="md-header__button md-icon") for="__search"')
@@ -52,14 +54,27 @@ def in_copy(path: str, language: str) -> bool:
 
 
 def search_documents(site_dir: Path, language: str) -> list[dict]:
-    """The language's search documents: {location, title, text}, location relative to its root
-    (hooks/search_per_language.py writes one index per language)."""
-    index = site_dir / language_root(language) / "search" / "search_index.json"
-    docs = json.loads(index.read_text(encoding="utf-8"))["docs"]
-    return [
-        {"location": doc["location"], "title": doc["title"], "text": _plain(doc["text"])}
-        for doc in docs
-    ]
+    """The language's search documents: {location, title, text}, location relative to its root,
+    read from the built pages' articles (the online search, Pagefind, cannot run from disk)."""
+    root = site_dir / language_root(language)
+    documents = []
+    for page in sorted(root.rglob("index.html")):
+        location = page.parent.relative_to(root).as_posix()
+        first = location.split("/")[0]
+        if first in SKIPPED_FOLDERS or (language == DEFAULT_LANGUAGE and first in LANGUAGES):
+            continue
+        html = page.read_text(encoding="utf-8")
+        article, title = ARTICLE.search(html), PAGE_TITLE.search(html)
+        if not article or not title:
+            continue  # a redirect page (short links), not a page of the guide
+        documents.append(
+            {
+                "location": "" if location == "." else f"{location}/",
+                "title": _plain(title.group(1)),
+                "text": _plain(article.group(1)),
+            }
+        )
+    return documents
 
 
 def _plain(html: str) -> str:

@@ -14,6 +14,7 @@ from pathlib import Path
 from mkdocs.utils import get_relative_url
 
 from .context import PageContext
+from .escaping import csv_cell
 from .i18n import LANGUAGES, page_url
 from .kinds import KINDS, Kind, kind
 from .records import SiteData
@@ -66,8 +67,13 @@ def as_csv(rows: list[dict], columns: list[str]) -> str:
 
 
 def _cell(value) -> str:
-    if value is None:
-        return ""
+    """A cell's text; one that a spreadsheet would run as a formula is neutralised (OWASP)."""
+    if value is None or isinstance(value, int | float):
+        return "" if value is None else str(value)  # numbers stay numbers, -3 included
+    return csv_cell(_text(value))
+
+
+def _text(value) -> str:
     if isinstance(value, list):
         return "\n".join(_cell(item) for item in value)
     if isinstance(value, dict) and {"label", "value"} <= value.keys():  # a key figure

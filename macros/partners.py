@@ -9,6 +9,7 @@ from .citations import cite
 from .context import PageContext
 from .facets import count_texts, facet
 from .paths import case_page_path, partner_page_path
+from .record_dates import RecordDates
 from .records import Column, Competence, Partner, SiteData, Text
 from .templates import render
 from .validation import YamlFile
@@ -35,6 +36,7 @@ def build_partner(parsed: YamlFile, site: SiteData) -> Partner:
             for entry in content.get("competences", ())
         ),
         description=Text.of(content["description"]),
+        dates=RecordDates.of(content),
     )
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .i18n import LANGUAGES
+from .record_dates import RecordDates
 
 
 @dataclass(frozen=True)
@@ -129,6 +130,7 @@ class Partner:
     website: str | None
     competences: tuple[Competence, ...]
     description: Text
+    dates: RecordDates
     case_studies: list[CaseStudy] = field(default_factory=list, compare=False, repr=False)
 
     def role_in(self, case: CaseStudy) -> Term:
@@ -234,6 +236,7 @@ class CaseStudy:
     funding: Funding | None
     lessons: tuple[Text, ...]
     sources: tuple[Source, ...]
+    dates: RecordDates
 
     @property
     def start(self) -> Milestone | None:

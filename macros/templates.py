@@ -6,12 +6,11 @@ templates are written so that each HTML block comes out without one.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
-from markupsafe import Markup
 
+from .escaping import json_for_script, markdown_text
 from .text import format_date, format_number, format_quantity
 
 _environment = Environment(
@@ -22,18 +21,11 @@ _environment = Environment(
     lstrip_blocks=True,
 )
 
-
-def json_for_script(value) -> Markup:
-    """JSON safe inside <script>: no "</script>" or "<!--" can close or confuse the element."""
-    text = json.dumps(value, ensure_ascii=False, indent=2)
-    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-    return Markup(text)
-
-
 _environment.filters["number"] = format_number
 _environment.filters["quantity"] = format_quantity
 _environment.filters["date"] = format_date
 _environment.filters["json_for_script"] = json_for_script
+_environment.filters["markdown_text"] = markdown_text
 
 
 def render(template_name: str, **context) -> str:

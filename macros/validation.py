@@ -7,7 +7,9 @@ expected)`, so that a contributor can jump straight to the spot in an editor.
 from __future__ import annotations
 
 import json
+import os
 import re
+import unicodedata
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -128,6 +130,9 @@ def read_yaml(path: Path, shown_path: str, schema_comment: str) -> tuple[YamlFil
     invisible = messages.invisible_character_problems(shown_path, text)
     if invisible:
         return None, invisible
+    anchor = _first_anchor_or_alias(text, shown_path)
+    if anchor:
+        return None, [anchor]
 
     expected_fields = fields_described_in(schema_comment.rpartition("/")[2])
     if not text.strip():
@@ -151,6 +156,72 @@ def read_yaml(path: Path, shown_path: str, schema_comment: str) -> tuple[YamlFil
     finally:
         loader.dispose()
     return parsed, problems
+
+
+def _first_anchor_or_alias(text: str, shown_path: str) -> Problem | None:
+    """YAML anchors (&name) and aliases (*name) are refused: nested aliases expand exponentially
+    (a few KB take the loader to a MemoryError), and nothing in data/ needs them. One pass of the
+    parser's events finds the first before anything is built; syntax errors are left to the
+    parse that follows, which words them."""
+    if "&" not in text and "*" not in text:
+        return None
+    from . import messages
+
+    try:
+        for event in yaml.parse(text, Loader=_SafeLoader):
+            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+                sign = "*" if isinstance(event, yaml.AliasEvent) else "&"
+                line, column = _position(event.start_mark)
+                return messages.problem(
+                    "yaml.anchor", shown_path, line, column, sign=sign, name=event.anchor
+                )
+    except yaml.YAMLError:
+        return None
+    return None
+
+
+def symbolic_links(folder: Path, shown_from: Path) -> list[Problem]:
+    """Every symbolic link under `folder` (the folder included), named and never followed: a link
+    could make the build read, print or publish a file from outside the project."""
+    links = [folder] if folder.is_symlink() else []
+    if not links:
+        for directory, subfolders, files in os.walk(folder):  # os.walk does not follow links
+            links += [Path(directory, name) for name in (*subfolders, *files)]
+        links = [path for path in links if path.is_symlink()]
+    from . import messages
+
+    return [
+        messages.problem(
+            "file.symbolic_link",
+            path.relative_to(shown_from).as_posix()
+            if path.is_relative_to(shown_from)
+            else str(path),
+        )
+        for path in sorted(links)
+    ]
+
+
+DEFAULT_MAX_FILE_BYTES = 65_536  # for a schema that states no limit (each shipped one does)
+
+
+def file_size_limits(schemas_dir: Path) -> dict[str, int]:
+    """Each schema's `x-max-file-bytes`: how large a file it checks may be."""
+    return {
+        path.name: json.loads(path.read_text(encoding="utf-8")).get(
+            "x-max-file-bytes", DEFAULT_MAX_FILE_BYTES
+        )
+        for path in sorted(schemas_dir.glob("*.schema.json"))
+    }
+
+
+def file_too_large(path: Path, shown_path: str, limit: int) -> Problem | None:
+    """A file over its schema's `x-max-file-bytes`: it is not read at all."""
+    size = path.stat().st_size
+    if size <= limit:
+        return None
+    from . import messages
+
+    return messages.problem("file.too_large", shown_path, size=size, limit=limit)
 
 
 def _position(mark: yaml.Mark | None) -> Position:
@@ -223,7 +294,8 @@ class SchemaChecker:
         self.known_ids = known_ids
         self.this_year = this_year
         checker_class = validators.extend(
-            Draft202012Validator, {"x-reference": self._reference, "x-past-year": self._past_year}
+            Draft202012Validator,
+            {"x-reference": self._reference, "x-past-year": self._past_year, "x-text": _text_rule},
         )
         self._checkers = {
             name: checker_class(schema, registry=self.registry)
@@ -310,6 +382,14 @@ class SchemaChecker:
             return [parsed.problem(path, error.message, self.choices(expected_value))]
         if keyword == "x-past-year":
             return [parsed.problem(path, error.message, f"a year up to {self.this_year}")]
+        if keyword == "maxLength":
+            found = f"too long, {len(instance)} characters"
+            return [parsed.problem(path, found, f"at most {expected_value} characters")]
+        if keyword == "maxItems":
+            found = f"too many items, {len(instance)}"
+            return [parsed.problem(path, found, f"at most {expected_value}: {here}")]
+        if keyword == "x-text":
+            return [parsed.problem(path, error.message, _TEXT_EXPECTED[expected_value])]
         if keyword in ("minimum", "maximum"):
             return [parsed.problem(path, f"out of range, found {_describe_value(instance)}", here)]
         return [parsed.problem(path, error.message, here)]
@@ -337,6 +417,38 @@ class SchemaChecker:
             return schema.get("description")
         resolved = self.registry.resolver(base_uri=schema_name).lookup(schema["$ref"])
         return resolved.contents.get("description")
+
+
+# --- What a text may contain (`x-text`) ------------------------------------------------------
+
+# Every text is plain text, escaped for wherever it lands; these characters have no place in it.
+# Direction controls can make a text read differently from how it is stored (Trojan Source).
+_DIRECTION_CONTROLS = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+_LINE_BREAKS = set("\n\r\x0b\x0c\x85\u2028\u2029")
+_TEXT_EXPECTED = {
+    "line": "one line of plain text, without control or text-direction characters",
+    "paragraph": "plain text, without control or text-direction characters",
+}
+
+
+def _text_rule(checker, rule: str, instance: Any, schema) -> Iterator[ValidationError]:
+    if not isinstance(instance, str):
+        return
+    for character in instance:
+        name = f"U+{ord(character):04X}"
+        if character in _LINE_BREAKS and (rule == "line" or character not in "\n"):
+            yield ValidationError(
+                f"line break ({name}) in one-line text"
+                if rule == "line"
+                else f"unusual line break {name}"
+            )
+            return
+        if character in _DIRECTION_CONTROLS:
+            yield ValidationError(f"invisible text-direction character {name}")
+            return
+        if unicodedata.category(character) == "Cc" and character not in _LINE_BREAKS:
+            yield ValidationError(f"control character {name}")
+            return
 
 
 def _location_description(nodes: list[tuple[Any, Any]]) -> str | None:

@@ -8,7 +8,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from project import ROOT, copy_project  # tools/ is on sys.path (conftest)
+from conftest import ROOT
+from project import copy_project  # tools/ is on sys.path (conftest)
 
 
 def build_copy(tmp_path: Path, break_it) -> subprocess.CompletedProcess:
@@ -20,7 +21,8 @@ def build_copy(tmp_path: Path, break_it) -> subprocess.CompletedProcess:
         cwd=tmp_path,
         capture_output=True,
         text=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "LC_ALL": "C.UTF-8"},  # messages in English
+        # a copy has no git history, so no page dates; messages in English
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "PAGE_DATES": "off", "LC_ALL": "C.UTF-8"},
         check=False,
     )
 
@@ -77,9 +79,23 @@ def test_an_unknown_source_in_cite_stops_the_build_at_its_line_without_a_traceba
     assert result.returncode != 0, output
     lines = (ROOT / "docs/fr/guide/champs.md").read_text("utf-8").splitlines()
     line = next(n for n, text in enumerate(lines, 1) if 'cite("boussou-2014")' in text)
-    column = lines[line - 1].index('cite("boussou-2014")') + 1  # where the text says it, not fixed
-    assert (
-        f"docs/fr/guide/champs.md:{line}:{column}: unknown source 'boussu-2014' "
-        "(one of: boussou-2014," in output
-    )
+    column = lines[line - 1].index('cite("boussou-2014")') + 1
+    where = f"docs/fr/guide/champs.md:{line}:{column}"
+    assert f"{where}: unknown source 'boussu-2014' (one of: boussou-2014," in output
     assert "Traceback" not in output
+
+
+@pytest.mark.parametrize("folder", ["docs/fr", "overrides"])
+def test_a_symbolic_link_fails_the_build_naming_it_and_publishes_nothing(tmp_path, folder):
+    """A link to a file outside the project would be copied into the site (notes/security.md)."""
+    secret = tmp_path / "outside" / "secret.txt"
+    secret.parent.mkdir()
+    secret.write_text("TOP-SECRET-CONTENT\n", encoding="utf-8")
+    result = build_copy(
+        tmp_path / "project", lambda project: (project / folder / "secret.txt").symlink_to(secret)
+    )
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert f"{folder}/secret.txt:1:1: file: symbolic link" in output
+    assert "TOP-SECRET-CONTENT" not in output
+    assert not (tmp_path / "project" / "out").exists()

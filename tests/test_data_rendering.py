@@ -172,7 +172,7 @@ def test_the_partner_directory_holds_every_partner_and_links_their_case_studies(
 @pytest.mark.parametrize(
     ("path", "filters"),
     [
-        ("cas/", {"field", "form", "status", "partner-type", "audience", "territory"}),
+        ("cas/", {"field", "form", "status", "partner-type", "audience", "territory", "step"}),
         ("partenaires/", {"competence", "partner-type"}),
     ],
 )

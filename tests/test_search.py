@@ -1,4 +1,6 @@
-"""Search per language: each language has its own index and stemmer, and finds only its pages."""
+"""Search, in Material's header box, answered by Pagefind (hooks/search_index.py,
+overrides/assets/javascripts/search.js): one index per language, nothing fetched before the
+reader starts a search, accents and case ignored, glossary terms found as themselves."""
 
 from __future__ import annotations
 
@@ -7,30 +9,65 @@ import json
 import pytest
 
 
-@pytest.mark.parametrize(("prefix", "language"), [("", "fr"), ("en/", "en")])
-def test_each_language_has_its_own_index(site, prefix, language):
-    index = json.loads((site.root / prefix / "search/search_index.json").read_text("utf-8"))
-    assert index["config"]["lang"] == [language]
-    assert index["docs"], "empty index"
-    # locations are relative to the language root; none points into another language
-    assert not any(doc["location"].startswith(("en/", "fr/")) for doc in index["docs"])
+def test_each_language_has_its_own_index_and_materials_is_gone(site):
+    entry = json.loads((site.root / "pagefind/pagefind-entry.json").read_text("utf-8"))
+    pages = {language: meta["page_count"] for language, meta in entry["languages"].items()}
+    assert set(pages) == {"fr", "en"}
+    assert pages["fr"] > 20
+    assert pages["en"] > 20
+    # Material's index would be fetched by nobody: it is not published
+    assert not list(site.root.rglob("search_index.json"))
 
 
-def search(page, query: str) -> list[str]:
-    """Type a query in Material's search box and return the result links (absolute URLs)."""
-    page.locator("input.md-search__input").click()
-    page.keyboard.type(query)
-    # The result count replaces the placeholder once the worker has answered.
+def test_only_the_article_is_indexed(site):
+    """The header, navigation and footer would make every page match every menu word."""
+    for path in ("index.html", "en/cas/index.html", "glossaire/index.html"):
+        html = site.html(path)
+        body = html.select("[data-pagefind-body]")
+        assert len(body) == 1, path
+        assert body[0].find_parent("article"), path
+    # each glossary term is a record of its own; the list on the glossary page is left out
+    assert site.html("glossaire/").select_one("dl.glossary[data-pagefind-ignore]")
+
+
+def search(page, query: str, delay: float = 0) -> list[str]:
+    """Type a query in the header's search box and return the result links (absolute URLs)
+    once the count of results for this query is shown."""
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.fill("")
+    page.keyboard.type(query, delay=delay)
     page.wait_for_function(
         """() => {
-            const config = JSON.parse(document.getElementById("__config").textContent)
-            const meta = document.querySelector(".md-search-result__meta")
-            return meta && meta.textContent !== config.translations["search.result.placeholder"]
+            const texts = JSON.parse(document.getElementById("__config").textContent).translations
+            const meta = document.querySelector(".md-search-result__meta").textContent.trim()
+            const count = new RegExp("^" + texts["search.result.other"].replace("#", "\\\\d+") + "$")
+            return [texts["search.result.none"], texts["search.result.one"]].includes(meta)
+              || count.test(meta)
         }"""
     )
     return page.locator("a.md-search-result__link").evaluate_all(
         "links => links.map(link => link.href)"
     )
+
+
+def search_requests(requests: list[str]) -> list[str]:
+    return [url for url in requests if "/pagefind/" in url]
+
+
+@pytest.mark.parametrize("path", ["", "en/cas/", "guide/champs/"])
+def test_nothing_of_search_is_requested_before_the_reader_searches(site, visit, path):
+    page, record = visit(path)
+    page.mouse.wheel(0, 2000)  # reading, scrolling: still nothing
+    page.wait_for_timeout(300)
+    assert search_requests(record.requests) == []
+    assert search(page, "pilote" if not path.startswith("en/") else "pilot")
+    fetched = search_requests(record.requests)
+    # then Pagefind, its index of the page's language only, and a few chunks of it
+    assert any(url.endswith("/pagefind/pagefind.js") for url in fetched)
+    other = "fr" if path.startswith("en/") else "en"
+    assert not [url for url in fetched if f"pagefind.{other}_" in url or f"wasm.{other}." in url]
+    assert record.errors == []
 
 
 @pytest.mark.parametrize(
@@ -41,27 +78,116 @@ def search(page, query: str) -> list[str]:
 def test_a_query_returns_pages_of_the_reader_language_only(site, visit, path, query):
     page, record = visit(path)
     results = search(page, query)
-    assert results, f"no result for {query!r} on /{path}"
+    assert len(results) >= 3, f"too few results for {query!r} on /{path}"
     english = [url for url in results if url.startswith(site.url + "en/")]
-    if path == "en/":
-        assert english == results
-    else:
-        assert english == []
+    assert english == (results if path == "en/" else [])
     assert record.errors == []
 
 
-def test_a_french_word_on_an_english_page_finds_no_french_page(site, visit):
-    page, _ = visit("en/")
-    results = search(page, "mutualisation")
-    assert all(url.startswith(site.url + "en/") for url in results)
+def test_a_word_of_both_languages_finds_only_the_readers_pages(site, visit):
+    """ "glossaire"/"glossary" aside, the project's name is written the same in both
+    languages: found on both sides, each reader gets their own language's pages."""
+    found = {}
+    for path in ("", "en/"):
+        page, _ = visit(path)
+        found[path] = search(page, "Mutualiser")
+    assert found[""]
+    assert found["en/"]
+    assert all(url.startswith(site.url + "en/") for url in found["en/"])
+    assert not any(url.startswith(site.url + "en/") for url in found[""])
 
 
-def test_both_indexes_hold_every_page_and_section_once(site):
-    """Pages and anchors are the same in both languages, so are the indexes' locations."""
-    locations = {}
+@pytest.mark.parametrize(
+    ("path", "written", "typed"),
+    [
+        ("", "réseau", "reseau"),
+        ("", "réseau", "RÉSEAU"),
+        ("", "intercommunalité", "Intercommunalite"),
+        ("en/", "pooling", "POOLING"),
+    ],
+)
+def test_accents_and_case_are_ignored(visit, path, written, typed):
+    page, _ = visit(path)
+    expected = search(page, written)
+    assert expected, f"{written!r} finds nothing: the test would prove nothing"
+    assert search(page, typed) == expected
+
+
+def test_french_is_stemmed(visit):
+    """A plural finds the pages written with the singular, and the other way round."""
+    page, _ = visit("")
+    singular = set(search(page, "bibliothèque"))
+    plural = set(search(page, "bibliothèques"))
+    assert singular
+    assert singular == plural
+
+
+@pytest.mark.parametrize(
+    ("path", "query", "term"),
+    [("", "usager", "usager"), ("en/", "SIVU", "sivu")],
+)
+def test_a_glossary_hit_lands_on_its_term(site, visit, path, query, term):
+    page, _ = visit(path)
+    results = search(page, query)
+    target = f"{site.url}{path}glossaire/#{term}"
+    assert target in results
+    page.locator(f'a.md-search-result__link[href$="glossaire/#{term}"]').first.click()
+    page.wait_for_url(target)
+    page.wait_for_function(
+        """id => {
+            const box = document.getElementById(id).getBoundingClientRect()
+            return box.top >= 0 && box.bottom <= innerHeight
+        }""",
+        arg=term,
+    )
+    # the term is further down than one screen: it was scrolled to, not found at the top
+    assert page.evaluate("scrollY") > 0
+
+
+def test_a_section_hit_lands_on_its_heading(site, visit):
+    """Words of one section's heading link to that section, not only to the page's top."""
+    page, _ = visit("")
+    assert site.html("guide/projet-pilote/").select_one("h2#pitfalls")
+    results = search(page, "pilote pièges")
+    assert f"{site.url}guide/projet-pilote/#pitfalls" in results
+
+
+def test_matched_words_are_highlighted(visit):
+    page, _ = visit("")
+    search(page, "reseau")
+    marks = page.locator(".md-search-result mark").all_inner_texts()
+    assert marks
+    assert all("rése" in mark.lower() for mark in marks)
+
+
+def test_only_the_last_query_typed_is_answered(visit):
+    """Typing fast, each key supersedes the query before: what shows is the last one's."""
+    page, _ = visit("")
+    alone = search(page, "partenaires")
+    page.locator("input.md-search__input").fill("")
+    typed = search(page, "partenaires", delay=20)
+    assert typed == alone
+    assert page.locator("input.md-search__input").input_value() == "partenaires"
+
+
+@pytest.mark.parametrize(("path", "query"), [("", "reseau"), ("en/", "network")])
+def test_open_results_have_no_axe_violation(visit, path, query):
+    from test_accessibility import axe_violations
+
+    page, _ = visit(path)
+    assert search(page, query)
+    page.keyboard.press("ArrowDown")  # a result has the focus, as a keyboard reader leaves it
+    violations = axe_violations(page)
+    assert violations == [], "\n".join(violations)
+
+
+def test_case_texts_are_indexed_once_on_their_own_page(site):
+    """A case's summary and reasons are indexed on its own page only: the listing's cards, the
+    step pages' cards and inline citations are left out (the Sources page holds each reference)."""
     for prefix in ("", "en/"):
-        index = json.loads((site.root / prefix / "search/search_index.json").read_text("utf-8"))
-        found = [doc["location"] for doc in index["docs"]]
-        assert len(found) == len(set(found)), f"duplicates in /{prefix}search/"
-        locations[prefix] = set(found)
-    assert locations[""] == locations["en/"]
+        assert site.html(f"{prefix}cas/").select_one("ul.case-list[data-pagefind-ignore]")
+        step = site.html(f"{prefix}guide/champs/")
+        assert step.select_one("ul.case-cards[data-pagefind-ignore]")
+        citations = site.html(f"{prefix}guide/champs/").select("a.citation")
+        assert citations
+        assert all(citation.has_attr("data-pagefind-ignore") for citation in citations)

@@ -53,7 +53,8 @@ def run(project: Path, *command: str) -> subprocess.CompletedProcess:
         cwd=project,
         capture_output=True,
         text=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": SITE_URL},
+        # a copy without git history: no page dates (macros/page_dates.py)
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": SITE_URL, "PAGE_DATES": "off"},
         check=False,
     )
 

@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import functools
 import json
+import os
 import shutil
+import subprocess
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -44,6 +47,7 @@ steps:
   - step: scope
     why: {fr: Le périmètre est écrit., en: The scope is written down.}
 sources: [boussou-2014]
+added: "2020-05-04"
 """
 
 PARTNER = """\
@@ -53,6 +57,7 @@ name: {fr: Une médiathèque, en: A library}
 type: library-network
 website: https://www.example.org
 description: {fr: Elle prête des livres., en: It lends books.}
+added: "2020-05-04"
 """
 
 GLOSSARY = """\
@@ -65,6 +70,17 @@ terms:
     term: {fr: IST, en: STI}
     definition: {fr: Encore elle., en: Again.}
 """
+
+
+# A few hundred bytes that PyYAML would expand into 10**9 strings ("billion laughs").
+ALIAS_BOMB = (
+    CASE.partition("\n")[0]
+    + "\n"
+    + "".join(
+        f"{name}: &{name} [{', '.join([f'*{previous}'] * 10)}]\n"
+        for previous, name in zip("abcdefgh", "bcdefghi", strict=True)
+    ).replace("b: &b [*a", "a: &a [lol]\nb: &b [*a", 1)
+)
 
 
 def changed(text: str, old: str, new: str) -> str:
@@ -88,11 +104,12 @@ STEPS = (
 )
 FIELDS = (
     "acquisition, cataloguing, expertise, tools, products-services, training, communication, "
-    "governance"
+    "governance, storage"
 )
 
-# (file written under data/, its content, the expected problem). `<partner ids>` and
-# `<source ids>` stand for the shipped ids, listed in the messages, which grow with the data.
+# (file written under data/, its content, the expected problem). `one of: <partner ids>` and
+# `one of: <source ids>` stand for the shipped ids, which grow with the data: a short list is
+# spelt out, a long one (more than 12) is named with its size instead.
 BAD_INPUTS = [
     pytest.param(
         NEW_CASE,
@@ -116,7 +133,7 @@ BAD_INPUTS = [
     pytest.param(
         NEW_CASE,
         CASE + "status: ended\n",
-        f"{CASE_AT}:19:1: status: duplicate key (each key once; first at line 3)",
+        f"{CASE_AT}:20:1: status: duplicate key (each key once; first at line 3)",
         id="duplicate key",
     ),
     pytest.param(
@@ -177,13 +194,15 @@ BAD_INPUTS = [
     pytest.param(
         NEW_CASE,
         changed(CASE, "{fr: Un cas, en: A case}", "{fr: Un cas}"),
-        f"{CASE_AT}:4:8: title.en: missing translation (English text)",
+        f"{CASE_AT}:4:8: title.en: missing translation "
+        "(English text, one line, at most 300 characters)",
         id="missing translation",
     ),
     pytest.param(
         NEW_CASE,
         changed(CASE, "{fr: Un cas, en: A case}", "{fr: Un cas, en: ' '}"),
-        f"{CASE_AT}:4:25: title.en: empty translation (English text)",
+        f"{CASE_AT}:4:25: title.en: empty translation "
+        "(English text, one line, at most 300 characters)",
         id="empty translation",
     ),
     pytest.param(
@@ -277,6 +296,39 @@ BAD_INPUTS = [
     ),
     pytest.param(
         NEW_CASE,
+        changed(CASE, '"2020-05-04"', "2026-02-30"),
+        f"{CASE_AT}:19:8: added: no such day '2026-02-30' (a real day, YYYY-MM-DD)",
+        id="day that does not exist",
+    ),
+    pytest.param(
+        NEW_PARTNER,
+        changed(PARTNER, '"2020-05-04"', "21/11/2026"),
+        (
+            f"{PARTNER_AT}:7:8: added: invalid date '21/11/2026' "
+            "(a day written YYYY-MM-DD, in quotes or not, e.g. 2026-11-21, not in the future)"
+        ),
+        id="day in another format",
+    ),
+    pytest.param(
+        NEW_PARTNER,
+        changed(PARTNER, '"2020-05-04"', f"{THIS_YEAR + 1}-01-01"),
+        (
+            f"{PARTNER_AT}:7:8: added: {THIS_YEAR + 1}-01-01 is in the future "
+            f"(a day up to {date.today().isoformat()})"
+        ),
+        id="day in the future",
+    ),
+    pytest.param(
+        NEW_CASE,
+        CASE + "updated: 2020-05-03\n",
+        (
+            f"{CASE_AT}:20:10: updated: 2020-05-03 is before the day it was added "
+            "(a day from 2020-05-04 on)"
+        ),
+        id="updated before added",
+    ),
+    pytest.param(
+        NEW_CASE,
         changed(CASE, '"2012-06"', '"2009"'),
         (
             f"{CASE_AT}:10:12: milestones[1].date: 2009 comes before the milestone above it "
@@ -340,7 +392,7 @@ BAD_INPUTS = [
         NEW_PARTNER,
         PARTNER + "competences:\n  - {competence: training}\n",
         (
-            f"{PARTNER_AT}:8:5: competences[0].source: missing field "
+            f"{PARTNER_AT}:9:5: competences[0].source: missing field "
             "(the id of the source that shows it, from data/sources.yml)"
         ),
         id="competence without source",
@@ -361,6 +413,83 @@ BAD_INPUTS = [
         ),
         id="file without schema",
     ),
+    # --- Bounded input and what a text may contain (notes/security.md) ---
+    pytest.param(
+        NEW_CASE,
+        changed(CASE, "title: {fr: Un cas, en: A case}", "title: &name {fr: Un cas, en: A case}"),
+        (
+            f"{CASE_AT}:4:8: file: YAML anchor or alias &name is not allowed "
+            "(each value written out in full, without & anchors or * aliases)"
+        ),
+        id="YAML anchor",
+    ),
+    pytest.param(
+        NEW_CASE,
+        ALIAS_BOMB,
+        (
+            f"{CASE_AT}:2:4: file: YAML anchor or alias &a is not allowed "
+            "(each value written out in full, without & anchors or * aliases)"
+        ),
+        id="nested aliases",
+    ),
+    pytest.param(
+        NEW_CASE,
+        CASE + "# " + "x" * 70_000 + "\n",
+        (
+            f"{CASE_AT}:1:1: file: file too large, {len(CASE.encode()) + 70_003} bytes "
+            "(at most 65536 bytes: split it or shorten it)"
+        ),
+        id="file too large",
+    ),
+    pytest.param(
+        NEW_CASE,
+        changed(CASE, "en: A case}", f"en: {'A case ' * 50}}}"),
+        (f"{CASE_AT}:4:25: title.en: too long, 349 characters (at most 300 characters)"),
+        id="text too long",
+    ),
+    pytest.param(
+        NEW_CASE,
+        changed(CASE, "en: A case}", 'en: "A case\\nwith a second line"}'),
+        (
+            f"{CASE_AT}:4:25: title.en: line break (U+000A) in one-line text "
+            "(one line of plain text, without control or text-direction characters)"
+        ),
+        id="line break in one-line text",
+    ),
+    pytest.param(
+        NEW_CASE,
+        changed(CASE, "Shared books.}", 'Shared \u202eskoob."}').replace(
+            "en: Shared", 'en: "Shared'
+        ),
+        (
+            f"{CASE_AT}:5:42: summary.en: invisible text-direction character U+202E "
+            "(plain text, without control or text-direction characters)"
+        ),
+        id="direction override",
+    ),
+    pytest.param(
+        NEW_CASE,
+        changed(CASE, "Shared books.}", 'Shared\\u0007 books."}').replace(
+            "en: Shared", 'en: "Shared'
+        ),
+        (
+            f"{CASE_AT}:5:42: summary.en: control character U+0007 "
+            "(plain text, without control or text-direction characters)"
+        ),
+        id="control character",
+    ),
+    pytest.param(
+        "glossary.yml",
+        GLOSSARY.replace(
+            "- id: ist\n    term: {fr: IST, en: STI}\n    definition: {fr: Encore",
+            "- id: sti\n    term: {fr: IST, en: 'S\\TI'}\n    definition: {fr: Encore",
+        ),
+        (
+            "data/glossary.yml:7:25: terms[1].term.en: invalid term 'S\\\\TI' "
+            "(a term without [, ] or \\ (they would break its tooltip on every page))"
+        ),
+        id="glossary term breaking its tooltip",
+    ),
 ]
 
 
@@ -378,8 +507,14 @@ def test_each_mistake_is_reported_at_its_place(data_copy, file, content, expecte
     path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
     with pytest.raises(DataError) as caught:
         load_site_data(data_copy)
-    expected = expected.replace("<partner ids>", ", ".join(shipped().partners))
-    expected = expected.replace("<source ids>", ", ".join(shipped().sources))
+    for placeholder, name, ids in [
+        ("<partner ids>", "partners", list(shipped().partners)),
+        ("<source ids>", "sources", list(shipped().sources)),
+    ]:
+        listed = (
+            f"one of: {', '.join(ids)}" if len(ids) <= 12 else f"one of the {len(ids)} {name} ids"
+        )
+        expected = expected.replace(f"one of: {placeholder}", listed)
     assert str(caught.value).splitlines() == [expected]
 
 
@@ -452,6 +587,13 @@ def test_every_schema_is_a_valid_json_schema(path: Path):
     assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
 
 
+@pytest.mark.parametrize("path", sorted((DATA / "schemas").glob("*.json")), ids=lambda p: p.name)
+def test_every_schema_of_a_data_file_states_how_large_the_file_may_be(path: Path):
+    schema = json.loads(path.read_text(encoding="utf-8"))
+    if path.name != "common.schema.json":  # definitions only, no file of its own
+        assert 1_000 <= schema["x-max-file-bytes"] <= 1_000_000
+
+
 def test_templates_are_valid_once_copied(data_copy):
     """A contributor who copies the templates starts from valid files."""
     shutil.copy(DATA / "templates" / "case-study.yml", data_copy / "case-studies" / "example.yml")
@@ -477,3 +619,41 @@ def test_validate_command_prints_every_problem_and_fails(data_copy, capsys, monk
         f"{CASE_AT}:3:9: status: unknown status 'done' (one of: {STATUSES})",
         "1 problem",
     ]
+
+
+# --- Bounded input (notes/security.md) ----------------------------------------------------------
+
+
+@pytest.mark.parametrize("target_is_folder", [False, True], ids=["file", "folder"])
+def test_a_symbolic_link_in_data_is_named_and_its_target_never_read(
+    data_copy, tmp_path, target_is_folder
+):
+    secret = tmp_path / "outside" / "secret.yml"
+    secret.parent.mkdir()
+    secret.write_text("password: TOP-SECRET\n", encoding="utf-8")
+    link = data_copy / "partners" / ("more" if target_is_folder else "leak.yml")
+    link.symlink_to(secret.parent if target_is_folder else secret)
+    with pytest.raises(DataError) as caught:
+        load_site_data(data_copy)
+    shown = link.relative_to(tmp_path).as_posix()
+    assert str(caught.value).splitlines() == [
+        f"{shown}:1:1: file: symbolic link "
+        "(a regular file or folder: links are refused, their target is never read)"
+    ]
+
+
+def test_validate_refuses_nested_aliases_at_once(data_copy):
+    """`make validate` on a "billion laughs" file: the first anchor stops it, naming the file
+    (unguarded, the loader ran for tens of seconds into a MemoryError: the timeout fails it)."""
+    (data_copy / NEW_CASE).write_text(ALIAS_BOMB, encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "macros.check_data", "data"],
+        cwd=data_copy.parent,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        capture_output=True,
+        text=True,
+        timeout=20,
+        check=False,
+    )
+    assert result.returncode == 1
+    assert result.stderr.startswith(f"{CASE_AT}:2:4: YAML anchor or alias &a is not allowed")

@@ -50,3 +50,16 @@ def test_every_action_is_pinned_by_full_commit_sha(workflow):
     uses = re.findall(r"uses:\s*([^\s#]+)", workflow.read_text("utf-8"))
     remote = [u for u in uses if not u.startswith("./")]
     assert all(re.fullmatch(r"[\w.-]+/[\w./-]+@[0-9a-f]{40}", u) for u in remote), remote
+
+
+@pytest.mark.parametrize("workflow", WORKFLOWS, ids=lambda w: w.name)
+def test_every_checkout_fetches_the_whole_history_the_page_dates_need(workflow):
+    content = yaml.safe_load(workflow.read_text("utf-8"))
+    checkouts = [
+        step
+        for job in content["jobs"].values()
+        for step in job.get("steps", ())
+        if step.get("uses", "").startswith("actions/checkout@")
+    ]
+    for step in checkouts:
+        assert step["with"]["fetch-depth"] == 0, workflow.name

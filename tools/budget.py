@@ -4,8 +4,8 @@
 
 tests/test_budget.py holds the limits and measures every page with `first_load`. "Compressed"
 means what Pages sends: text (HTML, CSS, JS, JSON, SVG, XML) gzipped, images as they are.
-Everything the page requests until the network is idle counts, the search index fetched by
-Material's search worker included. Each visit starts from an empty cache.
+Everything the page requests until the network is idle counts (search fetches nothing until
+the reader searches). Each visit starts from an empty cache.
 """
 
 from __future__ import annotations

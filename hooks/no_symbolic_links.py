@@ -1,0 +1,22 @@
+"""Nothing outside the project is published: a symbolic link in docs/ (or in the theme
+overrides) would copy its target, say a system file, into the site. The build refuses any,
+naming the link and never reading its target. data/ is checked by the loader (macros/data.py)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import _project  # noqa: F401  (the macros package)
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+
+from macros.validation import symbolic_links
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    project = Path(config.config_file_path).parent
+    folders = [Path(config.docs_dir), Path(config.theme.custom_dir or project / "overrides")]
+    links = [problem for folder in folders for problem in symbolic_links(folder, project)]
+    if links:
+        raise PluginError("\n".join(str(problem) for problem in links))
+    return config

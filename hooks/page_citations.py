@@ -1,0 +1,45 @@
+"""Each page's date of last change, its "cite this page" block and its citation metadata.
+
+The dates are read once per language build, before anything is written: without the history
+the build stops with a message that says how to get it (macros/page_dates.py). The theme
+(overrides/main.html) prints `page_metadata(page)` in <head> and `page_info(page)` after the
+content, and the footer links `feed_url(language)`; macros/page_citation.py renders them.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import _project  # noqa: F401  (the macros package)
+from french_typography import apply_to_text  # hooks/ is on the import path, like _project
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+
+from macros.i18n import page_language, page_url
+from macros.page_citation import FEED, metadata_html, page_citation, page_info_html
+from macros.page_dates import MissingHistory, read_for_build
+from macros.site_cache import site_data
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    try:
+        read_for_build(Path(config.docs_dir), site_data(Path(config.config_file_path).parent))
+    except MissingHistory as error:
+        raise PluginError(f"the pages' dates: {error}") from error
+    return config
+
+
+def french(page, html: str) -> str:
+    """The block is added by the theme, after hooks/french_typography.py has seen the content."""
+    return apply_to_text(html) if page_language(page) == "fr" else html
+
+
+def on_env(env, config: MkDocsConfig, files):
+    words = site_data(Path(config.config_file_path).parent).words
+    site_name = config.site_name
+    env.globals.update(
+        page_metadata=lambda page: metadata_html(page_citation(page, config), site_name, words),
+        page_info=lambda page: french(page, page_info_html(page_citation(page, config), words)),
+        feed_url=lambda language: page_url(FEED, language, config.site_url or "/"),
+    )
+    return env

@@ -1,0 +1,86 @@
+"""Search: one Pagefind index per language, fetched only when a reader starts a search.
+
+Material's search fetches its whole index (1.7 MB at 1000 case studies) on every first visit
+and stems without folding accents; Pagefind splits its index into small chunks that the
+browser fetches word by word, stems French and English, ignores accents and case, and keeps
+one index per `<html lang>`, so a reader only ever gets pages of their language
+(notes/search.md compares the two). Once the last language is built, this hook:
+
+- removes Material's own index (Material's search plugin stays for its header box only);
+- indexes every page's article (`data-pagefind-body`, overrides/main.html), so the header,
+  navigation and footer stay out of the results;
+- adds each glossary term as a record of its own that lands on the term (`glossaire/#id`): the
+  glossary page marks its list `data-pagefind-ignore`, so a term is found once, as itself.
+
+overrides/assets/javascripts/search.js puts the results in Material's search box.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import shutil
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import _project  # noqa: F401  (the macros package)
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from pagefind.index import IndexConfig, PagefindIndex
+
+from macros.i18n import LANGUAGES, is_last_build, language_root, page_url
+from macros.site_cache import site_data
+
+OUTPUT = "pagefind"  # the index's folder at the site root, shared by every language
+# Pagefind's ready-made interfaces: we answer in Material's box with its JavaScript API instead.
+UNUSED = (
+    "pagefind-ui.*",
+    "pagefind-component-ui.*",
+    "pagefind-modular-ui.*",
+    "pagefind-highlight.js",
+)
+GLOSSARY_PAGE = "glossaire.md"
+
+
+@event_priority(-200)  # after mkdocs-static-i18n (-100) has written every language
+def on_post_build(config: MkDocsConfig) -> None:
+    if not is_last_build(config):
+        return
+    site = Path(config.site_dir)
+    for language in LANGUAGES:  # Material's index: no page asks for it any more
+        shutil.rmtree(site / language_root(language) / "search", ignore_errors=True)
+    data = site_data(Path(config.config_file_path).parent)
+    glossary = [
+        {
+            "url": "/" + page_url(GLOSSARY_PAGE, language) + "#" + term.id,
+            "content": " ".join(
+                text
+                for text in (
+                    term.term[language],
+                    term.expansion[language] if term.expansion else "",
+                    term.definition[language],
+                )
+                if text
+            ),
+            "language": language,
+            "meta": {"title": term.term[language]},
+        }
+        for language in LANGUAGES
+        for term in data.glossary.values()
+    ]
+    # Pagefind's Python API is async; in a thread of its own, it runs even where an event loop
+    # already runs (Playwright's, in the tests that build the site).
+    with ThreadPoolExecutor(max_workers=1) as thread:
+        thread.submit(asyncio.run, _index(site, glossary)).result()
+    for pattern in UNUSED:
+        for path in (site / OUTPUT).glob(pattern):
+            path.unlink()
+
+
+async def _index(site: Path, glossary: list[dict]) -> None:
+    async with PagefindIndex(config=IndexConfig(output_path=str(site / OUTPUT))) as index:
+        added = await index.add_directory(str(site), glob="**/*.html")
+        if not added.get("page_count"):
+            raise PluginError(f"search: Pagefind found no page to index in {site}")
+        for record in glossary:
+            await index.add_custom_record(**record)

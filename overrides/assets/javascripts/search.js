@@ -1,0 +1,186 @@
+// Search in Material's header box, answered by Pagefind (hooks/search_index.py, notes/search.md).
+//
+// Nothing of Pagefind or its index is fetched until the reader focuses the search box; then
+// Pagefind fetches its code and only the chunks of the index the typed words need, from the
+// index of the page's language (<html lang>), so results are in the reader's language only.
+// Pagefind folds accents and case and stems French and English. While the reader types, a newer
+// query supersedes an older one: its results are never shown (`ticket`).
+//
+// Keyboard, as Material's own search: "/", "s" or "f" opens it; arrows move through the
+// results; Enter on the query opens the first result; Escape or Tab closes it.
+// Markup: overrides/partials/search.html; the result markup and classes are Material's.
+;(() => {
+  "use strict"
+
+  const dialog = document.querySelector("[data-search]")
+  if (!dialog) return
+  const toggle = document.getElementById("__search")
+  const query = dialog.querySelector("[data-search-query]")
+  const meta = dialog.querySelector("[data-search-meta]")
+  const list = dialog.querySelector("[data-search-list]")
+  const texts = JSON.parse(document.getElementById("__config").textContent).translations
+  const siteRoot = new URL("../../", document.currentScript.src) // assets/javascripts/ -> root
+  const SHOWN = 10 // results rendered; the count says how many there are
+  const SECTIONS = 3 // matching sections listed under a page
+
+  // --- Pagefind, loaded once, on the first focus of the search box ---
+  let engine = null
+  function pagefind() {
+    if (!engine) {
+      engine = import(new URL("pagefind/pagefind.js", siteRoot).href).then(async (module) => {
+        await module.options({ baseUrl: siteRoot.pathname, excerptLength: 20 })
+        await module.init()
+        return module
+      })
+      engine.catch(() => { engine = null }) // a later search tries again
+    }
+    return engine
+  }
+
+  // --- Opening and closing, as Material does (its CSS reacts to the #__search toggle) ---
+  function setOpen(open) {
+    if (toggle.checked === open) return
+    toggle.checked = open
+    toggle.dispatchEvent(new Event("change"))
+  }
+  function close() {
+    setOpen(false)
+    query.blur()
+  }
+
+  // --- Results ---
+  const countText = (count) =>
+    count === 0 ? texts["search.result.none"]
+      : count === 1 ? texts["search.result.one"]
+        : texts["search.result.other"].replace("#", count)
+
+  // Pagefind's excerpts are HTML with <mark> around the matched words. Parsed inertly, only
+  // their text and the marks are kept: nothing else of the page's text can become markup.
+  function excerpt(html) {
+    const paragraph = document.createElement("p")
+    paragraph.className = "md-search-result__teaser"
+    const parsed = new DOMParser().parseFromString(html, "text/html").body
+    for (const node of parsed.childNodes) {
+      if (node.nodeName === "MARK") {
+        const mark = document.createElement("mark")
+        mark.textContent = node.textContent
+        paragraph.append(mark)
+      } else {
+        paragraph.append(node.textContent)
+      }
+    }
+    return paragraph
+  }
+
+  function link(url, level, title, html) {
+    const anchor = document.createElement("a")
+    anchor.href = url
+    anchor.className = "md-search-result__link"
+    anchor.tabIndex = -1 // reached with the arrows, as in Material
+    const article = document.createElement("article")
+    article.className = "md-search-result__article md-typeset"
+    const heading = document.createElement(level)
+    heading.textContent = title
+    article.append(heading, excerpt(html))
+    anchor.append(article)
+    return anchor
+  }
+
+  function item(page) {
+    const entry = document.createElement("li")
+    entry.className = "md-search-result__item"
+    // The page's own entry lands on its best section when the page's top did not match.
+    // Pagefind cuts a page at its headings with an id; the part under the title is the top.
+    const isTop = (section) => !section.anchor || section.anchor.element === "h1"
+    const sections = page.sub_results || []
+    const top = sections.find(isTop)
+    const rest = sections
+      .filter((section) => !isTop(section))
+      .sort((a, b) => (b.weighted_locations || []).length - (a.weighted_locations || []).length)
+    const first = top ? { ...top, url: page.url } : rest.shift() || page
+    entry.append(link(first.url, "h1", page.meta.title, first.excerpt || page.excerpt))
+    for (const section of rest.slice(0, SECTIONS)) {
+      entry.append(link(section.url, "h2", section.title, section.excerpt))
+    }
+    return entry
+  }
+
+  function show(message, entries = []) {
+    meta.textContent = message
+    list.replaceChildren(...entries)
+  }
+
+  let ticket = 0
+  async function run() {
+    const text = query.value.trim()
+    const mine = ++ticket
+    if (!text) return show(texts["search.result.placeholder"])
+    if (location.protocol === "file:") return show(dialog.dataset.searchOffline)
+    meta.textContent = dialog.dataset.searchSearching
+    try {
+      const module = await pagefind()
+      const found = await module.debouncedSearch(text, {}, 80)
+      if (found === null || mine !== ticket) return // a newer query has replaced this one
+      const pages = await Promise.all(found.results.slice(0, SHOWN).map((result) => result.data()))
+      if (mine !== ticket) return
+      show(countText(found.results.length), pages.map(item))
+    } catch (error) {
+      if (mine === ticket) show(dialog.dataset.searchFailed)
+      console.warn("search:", error)
+    }
+  }
+
+  // --- Events ---
+  query.addEventListener("focus", () => {
+    setOpen(true)
+    if (location.protocol !== "file:") pagefind().catch(() => {})
+  })
+  query.addEventListener("input", run)
+  query.form.addEventListener("submit", (event) => event.preventDefault())
+  query.form.addEventListener("reset", () => setTimeout(() => { run(); query.focus() }))
+  list.addEventListener("click", (event) => {
+    if (event.target.closest("a")) close() // a section of this very page: the box gives way
+  })
+
+  const typingIn = (element) =>
+    element && (element.isContentEditable || /^(INPUT|SELECT|TEXTAREA)$/.test(element.tagName))
+
+  document.addEventListener("keydown", (event) => {
+    if (event.metaKey || event.ctrlKey || event.altKey) return
+    const active = document.activeElement
+    if (!toggle.checked) {
+      if (["/", "s", "f"].includes(event.key) && !typingIn(active)) {
+        event.preventDefault()
+        query.focus()
+        query.select()
+      }
+      return
+    }
+    const stops = [query, ...list.querySelectorAll(".md-search-result__link")]
+    switch (event.key) {
+      case "Escape":
+        event.preventDefault()
+        close()
+        break
+      case "Tab":
+        close()
+        break
+      case "Enter":
+        if (active === query) {
+          event.preventDefault()
+          stops[1]?.click()
+        }
+        break
+      case "ArrowUp":
+      case "ArrowDown": {
+        event.preventDefault()
+        const step = event.key === "ArrowUp" ? -1 : 1
+        const index = Math.max(0, stops.indexOf(active))
+        stops[(index + step + stops.length) % stops.length].focus()
+        break
+      }
+      default:
+        if (active !== query && event.key.length === 1) query.focus()
+    }
+  })
+})()

@@ -1,0 +1,103 @@
+"""The Atom feeds: one per language, read by a real feed parser, listing every case study and
+partner with its title and summary in that language, linked from every page, and inert whatever
+text the data holds."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import feedparser
+import pytest
+
+from macros.feeds import FeedEntry, atom_feed
+from macros.i18n import LANGUAGES, language_root, page_url
+
+LICENCE = {"name": "CC BY-NC-SA 4.0", "url": "https://creativecommons.org/licenses/by-nc-sa/4.0/"}
+
+
+def parsed_feed(site, language: str):
+    feed = feedparser.parse((site.root / language_root(language) / "feed.xml").read_bytes())
+    assert feed.bozo == 0, feed.get("bozo_exception")
+    return feed
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_each_language_has_a_well_formed_atom_feed(site, language):
+    feed = parsed_feed(site, language)
+    assert feed.version == "atom10"
+    assert feed.feed.language == language
+    assert (
+        feed.feed.title
+        == {"fr": "Mutualiser : nouveautés", "en": "Mutualiser: what's new"}[language]
+    )
+    self_link = next(link.href for link in feed.feed.links if link.rel == "self")
+    assert self_link == site.url + language_root(language) + "feed.xml"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_feed_lists_every_case_study_and_partner_in_its_language(site, data, language):
+    entries = {entry.link: entry for entry in parsed_feed(site, language).entries}
+    records = [(f"cas/{case.id}.md", case, case.title) for case in data.case_studies.values()]
+    records += [(f"partenaires/{p.id}.md", p, p.name) for p in data.partners.values()]
+    assert len(records) > 5
+    for path, record, title in records:
+        address = page_url(path, language)
+        entry = entries[site.url + address]
+        assert entry.title == title[language]
+        description = site.html(address).select_one("meta[name=description]")["content"]
+        assert entry.summary == description
+        assert entry.updated.startswith(record.dates.last_changed.isoformat())
+        assert entry.published.startswith(record.dates.added.isoformat())
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_feed_lists_the_guide_pages_newest_first(site, language):
+    entries = parsed_feed(site, language).entries
+    links = [entry.link for entry in entries]
+    for step in ("faire-ensemble", "champs", "communiquer"):
+        assert site.url + language_root(language) + f"guide/{step}/" in links
+    days = [entry.updated for entry in entries]
+    assert days == sorted(days, reverse=True)
+
+
+def test_every_page_links_its_languages_feed_in_head_and_footer(site):
+    for path in site.pages():
+        if path.name == "404.html":
+            continue
+        soup = site.html(path)
+        language = soup.html["lang"]
+        feed = site.url + language_root(language) + "feed.xml"
+        head = soup.head.select_one("link[type='application/atom+xml']")
+        assert "alternate" in head["rel"], path
+        assert head["href"] == feed, path
+        assert soup.select_one("footer a[type='application/atom+xml']")["href"] == feed, path
+
+
+HOSTILE = '</title><script>alert("x")</script> & <b>bold</b> ]]> \u202e'
+
+
+def test_text_from_the_data_reaches_a_feed_reader_as_text_only():
+    entry = FeedEntry(
+        url="https://example.org/cas/x/",
+        title=HOSTILE,
+        summary=HOSTILE,
+        updated=date(2026, 1, 2),
+        published=date(2026, 1, 1),
+    )
+    xml = atom_feed(
+        [entry],
+        language="en",
+        feed_url="https://example.org/feed.xml",
+        home_url="https://example.org/",
+        title=HOSTILE,
+        author="Mutualiser",
+        licence=LICENCE,
+    )
+    assert b"<script" not in xml
+    assert b"<b>" not in xml
+    feed = feedparser.parse(xml)
+    assert feed.bozo == 0
+    assert feed.entries[0].title == HOSTILE
+    assert feed.entries[0].summary == HOSTILE
+    assert feed.entries[0].title_detail.type == "text/plain"
+    assert feed.entries[0].summary_detail.type == "text/plain"

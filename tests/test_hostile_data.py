@@ -1,0 +1,325 @@
+"""A hostile pull request: every text field of every data file filled with attacks, at once.
+
+The fields are found by walking each data file with its schema (every string the schema marks
+`x-text`, and every URL), so a field added to a schema is attacked without touching this file.
+The attacks are one table. Those the validator must refuse are each put in every field and must
+come back as one problem per field; the others are all placed in one build of a copy of the
+project, whose every output must be inert: in Chromium no dialog, no navigation, no CSP
+violation, no request to another host; in the HTML no script, handler or javascript:/data:/
+vbscript: link that the site did not write; JSON, JSON-LD and CSV that hold the text as text.
+(notes/security.md)
+"""
+
+from __future__ import annotations
+
+import copy
+import csv
+import io
+import json
+import os
+import re
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+from conftest import ROOT
+from project import copy_project
+from serve_like_pages import serving
+
+from macros.data import SINGLE_FILES, DataError, load_site_data, schema_comment
+from macros.kinds import KINDS
+from macros.validation import field_name
+
+# --- The attacks -------------------------------------------------------------------------------
+
+# Accepted as plain text, and inert wherever the text lands. Two groups, because a one-line field
+# holds 300 characters: records alternate between them, so each field meets both.
+INERT = [
+    [
+        "=cmd|' /C calc'!A0",  # a formula (at the start of the value, where spreadsheets look)
+        "<script>alert('script')</script>",
+        '"><svg onload=alert("attribute")>',
+        "' autofocus onfocus='alert(`quote`)",
+        "[link](javascript:alert('markdown'))",
+        "[data](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)",
+        "{{ 7 * 7 }} {% raw %}",
+    ],
+    [
+        "@SUM(1+1)*cmd|' /C calc'!A0",
+        "</script><script>alert('json-ld')</script>",
+        "[vb](vbscript:msgbox('vb')) <javascript:alert('autolink')>",
+        '*emphasis*{: onclick="alert(`attr_list`)" }',
+        '<meta http-equiv="refresh" content="0;url=https://evil.example/">',
+        "![tracker](https://evil.example/pixel.png) &lt;b&gt;",
+    ],
+]
+# Where line breaks are allowed: a blank line would end an HTML block and let Markdown in.
+PARAGRAPH_EXTRA = "\n\n[blank line](javascript:alert('blank'))\n\n"
+# A URL that passes the URL pattern but tries to leave its attribute.
+HOSTILE_URL = "https://evil.example/a'onmouseover='alert(`url`)'"
+
+# Refused by the validator, wherever they are put: (rule they apply to, value).
+REFUSED = {
+    "line break in a one-line text": ("line", "two\nlines"),
+    "direction override": ("text", "admin\u202etxt.exe"),
+    "control character": ("text", "bell\u0007"),
+    "oversized text": ("text", None),  # one more character than the field allows
+    "javascript: URL": ("url", "javascript:alert(1)"),
+    "data: URL": ("url", "data:text/html,<script>alert(1)</script>"),
+    "vbscript: URL": ("url", "vbscript:msgbox(1)"),
+}
+
+# --- Every text field, found from the schemas ----------------------------------------------------
+
+SCHEMAS = {
+    path.name: json.loads(path.read_text("utf-8"))
+    for path in (ROOT / "data" / "schemas").glob("*.schema.json")
+}
+
+
+def resolved(schema: dict, schema_name: str) -> tuple[dict, str]:
+    """The schema with its `$ref` followed, the keywords beside the `$ref` merged in."""
+    while "$ref" in schema:
+        file, _, pointer = schema["$ref"].partition("#")
+        schema_name = file or schema_name
+        target = SCHEMAS[schema_name]
+        for part in pointer.strip("/").split("/"):
+            target = target[part] if part else target
+        extra = {key: value for key, value in schema.items() if key != "$ref"}
+        merged = {**target, **extra}
+        if "properties" in target and "properties" in extra:
+            merged["properties"] = {
+                name: {**target["properties"].get(name, {}), **rule}
+                for name, rule in {**target["properties"], **extra["properties"]}.items()
+            }
+        schema = merged
+    return schema, schema_name
+
+
+def text_fields(content, schema: dict, schema_name: str, path=()) -> Iterator[tuple]:
+    """(path, rule, maxLength) of every text in `content`: rule is "line", "paragraph" or
+    "url"."""
+    schema, schema_name = resolved(schema, schema_name)
+    if isinstance(content, dict):
+        for key, value in content.items():
+            rule = schema.get("properties", {}).get(key, schema.get("additionalProperties"))
+            if isinstance(rule, dict):
+                yield from text_fields(value, rule, schema_name, (*path, key))
+    elif isinstance(content, list) and "items" in schema:
+        for index, item in enumerate(content):
+            yield from text_fields(item, schema["items"], schema_name, (*path, index))
+    elif isinstance(content, str) and "x-text" in schema:
+        yield path, schema["x-text"], schema["maxLength"]
+    elif isinstance(content, str) and schema.get("title") == "URL":
+        yield path, "url", schema["maxLength"]
+
+
+def data_files(data: Path) -> Iterator[tuple[Path, str, bool]]:
+    """Every data file with its schema, and whether it sits in a folder of records."""
+    for name, schema in SINGLE_FILES.items():
+        yield data / name, schema, False
+    for kind in KINDS:
+        for path in sorted((data / kind.name).glob("*.yml")):
+            yield path, kind.schema, True
+
+
+def set_at(content, path: tuple, value) -> None:
+    for part in path[:-1]:
+        content = content[part]
+    content[path[-1]] = value
+
+
+def rewrite(data: Path, value_for) -> dict[str, list[tuple[tuple, str]]]:
+    """Give every text field of every file in `data` the value `value_for(rule, original,
+    number, path, maxLength)` returns (None: leave it); return the (path, rule) changed, by
+    file name."""
+    changed: dict[str, list[tuple[tuple, str]]] = {}
+    number = 0
+    for file, schema_name, in_folder in data_files(data):
+        content = yaml.safe_load(file.read_text("utf-8"))
+        hostile = copy.deepcopy(content)
+        for path, rule, limit in text_fields(content, SCHEMAS[schema_name], schema_name):
+            original = content
+            for part in path:
+                original = original[part]
+            value = value_for(rule, original, number, path, limit)
+            number += 1
+            if value is not None:
+                set_at(hostile, path, value)
+                changed.setdefault(file.name, []).append((path, rule))
+        text = yaml.safe_dump(hostile, allow_unicode=True, sort_keys=False, width=10_000)
+        file.write_text(schema_comment(schema_name, in_folder) + "\n" + text, "utf-8")
+    return changed
+
+
+def test_the_attack_reaches_every_kind_and_every_text_rule(tmp_path):
+    data = copy_project(tmp_path) / "data"
+    changed = rewrite(data, lambda rule, original, number, path, limit: original)
+    assert {"sources.yml", "glossary.yml", "vocabularies.yml", "interface.yml"} <= set(changed)
+    for kind in KINDS:
+        assert any((data / kind.name / name).is_file() for name in changed), kind.name
+    rules = {rule for fields in changed.values() for _, rule in fields}
+    assert rules == {"line", "paragraph", "url"}
+    load_site_data(data)  # rewritten as they were, the files are still valid
+
+
+# --- Refused: each attack in every field it applies to, one problem per field -------------------
+
+
+@pytest.mark.parametrize(("applies_to", "value"), REFUSED.values(), ids=REFUSED.keys())
+def test_each_refused_attack_is_reported_in_every_field(tmp_path, applies_to, value):
+    copy_project(tmp_path)
+
+    def attack(rule, original, number, path, limit):
+        if value is None:  # oversized, in every fourth field: the files stay under their limit
+            return "x" * (limit + 1) if number % 4 == 0 else None
+        if rule == applies_to or (applies_to == "text" and rule in ("line", "paragraph")):
+            return value
+        return None
+
+    changed = rewrite(tmp_path / "data", attack)
+    with pytest.raises(DataError) as caught:
+        load_site_data(tmp_path / "data")
+    reported = {(Path(problem.file).name, problem.field) for problem in caught.value.problems}
+    expected = {(file, field_name(path)) for file, fields in changed.items() for path, _ in fields}
+    assert expected, "the attack was placed somewhere"
+    assert reported == expected
+    assert all(problem.line > 1 for problem in caught.value.problems), "each at its line"
+
+
+# --- Accepted: every field attacked in one build, every output inert ----------------------------
+
+SITE_URL = "https://owner.github.io/mutualiser/"
+
+
+def inert_value(rule: str, original: str, number: int, path: tuple, limit: int) -> str:
+    return _inert_value(rule, original, number, path)[-limit:]  # the end keeps it unique
+
+
+def _inert_value(rule: str, original: str, number: int, path: tuple) -> str:
+    group = " ".join(INERT[number % 2])
+    if rule == "url":
+        return HOSTILE_URL
+    if path[0] == "terms" and path[-2] == "term":  # abbreviations: no [ ] \ (schema)
+        group = group.replace("[", "(").replace("]", ")")
+    if re.search(r"\{\w+\}", original):  # an interface word: keep its {placeholders}
+        return original + " " + group.replace("{", "(").replace("}", ")")
+    value = f"{group} #{number}"  # unique: glossary terms and ids of labels stay distinct
+    if rule == "paragraph":
+        value = f"{group}{PARAGRAPH_EXTRA}{group} #{number}"
+    return value
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory) -> Path:
+    project = copy_project(tmp_path_factory.mktemp("hostile"))
+    rewrite(project / "data", inert_value)
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", "out"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": SITE_URL, "PAGE_DATES": "off"},
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    return project / "out"
+
+
+SCRIPT_URL = re.compile(r"^\s*(javascript|data|vbscript):", re.IGNORECASE)
+DATA_TYPES = {"application/json", "application/ld+json"}
+
+
+def test_no_page_carries_a_script_a_handler_or_a_script_link(hostile_site):
+    pages = sorted(hostile_site.rglob("*.html"))
+    assert len(pages) > 40
+    for page in pages:
+        html = BeautifulSoup(page.read_text("utf-8"), "html.parser")
+        where = page.relative_to(hostile_site)
+        for element in html.find_all(True):
+            for name, value in element.attrs.items():
+                assert not name.startswith("on"), f"{where}: <{element.name} {name}>"
+                values = value if isinstance(value, list) else [value]
+                if name in ("href", "src", "action", "formaction", "xlink:href"):
+                    assert not any(SCRIPT_URL.match(v) for v in values), f"{where}: {value}"
+            assert element.name not in ("iframe", "object", "embed", "base"), where
+        for meta in html.find_all("meta", attrs={"http-equiv": True}):
+            assert meta["http-equiv"] == "Content-Security-Policy", f"{where}: {meta}"
+        for script in html.find_all("script"):
+            if script.get("type") in DATA_TYPES:
+                assert "</script" not in script.string.lower()
+                json.loads(script.string)
+            else:
+                assert "alert(" not in (script.string or ""), f"{where}: {script}"
+        for image in html.find_all("img"):
+            assert "evil.example" not in image.get("src", ""), f"{where}: {image}"
+
+
+def test_the_attacks_are_shown_as_text(hostile_site):
+    page = BeautifulSoup(
+        (hostile_site / "en/cas/g2id/index.html").read_text("utf-8"), "html.parser"
+    )
+    shown = page.get_text()
+    for attack in [*INERT[0], *INERT[1]]:
+        if not attack.startswith(("=", "@")):  # those only start a value
+            assert attack.replace("\n", " ") in " ".join(shown.split()) or attack in shown, attack
+    assert "<script>alert(" in page.title.get_text(), "the window title shows the markup"
+    (description,) = page.select('meta[name="description"]')
+    assert description["content"].startswith(("=cmd|' /C calc'!A0 <", "@SUM(1+1)*cmd|"))
+    assert "<script>alert(" in description["content"]
+
+
+def test_open_data_holds_the_text_and_no_formula(hostile_site):
+    for path in sorted((hostile_site / "donnees").glob("*.json")):
+        records = json.loads(path.read_text("utf-8"))["records"]
+        assert any("<script>alert('script')</script>" in json.dumps(r) for r in records), path
+    cells = 0
+    for path in sorted((hostile_site / "donnees").glob("*.csv")):
+        rows = list(csv.reader(io.StringIO(path.read_text("utf-8-sig"))))
+        for row in rows[1:]:
+            for cell in row:
+                cells += 1
+                assert not cell.startswith(("=", "+", "-", "@", "\t", "\r")), (path.name, cell)
+        assert any(cell.startswith(("'=cmd|", "'@SUM")) for row in rows for cell in row), path.name
+    assert cells > 100
+
+
+def test_in_chromium_no_page_runs_navigates_or_reaches_out(hostile_site, browser):
+    from test_content_security_policy import RECORD_VIOLATIONS
+
+    problems = []
+    with serving(hostile_site, base="/mutualiser/") as url:
+        context = browser.new_context()
+        page = context.new_page()
+        page.add_init_script(RECORD_VIOLATIONS)
+        page.on(
+            "dialog", lambda dialog: (problems.append(f"dialog {dialog.message}"), dialog.dismiss())
+        )
+        page.on(
+            "request",
+            lambda request: (
+                request.url.startswith(url) or problems.append(f"request {request.url}")
+            ),
+        )
+        for path in sorted(hostile_site.rglob("*.html")):
+            address = url + path.relative_to(hostile_site).as_posix().removesuffix("index.html")
+            page.goto(address, wait_until="load")
+            page.wait_for_function("document.readyState === 'complete'")
+            if page.url != address:
+                problems.append(f"navigated from {address} to {page.url}")
+            problems += page.evaluate("window.__violations")
+            page.keyboard.press("Tab")  # an autofocus/onfocus break-out would fire here
+        # Search renders results as HTML: look up the attacks in each language's index.
+        for language in ("", "en/"):
+            page.goto(url + language, wait_until="networkidle")
+            page.keyboard.press("s")
+            page.keyboard.type("alert script")
+            page.wait_for_selector(".md-search-result__item", timeout=30_000)
+            page.wait_for_timeout(500)
+            problems += page.evaluate("window.__violations")
+        context.close()
+    assert problems == []

@@ -1,0 +1,32 @@
+"""Phones: readers in the field open the guide on small screens. No page of either language
+scrolls sideways at 320 px (the narrowest phones, and WCAG 1.4.10 Reflow) or 390 px (a common
+phone): wide content (tables, code) scrolls inside its own box, never the page."""
+
+from __future__ import annotations
+
+import pytest
+
+WIDEST = """() => {
+    const width = document.documentElement.clientWidth
+    const over = [...document.querySelectorAll("body *")]
+      .filter(element => element.getBoundingClientRect().right > width + 1)
+      .filter(element => !element.closest("[hidden], .md-sidebar, .md-search, .md-nav"))
+      .map(element => element.tagName.toLowerCase() + "." + [...element.classList].join("."))
+    return { scroll: document.documentElement.scrollWidth, width, over: over.slice(0, 3) }
+}"""
+
+
+@pytest.mark.parametrize("width", [320, 390])
+def test_no_page_scrolls_sideways(site, browser, width):
+    context = browser.new_context(viewport={"width": width, "height": 740}, has_touch=True)
+    tab = context.new_page()
+    pages = site.pages()
+    assert len(pages) > 40
+    sideways = {}
+    for path in pages:
+        tab.goto(site.url + path.as_posix(), wait_until="load")
+        found = tab.evaluate(WIDEST)
+        if found["scroll"] > found["width"]:
+            sideways[path.as_posix()] = found
+    context.close()
+    assert sideways == {}
