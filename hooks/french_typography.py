@@ -38,7 +38,13 @@ RULES = [
 ]
 
 
+# Data text reaches the page with Markdown's syntax characters as character references
+# (macros/escaping.py markdown_text); once Markdown has run they are plain punctuation again.
+PUNCTUATION_REFERENCE = re.compile(r"&#(33|58|59|63);")
+
+
 def french_spacing(text: str) -> str:
+    text = PUNCTUATION_REFERENCE.sub(lambda match: chr(int(match.group(1))), text)
     for pattern, replacement in RULES:
         text = pattern.sub(replacement, text)
     return text

@@ -85,3 +85,18 @@ def test_the_search_partial_keeps_materials_look_but_not_its_search():
     assert 'name="search"' not in ours
     assert "data-md-component=" not in ours
     assert 'role="dialog" aria-label=' in ours  # the dialog is named (axe aria-dialog-name)
+
+
+def test_the_stylesheet_closes_every_block():
+    # An unclosed `@media print {` once swallowed every rule after it (they only applied on paper).
+    css = re.sub(
+        r"/\*.*?\*/",
+        "",
+        (ROOT / "overrides/assets/stylesheets/extra.css").read_text("utf-8"),
+        flags=re.DOTALL,
+    )
+    depth = 0
+    for character in css:
+        depth += {"{": 1, "}": -1}.get(character, 0)
+        assert depth >= 0
+    assert depth == 0

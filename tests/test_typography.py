@@ -40,6 +40,7 @@ EN_DASH = "\u2013"
             "<p>loi 2011-525, art. L5210-1-1, 2014-06-23</p>",
         ),
         ('<a href="?q=1 000">x</a>', '<a href="?q=1 000">x</a>'),
+        ("<cite>Coopération &#58; plans</cite>", f"<cite>Coopération{NBSP}: plans</cite>"),
     ],
     ids=[
         "question",
@@ -59,6 +60,7 @@ EN_DASH = "\u2013"
         "year-then-count-untouched",
         "codes-and-dates-untouched",
         "figures-in-attributes-untouched",
+        "punctuation-escaped-in-data-text",
     ],
 )
 def test_french_spacing(html, expected):
