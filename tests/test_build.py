@@ -2,29 +2,19 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from conftest import ROOT
-from project import copy_project  # tools/ is on sys.path (conftest)
+from project import copy_project, run_in_copy  # tools/ is on sys.path (conftest)
 
 
 def build_copy(tmp_path: Path, break_it) -> subprocess.CompletedProcess:
     """Copy the project, apply one mistake, and run the strict build as a contributor would."""
     copy_project(tmp_path)
     break_it(tmp_path)
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "out")],
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        # a copy has no git history, so no page dates; messages in English
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "PAGE_DATES": "off", "LC_ALL": "C.UTF-8"},
-        check=False,
-    )
+    return run_in_copy(tmp_path, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "out"))
 
 
 def append(path: str, text: str):

@@ -16,10 +16,7 @@ import copy
 import csv
 import io
 import json
-import os
 import re
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -27,7 +24,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 from conftest import ROOT
-from project import copy_project
+from project import copy_project, run_in_copy
 from serve_like_pages import serving
 
 from macros.data import SINGLE_FILES, DataError, load_site_data, schema_comment
@@ -218,19 +215,16 @@ def _inert_value(rule: str, original: str, number: int, path: tuple) -> str:
 def hostile_site(tmp_path_factory) -> Path:
     project = copy_project(tmp_path_factory.mktemp("hostile"))
     rewrite(project / "data", inert_value)
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", "out"],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        env={
-            **os.environ,
-            "NO_MKDOCS_2_WARNING": "1",
-            "SITE_URL": SITE_URL,
-            "PAGE_DATES": "off",
-            "MUTUALISER_KIT": "0",
-        },
-        check=False,
+    result = run_in_copy(
+        project,
+        "-m",
+        "mkdocs",
+        "build",
+        "--strict",
+        "-d",
+        "out",
+        SITE_URL=SITE_URL,
+        MUTUALISER_KIT="0",
     )
     assert result.returncode == 0, result.stderr[-3000:]
     return project / "out"

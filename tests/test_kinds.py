@@ -9,16 +9,14 @@ publishes the events as open data, and `make validate` counts them.
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 from conftest import ROOT
-from project import copy_project
+from project import copy_project, run_in_copy
 
 from macros.i18n import LANGUAGES, page_url
 from macros.kinds import KINDS
@@ -28,14 +26,7 @@ SITE_URL = "https://owner.github.io/mutualiser/"
 
 
 def run(project: Path, *command: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, *command],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": SITE_URL, "PAGE_DATES": "off"},
-        check=False,
-    )
+    return run_in_copy(project, *command, SITE_URL=SITE_URL)
 
 
 @pytest.fixture(scope="module")

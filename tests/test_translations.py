@@ -9,9 +9,7 @@ and `make translations-done` clears the first.
 
 from __future__ import annotations
 
-import os
 import subprocess
-import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -22,7 +20,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 from conftest import ROOT
-from project import copy_project
+from project import copy_project, run_in_copy
 from serve_like_pages import pages_server
 from test_accessibility import axe_violations
 
@@ -48,15 +46,7 @@ FRENCH_ONLY = "nouveautes.md"
 
 
 def run(project: Path, *command: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, *command],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        # a copy without git history: no page dates (macros/page_dates.py)
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": SITE_URL, "PAGE_DATES": "off"},
-        check=False,
-    )
+    return run_in_copy(project, *command, SITE_URL=SITE_URL)
 
 
 def build(project: Path, out: str) -> Path:

@@ -20,3 +20,21 @@ def copy_project(target: Path) -> Path:
         else:
             shutil.copy2(source, target / name)
     return target
+
+
+def run_in_copy(project: Path, *arguments: str, **environment: str):
+    """`python <arguments>` in a copy of the project, as CI would run it there. A copy has no git
+    history (so no page dates) and messages are in English unless `environment` says otherwise."""
+    import os
+    import subprocess
+    import sys
+
+    defaults = {"NO_MKDOCS_2_WARNING": "1", "PAGE_DATES": "off", "LC_ALL": "C.UTF-8"}
+    return subprocess.run(
+        [sys.executable, *arguments],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env={**os.environ, **defaults, **environment},
+        check=False,
+    )
