@@ -227,28 +227,30 @@ def _check_short_links(parsed: YamlFile, docs_dir: Path) -> list[Problem]:
         for key in ("short", "page"):
             seen = first_lines.get((key, link[key]))
             if seen:
-                message = f"duplicate {key} {link[key]!r}"
-                expected = f"one short link per {key}; first used at line {seen}"
-                problems.append(parsed.problem(("links", index, key), message, expected))
+                problems.append(
+                    parsed.worded(
+                        ("links", index, key),
+                        f"short_link.duplicate_{key}",
+                        value=link[key],
+                        first=seen,
+                    )
+                )
             else:
                 first_lines[key, link[key]] = parsed.position(("links", index, key))[0]
         short = link["short"]
         if short in taken or short.partition("/")[0] in taken:
             problems.append(
-                parsed.problem(
-                    ("links", index, "short"),
-                    f"{short!r} is already the address of a page or folder of the site",
-                    "a short path no page uses, e.g. e/4",
-                )
+                parsed.worded(("links", index, "short"), "short_link.taken", short=short)
             )
         missing = [lang for lang in LANGUAGES if not (docs_dir / lang / link["page"]).is_file()]
         if missing:
-            folders = " and ".join(f"docs/{lang}/" for lang in missing)
+            folders = " + ".join(f"docs/{lang}/" for lang in missing)
             problems.append(
-                parsed.problem(
+                parsed.worded(
                     ("links", index, "page"),
-                    f"no page {link['page']!r} in {folders}",
-                    "a page that exists in every language, e.g. guide/champs.md",
+                    "short_link.no_page",
+                    page=link["page"],
+                    folders=folders,
                 )
             )
     return problems

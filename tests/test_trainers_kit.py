@@ -20,6 +20,7 @@ from pypdf import PdfReader
 
 from macros.data import DataError, load_site_data
 from macros.i18n import LANGUAGES, language_root, page_url
+from macros.messages import in_language
 from macros.offline_copy import offline_address
 from macros.trainers_kit import (
     booklet_address,
@@ -82,48 +83,61 @@ SHORT_LINK_MISTAKES = [  # the first link's `short` is on line 7 of the file, it
     (
         "  - short: e/1\n",
         "  - short: e/2\n",
-        "data/short-links.yml:10:12: links[1].short: duplicate short 'e/2'"
-        " (one short link per short; first used at line 7)",
+        "data/short-links.yml:10:12: links[1].short: ",
+        'the short link "e/2" is already defined (one short link per address; the first one is at line 7)',
+        "le lien court « e/2 » est déjà défini (un seul lien court par adresse ; la première est à la ligne 7)",
     ),
     (
         "  - short: e/1\n",
         "  - short: cas\n",
-        "data/short-links.yml:7:12: links[0].short: 'cas' is already the address of a page",
+        "data/short-links.yml:7:12: links[0].short: ",
+        '"cas" is already the address of a page',
+        "« cas » est déjà l'adresse d'une page",
     ),
     (
         "  - short: e/1\n",
         "  - short: guide/champs\n",
-        "data/short-links.yml:7:12: links[0].short: 'guide/champs' is already the address",
+        "data/short-links.yml:7:12: links[0].short: ",
+        '"guide/champs" is already the address',
+        "« guide/champs » est déjà l'adresse",
     ),
     (
         "  - short: e/1\n",
         "  - short: en\n",
-        "data/short-links.yml:7:12: links[0].short: 'en' is already the address",
+        "data/short-links.yml:7:12: links[0].short: ",
+        '"en" is already the address',
+        "« en » est déjà l'adresse",
     ),
     (
         "    page: guide/faire-ensemble.md\n",
         "    page: guide/absente.md\n",
-        "data/short-links.yml:8:11: links[0].page: no page 'guide/absente.md' in docs/fr/ and docs/en/",
+        "data/short-links.yml:8:11: links[0].page: ",
+        'no page "guide/absente.md" in docs/fr/ + docs/en/',
+        "pas de page « guide/absente.md » dans docs/fr/ + docs/en/",
     ),
     (
         "    page: guide/reunir-les-facteurs.md\n",
         "    page: guide/faire-ensemble.md\n",
-        "data/short-links.yml:11:11: links[1].page: duplicate page 'guide/faire-ensemble.md'",
+        "data/short-links.yml:11:11: links[1].page: ",
+        'the page "guide/faire-ensemble.md" already has a short link',
+        "la page « guide/faire-ensemble.md » a déjà un lien court",
     ),
 ]
 
 
-@pytest.mark.parametrize(("old", "new", "expected"), SHORT_LINK_MISTAKES)
-def test_a_wrong_short_link_is_reported_at_its_line(tmp_path, old, new, expected):
+@pytest.mark.parametrize(("old", "new", "where", "english", "french"), SHORT_LINK_MISTAKES)
+def test_a_wrong_short_link_is_reported_at_its_line_in_both_languages(
+    tmp_path, old, new, where, english, french
+):
     shutil.copytree(ROOT / "data", tmp_path / "data")
     (tmp_path / "docs").symlink_to(ROOT / "docs")
     path = tmp_path / "data" / "short-links.yml"
     path.write_text(path.read_text("utf-8").replace(old, new, 1), "utf-8")
     with pytest.raises(DataError) as caught:
         load_site_data(tmp_path / "data")
-    problems = str(caught.value).splitlines()
-    assert len(problems) == 1, problems
-    assert problems[0].startswith(expected)
+    [problem] = caught.value.problems
+    assert in_language(problem, "en").startswith(where + english)
+    assert in_language(problem, "fr").startswith(where + french)
 
 
 def test_a_page_missing_in_one_language_is_named(tmp_path):
@@ -132,7 +146,7 @@ def test_a_page_missing_in_one_language_is_named(tmp_path):
     (tmp_path / "docs" / "en" / "guide" / "champs.md").unlink()
     with pytest.raises(DataError) as caught:
         load_site_data(tmp_path / "data")
-    assert "no page 'guide/champs.md' in docs/en/ (" in str(caught.value)
+    assert 'no page "guide/champs.md" in docs/en/ (' in str(caught.value)
 
 
 # --- QR codes ----------------------------------------------------------------------------------
