@@ -82,7 +82,7 @@ links: build  ## check every internal link and anchor in site/, and list the ext
 audit: $(STAMP) browser node_modules  ## Lighthouse (mobile) on 8 pages served like GitHub Pages
 	$(BIN)/python tools/audit.py
 
-bench: $(STAMP)  ## build time, memory and size: real site, 100 and 1000 case studies, plain Material
+bench: $(STAMP) pango  ## build time, memory and size: real site, 100 and 1000 case studies, plain Material
 	$(BIN)/python tools/bench.py
 
 lock:  ## regenerate the hash-locked requirements from requirements/*.in
