@@ -17,6 +17,7 @@ from conftest import ROOT
 from PIL import Image
 from playwright.sync_api import expect
 from pypdf import PdfReader
+from pypdf.generic import ContentStream
 
 from macros.data import DataError, load_site_data
 from macros.i18n import LANGUAGES, language_root, page_url
@@ -198,6 +199,36 @@ def test_each_sheet_is_one_a4_page_with_what_the_page_says(site, sheet_pdfs, lin
     assert "Boussou" in text  # the adapted work, credited as its licence requires
     assert site.url + page_url(link.page, language) in compact  # the citation
     assert date.today().isoformat() in text
+
+
+def painted_colours(pdf: PdfReader, stream, resources) -> set[tuple[str, tuple[float, ...]]]:
+    """Every colour a PDF content stream sets (operator, components), forms drawn in it included."""
+    colours = set()
+    for operands, operator in ContentStream(stream, pdf).operations:
+        if operator in {b"rg", b"RG", b"g", b"G", b"k", b"K", b"sc", b"scn", b"SC", b"SCN"}:
+            colours.add((operator.decode(), tuple(operands)))
+        elif operator == b"Do":
+            drawn = resources["/XObject"][operands[0]].get_object()
+            if drawn.get("/Subtype") == "/Form":
+                colours |= painted_colours(pdf, drawn, drawn.get("/Resources", resources))
+    return colours
+
+
+@pytest.mark.parametrize(("link", "language"), SHEETS, ids=lambda v: getattr(v, "short", v))
+def test_each_sheet_prints_in_black_and_white(sheet_pdfs, link, language):
+    """Trainers photocopy the sheets: nothing may rely on a colour a photocopier turns pale."""
+    pdf = sheet_pdfs[link.short, language]
+    colours = painted_colours(pdf, pdf.pages[0].get_contents(), pdf.pages[0]["/Resources"])
+    assert colours, "no colour operator found: the check would prove nothing"
+    assert {colour for colour in colours if colour not in BLACK_AND_WHITE} == set()
+
+
+BLACK_AND_WHITE = {
+    (operator, components)
+    for operator, black, white in (("rg", (0, 0, 0), (1, 1, 1)), ("g", (0,), (1,)))
+    for components in (black, white)
+    for operator in (operator, operator.upper())
+}
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
