@@ -35,6 +35,7 @@ import logging
 import os
 import re
 import shutil
+import signal
 import sys
 import tempfile
 from dataclasses import dataclass, field
@@ -419,6 +420,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--project", type=Path, default=Path(__file__).resolve().parent.parent)
     args = parser.parse_args(argv)
     logging.basicConfig(format="%(levelname)-8s -  %(message)s", level=logging.INFO)
+    # Stopped by `kill` (the tests, the benchmark) as by Ctrl-C: the built site is removed.
+    signal.signal(signal.SIGTERM, lambda number, frame: sys.exit(0))
     serve(args.project.resolve(), args.dev_addr)
     return 0
 
