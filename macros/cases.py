@@ -7,6 +7,7 @@ from urllib.parse import urlencode
 
 from markupsafe import Markup
 
+from . import messages
 from .citations import cite
 from .context import PageContext
 from .facets import Facet, count_texts, facet
@@ -189,7 +190,10 @@ def _check_once(parsed: YamlFile, links, key: str) -> list[Problem]:
         if value in seen:
             problems.append(
                 parsed.worded(
-                    (key + "s", index, key), f"case.{key}_twice", value=value, first=seen[value]
+                    (key + "s", index, key),
+                    f"case.{key}_twice",
+                    value=messages.quoted(value),
+                    first=seen[value],
                 )
             )
         else:

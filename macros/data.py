@@ -185,7 +185,7 @@ def _check_unique_ids(singles: dict[str, YamlFile | None]) -> list[Problem]:
                     parsed.worded(
                         path,
                         "record.duplicate_id",
-                        id=entry_id,
+                        id=messages.quoted(entry_id),
                         list=key,
                         first=first_lines[entry_id],
                     )
@@ -203,7 +203,9 @@ def _check_file_names(records: dict[str, dict[str, YamlFile | None]]) -> list[Pr
             record_id = _content(parsed).get("id")
             if isinstance(record_id, str) and record_id != stem:
                 problems.append(
-                    parsed.worded(("id",), "record.id_not_file_name", id=record_id, stem=stem)
+                    parsed.worded(
+                        ("id",), "record.id_not_file_name", id=messages.quoted(record_id), stem=stem
+                    )
                 )
     return problems
 

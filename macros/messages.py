@@ -75,7 +75,7 @@ class Word(str):
 
 class Worded:
     """A value that is itself a message of data/messages.yml with its own values:
-    Worded("found.number", value=3) is "le nombre 3" in French, "the number 3" in English."""
+    Worded("value.number", value=3) is "le nombre 3" in French, "the number 3" in English."""
 
     def __init__(self, key: str, **values):
         self.key, self.values = key, values
@@ -89,6 +89,17 @@ class Translated(NamedTuple):
 
     fr: str
     en: str
+
+
+def quoted(value, limit: int = 40) -> Translated:
+    """A value from the data as a message quotes it, shortened: in English as Python writes it,
+    'like this'; in French with its control characters written as escapes, for « » around it.
+    Either way a quoted line break cannot split the message's line."""
+    if not isinstance(value, str):
+        return Translated(fr=str(value), en=repr(value))
+    text = value if len(value) <= limit else value[: limit - 1] + "…"
+    escaped = "".join(char if char.isprintable() else repr(char)[1:-1] for char in text)
+    return Translated(fr=escaped, en=repr(text))
 
 
 def wording(key: str, language: str, values: dict) -> tuple[str, str]:

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from . import messages
 from .validation import Problem, YamlFile
 
 DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")  # the schema's pattern: its own message otherwise
@@ -43,7 +44,7 @@ def check_record_dates(parsed: YamlFile, today: date | None = None) -> list[Prob
         try:
             days[name] = date.fromisoformat(text)
         except ValueError:
-            problems.append(parsed.worded((name,), "record.no_such_day", day=text))
+            problems.append(parsed.worded((name,), "record.no_such_day", day=messages.quoted(text)))
             continue
         if days[name] > today:
             problems.append(

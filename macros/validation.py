@@ -340,16 +340,20 @@ class SchemaChecker:
             return worded(f"schema.empty_{empty}", expected=explained)
         if keyword == "pattern":
             title = schema_text(error.schema, "title") or Worded("value.value")
-            return worded("schema.invalid", title=title, value=_shown(instance), expected=explained)
+            return worded(
+                "schema.invalid", title=title, value=messages.quoted(instance), expected=explained
+            )
         if keyword == "minItems":
             return worded("schema.empty_list", expected=here)
         if keyword == "uniqueItems":
             index = next(i for i, item in enumerate(instance) if item in instance[:i])
-            return worded("schema.duplicate_item", (*path, index), value=_shown(instance[index]))
+            return worded(
+                "schema.duplicate_item", (*path, index), value=messages.quoted(instance[index])
+            )
         if keyword == "x-reference":
             return worded(
                 f"schema.unknown.{expected_value}",
-                value=_shown(instance),
+                value=messages.quoted(instance),
                 choices=self.choices(expected_value),
             )
         if keyword == "x-past-year":
@@ -451,18 +455,9 @@ def _described_value(value: Any) -> Worded | str:
     if isinstance(value, int | float):
         return Worded("value.number", value=value)
     if isinstance(value, str):
-        return Worded("value.text", value=_shown(value))
+        return Worded("value.text", value=messages.quoted(value))
     if isinstance(value, list):
         return Worded("value.list")
     if isinstance(value, dict):
         return Worded("value.mapping")
     return type(value).__name__
-
-
-def _shown(value: Any, limit: int = 40) -> Any:
-    """A text as a message quotes it: shortened, its control characters written as escapes so
-    that the message stays on one line."""
-    if not isinstance(value, str):
-        return value
-    text = value if len(value) <= limit else value[: limit - 1] + "…"
-    return "".join(char if char.isprintable() else repr(char)[1:-1] for char in text)

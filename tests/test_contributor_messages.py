@@ -221,6 +221,14 @@ MISTAKES = [
         "error",
         id="unknown key",
     ),
+    pytest.param(
+        lambda p: edit(p, CASE, "    value: 90\n", '    value: "90\\n000"\n'),
+        at(CASE, "    value: 90", 12),
+        "key_figures[0].value: type de valeur inattendu : le texte « 90\\n000 » (un nombre,",
+        "key_figures[0].value: wrong type, found the text '90\\n000' (a number,",
+        "error",
+        id="a quoted line break stays on the message's line",
+    ),
     # What the schema cannot say (macros/cases.py).
     pytest.param(
         lambda p: edit(p, CASE, '"2015-10-08"', '"2013-10-08"'),
