@@ -162,6 +162,12 @@ def lines(found: Problem, languages: tuple[str, ...]) -> list[str]:
     return list(dict.fromkeys(in_language(found, language) for language in languages))
 
 
+def told(problems, languages: tuple[str, ...] | None = None) -> str:
+    """Every problem, one line each, in the contributor's language(s)."""
+    languages = languages or output_languages()
+    return "\n".join(line for found in problems for line in lines(found, languages))
+
+
 # --- YAML ----------------------------------------------------------------------------------------
 
 
