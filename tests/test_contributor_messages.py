@@ -233,8 +233,8 @@ MISTAKES = [
     pytest.param(
         lambda p: edit(p, CASE, '"2015-10-08"', '"2013-10-08"'),
         at(CASE, '"2015-10-08"'),
-        "milestones[3].date: 2013-10-08 précède le jalon du dessus (2014-06-23) (les jalons dans "
-        "l'ordre chronologique)",
+        "milestones[3].date: 2013-10-08 précède la date du jalon au-dessus (2014-06-23) "
+        "(les jalons dans l'ordre chronologique)",
         "milestones[3].date: 2013-10-08 comes before the milestone above it (2014-06-23) "
         "(milestones in date order)",
         "error",
