@@ -22,12 +22,12 @@ TEXTS = ("title", "description")
 
 
 def schema_nodes(node, pointer: str = "") -> Iterator[tuple[str, dict]]:
-    """Every subschema with its JSON pointer; `properties` maps names to subschemas, and the
-    values of `enum`, `const`, `required` are data, not schemas."""
+    """Every mapping in a schema with its JSON pointer (a field named `title` or `description`
+    is a subschema too); the values of `enum`, `const`, `required` are data, not schemas."""
     if isinstance(node, dict):
         yield pointer, node
         for key, value in node.items():
-            if key not in ("enum", "const", "required", "examples", *TEXTS):
+            if key not in ("enum", "const", "required", "examples"):
                 yield from schema_nodes(value, f"{pointer}/{key}")
     elif isinstance(node, list):
         for index, value in enumerate(node):
