@@ -1,0 +1,204 @@
+"""The case listing stays light however many case studies there are (issue 16): a first visit
+gets one page of cards within the page budget, and nothing of the others; a filter still looks
+at every case study, at once, and lives in the address (reload, shared link, back button);
+"show more" goes on from there with the keyboard; without JavaScript a plain list of links
+reaches every case study.
+
+A copy of the project gets the benchmark's synthetic case studies (tools/bench.py) and a small
+page size, so that a few dozen cases make several pages; it is built and served like Pages.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from conftest import BASE
+from playwright.sync_api import expect
+from project import copy_project, run_in_copy
+from serve_like_pages import serving
+from test_budget import over_budget
+
+from bench import add_case_studies
+from macros.cases import LISTING_CARDS, territory_key
+from macros.data import load_site_data
+
+SYNTHETIC = 40  # plus the real ones
+PAGE_SIZE = 10
+CARDS = "[data-listing-items] > li"
+
+
+@pytest.fixture(scope="module")
+def large(tmp_path_factory):
+    """(served URL, data) of a copy with SYNTHETIC more case studies, PAGE_SIZE cards a page."""
+    project = copy_project(tmp_path_factory.mktemp("large"))
+    add_case_studies(project, SYNTHETIC)
+    settings = project / "mkdocs.yml"
+    text, count = re.subn(
+        r"case_listing_page_size: \d+", f"case_listing_page_size: {PAGE_SIZE}", settings.read_text()
+    )
+    assert count == 1, "mkdocs.yml no longer sets extra.case_listing_page_size"
+    settings.write_text(text)
+    result = run_in_copy(project, "-m", "mkdocs", "build", "--strict", "-d", "out")
+    assert result.returncode == 0, result.stderr[-3000:]
+    with serving(project / "out", base=BASE) as url:
+        yield url, load_site_data(project / "data")
+
+
+@pytest.fixture
+def open_large(browser, large):
+    contexts = []
+
+    def open_page(path: str, **options):
+        context = browser.new_context(**options)
+        contexts.append(context)
+        page = context.new_page()
+        errors: list[str] = []
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        page.on("console", lambda m: m.type == "error" and errors.append(m.text))
+        page.goto(large[0] + path, wait_until="networkidle")
+        return page, errors
+
+    yield open_page
+    for context in contexts:
+        context.close()
+
+
+def last_case(data):
+    """The last case study of the listing whose territory no other case has: far from the
+    first page, and alone once filtered by its territory."""
+    cases = list(data.case_studies.values())
+    territories = [territory_key(case) for case in cases]
+    return next(c for c in reversed(cases) if territories.count(territory_key(c)) == 1)
+
+
+@pytest.mark.parametrize("path", ["cas/", "en/cas/"])
+def test_a_first_visit_gets_one_page_of_cards_within_budget(browser, large, open_large, path):
+    from budget import first_load
+
+    url, data = large
+    assert len(data.case_studies) > 3 * PAGE_SIZE
+    load = first_load(browser, url + path)
+    assert over_budget(load, urlsplit(url).netloc) == []
+    assert not any(request.endswith(LISTING_CARDS) for request in load.requests)
+
+    page, errors = open_large(path)
+    expect(page.locator(CARDS)).to_have_count(PAGE_SIZE)
+    expect(page.get_by_role("status")).to_contain_text(str(len(data.case_studies)))
+    expect(page.locator("[data-show-more]")).to_be_visible()
+    assert errors == []
+
+
+def test_a_filter_finds_a_case_beyond_the_first_page_and_the_address_keeps_it(open_large, large):
+    _, data = large
+    case = last_case(data)
+    territory = territory_key(case)
+    page, errors = open_large("en/cas/")
+    expect(page.get_by_role("link", name=case.title.en, exact=True)).to_have_count(0)
+
+    page.get_by_label("Territory").select_option(territory)
+
+    expect(page.locator(CARDS)).to_have_count(1)
+    expect(page.get_by_role("link", name=case.title.en, exact=True)).to_be_visible()
+    expect(page.get_by_role("status")).to_have_text(f"1 case study of {len(data.case_studies)}")
+    assert parse_qs(urlsplit(page.url).query) == {"territory": [territory]}
+
+    page.reload(wait_until="networkidle")
+    assert page.get_by_label("Territory").input_value() == territory
+    expect(page.get_by_role("link", name=case.title.en, exact=True)).to_be_visible()
+    expect(page.locator(CARDS)).to_have_count(1)
+
+    page.get_by_role("link", name=case.title.en, exact=True).click()
+    page.wait_for_url(f"**/en/cas/{case.id}/")
+    page.go_back(wait_until="networkidle")
+    expect(page.locator(CARDS)).to_have_count(1)
+    expect(page.get_by_role("link", name=case.title.en, exact=True)).to_be_visible()
+    assert errors == []
+
+
+def steps_of(case) -> list[str]:
+    return [link.step.id for link in case.steps]
+
+
+def test_a_shared_link_to_a_step_filters_every_case(open_large, large):
+    _, data = large
+    cases = list(data.case_studies.values())
+    step = max(data.vocabularies.steps, key=lambda s: sum(s in steps_of(c) for c in cases))
+    matching = [case for case in cases if step in steps_of(case)]
+    assert len(matching) > PAGE_SIZE
+    page, errors = open_large(f"cas/?step={step}")
+    expect(page.locator(CARDS)).to_have_count(PAGE_SIZE)
+    expect(page.get_by_role("status")).to_have_text(
+        f"{len(matching)} études de cas sur {len(data.case_studies)}"
+    )
+    titles = page.locator(f"{CARDS} h2").all_inner_texts()
+    assert titles == [case.title.fr for case in matching[:PAGE_SIZE]]
+    assert errors == []
+
+
+def test_show_more_goes_on_from_the_first_new_card_until_every_case_shows(open_large, large):
+    _, data = large
+    everything = list(data.case_studies.values())
+    page, errors = open_large("cas/")
+    more = page.locator("[data-show-more]")
+    more.focus()
+    page.keyboard.press("Enter")
+    expect(page.locator(CARDS)).to_have_count(2 * PAGE_SIZE)
+    expect(page.locator(":focus")).to_have_text(everything[PAGE_SIZE].title.fr)
+    expect(more).to_contain_text(f"{2 * PAGE_SIZE} affichées sur {len(everything)}")
+
+    page.reload(wait_until="networkidle")  # the history entry keeps how many were shown
+    expect(page.locator(CARDS)).to_have_count(2 * PAGE_SIZE)
+
+    while more.is_visible():
+        more.click()
+    expect(page.locator(CARDS)).to_have_count(len(everything))
+    titles = page.locator(f"{CARDS} h2").all_inner_texts()
+    assert titles == [case.title.fr for case in everything]
+    assert errors == []
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_without_javascript_every_case_is_one_link_away(open_large, large, language):
+    _, data = large
+    path = "cas/" if language == "fr" else "en/cas/"
+    page, _ = open_large(path, java_script_enabled=False)
+    assert page.locator("[data-filters]").is_hidden()
+    assert page.locator("[data-show-more]").is_hidden()
+    expect(page.locator(CARDS)).to_have_count(PAGE_SIZE)
+    links = page.locator(f"{CARDS} h2 a, .case-list__others a")
+    reached = {
+        urlsplit(href).path for href in links.evaluate_all("links => links.map(link => link.href)")
+    }
+    expected = {f"{BASE}{path}{case_id}/" for case_id in data.case_studies}
+    assert reached == expected
+    assert page.get_by_role(
+        "heading", name=data.words["case-studies.others"][language]
+    ).is_visible()
+
+
+def test_the_cards_added_by_the_script_are_the_cards_the_page_prints(large):
+    """One template: the first page's cards, as printed, are the file's first cards."""
+    import json
+    from urllib.request import urlopen
+
+    from bs4 import BeautifulSoup
+
+    url, _ = large
+    with urlopen(url + "en/cas/") as response:
+        printed = BeautifulSoup(response.read(), "html.parser").select(CARDS)
+    with urlopen(url + "en/cas/" + LISTING_CARDS) as response:
+        fetched = json.loads(response.read())
+    assert [str(card) for card in printed] == [
+        str(BeautifulSoup(card, "html.parser").li) for card in fetched[:PAGE_SIZE]
+    ]
+
+
+def test_the_real_site_shows_every_case_on_the_first_page(site, data):
+    html = site.html("cas/")
+    assert len(html.select(CARDS)) == len(data.case_studies)
+    assert html.select("[data-show-more]") == []
+    assert html.select("noscript") == []
+    assert Path(site.root, "cas", LISTING_CARDS).exists()
