@@ -8,7 +8,7 @@
 //
 // Only the two listing pages load it (macros/facets.py), deferred, after the list.
 // Markup (macros/templates/parts.html): [data-listing] holds a form[data-filters] of select
-// elements, a [role=status] count with data-count-none/-one/-many, and [data-listing-items]
+// elements (or text fields), a [role=status] count with data-count-none/-one/-many, and [data-listing-items]
 // whose list items carry data-filter-NAME="space-separated values" for each select's NAME.
 // A listing longer than one page (the case listing past data-page-size cards) also says where
 // every card is (data-listing-source: a JSON list of the cards' HTML, from the same template)
@@ -21,6 +21,18 @@
   "use strict"
 
   const valuesOf = (item, name) => (item.getAttribute(`data-filter-${name}`) || "").split(" ")
+  // As macros/text.py's slug: "Région Aquitaine" -> "region-aquitaine".
+  const slug = text => text.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "")
+
+  // A list of choices keeps the items that have the value; a text field (a filter with too
+  // many choices to list, macros/facets.py) those with a label that holds the typed words.
+  function matches(item, field) {
+    const values = valuesOf(item, field.name)
+    if (field.tagName === "SELECT") return values.includes(field.value)
+    const typed = slug(field.value)
+    return values.some(value => value.includes(typed))
+  }
 
   function countText(status, shown, total) {
     const template =
@@ -35,7 +47,7 @@
     const status = listing.querySelector("[role=status]")
     const list = listing.querySelector("[data-listing-items]")
     const more = listing.querySelector("[data-show-more]")
-    const selects = [...form.querySelectorAll("select")]
+    const fields = [...form.querySelectorAll("select, input")]
     const source = listing.dataset.listingSource
     const pageSize = Number(listing.dataset.pageSize) || Infinity
     let items = [...list.children]
@@ -61,12 +73,11 @@
       return loading
     }
 
-    const choices = () => selects.filter(select => select.value)
+    const choices = () => fields.filter(field => slug(field.value))
 
     function show() {
       const chosen = choices()
-      const matching = items.filter(item =>
-        chosen.every(select => valuesOf(item, select.name).includes(select.value)))
+      const matching = items.filter(item => chosen.every(field => matches(item, field)))
       const visible = matching.slice(0, shown)
       const same = visible.length === list.children.length &&
         visible.every((item, index) => list.children[index] === item)
@@ -84,9 +95,9 @@
 
     function remember() {
       const url = new URL(window.location.href)
-      for (const select of selects) {
-        if (select.value) url.searchParams.set(select.name, select.value)
-        else url.searchParams.delete(select.name)
+      for (const field of fields) {
+        if (slug(field.value)) url.searchParams.set(field.name, field.value)
+        else url.searchParams.delete(field.name)
       }
       history.replaceState({ ...history.state, shown }, "", url)
     }
@@ -109,13 +120,15 @@
 
     // The URL decides, not whatever the browser restored in the form on reload.
     const wanted = new URLSearchParams(window.location.search)
-    for (const select of selects) {
-      const value = wanted.get(select.name) || ""
-      const known = [...select.options].some(option => option.value === value)
-      select.value = known ? value : ""
+    for (const field of fields) {
+      const value = wanted.get(field.name) || ""
+      const known = field.tagName !== "SELECT" ||
+        [...field.options].some(option => option.value === value)
+      field.value = known ? value : ""
     }
 
-    form.addEventListener("change", () => { shown = pageSize; update() })
+    // "input": a choice made, or each key typed in a text field.
+    form.addEventListener("input", () => { shown = pageSize; update() })
     // "reset" fires before the fields are reset: look at them once it is done.
     form.addEventListener("reset", () => setTimeout(() => { shown = pageSize; update() }))
     form.addEventListener("submit", event => event.preventDefault())
