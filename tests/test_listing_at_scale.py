@@ -10,11 +10,14 @@ page size, so that a few dozen cases make several pages; it is built and served 
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
+from urllib.request import urlopen
 
 import pytest
+from bs4 import BeautifulSoup
 from conftest import BASE
 from playwright.sync_api import expect
 from project import copy_project, run_in_copy
@@ -67,6 +70,12 @@ def open_large(browser, large):
         context.close()
 
 
+def served(url: str) -> BeautifulSoup:
+    """The page as the server sends it, before any script."""
+    with urlopen(url) as response:
+        return BeautifulSoup(response.read(), "html.parser")
+
+
 def last_case(data):
     """The last case study of the listing whose territory no other case has: far from the
     first page, and alone once filtered by its territory."""
@@ -85,6 +94,7 @@ def test_a_first_visit_gets_one_page_of_cards_within_budget(browser, large, open
     assert over_budget(load, urlsplit(url).netloc) == []
     assert not any(request.endswith(LISTING_CARDS) for request in load.requests)
 
+    assert len(served(url + path).select(CARDS)) == PAGE_SIZE
     page, errors = open_large(path)
     expect(page.locator(CARDS)).to_have_count(PAGE_SIZE)
     expect(page.get_by_role("status")).to_contain_text(str(len(data.case_studies)))
@@ -187,14 +197,8 @@ def test_without_javascript_every_case_is_one_link_away(open_large, large, langu
 
 def test_the_cards_added_by_the_script_are_the_cards_the_page_prints(large):
     """One template: the first page's cards, as printed, are the file's first cards."""
-    import json
-    from urllib.request import urlopen
-
-    from bs4 import BeautifulSoup
-
     url, _ = large
-    with urlopen(url + "en/cas/") as response:
-        printed = BeautifulSoup(response.read(), "html.parser").select(CARDS)
+    printed = served(url + "en/cas/").select(CARDS)
     with urlopen(url + "en/cas/" + LISTING_CARDS) as response:
         fetched = json.loads(response.read())
     assert [str(card) for card in printed] == [
