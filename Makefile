@@ -5,8 +5,8 @@ BIN      := $(VENV)/bin
 STAMP    := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1   # Material's notice about MkDocs 2 says nothing we can act on
 
-.PHONY: help serve build test lint validate lock browser clean links audit bench forms fingerprints \
-	translations translations-done translations-done-all
+.PHONY: help serve build offline test lint validate lock browser pango clean links audit bench forms \
+	fingerprints translations translations-done translations-done-all
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -19,10 +19,13 @@ $(STAMP): requirements/dev.lock
 serve: $(STAMP)  ## install, then serve the site with live reload at http://127.0.0.1:8000/
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
-build: $(STAMP)  ## strict build of both languages into site/ (left untouched if the build fails)
+build: $(STAMP) pango  ## strict build of both languages into site/, with the trainers' kit (left untouched if the build fails)
 	rm -rf site.new
 	$(BIN)/mkdocs build --strict --clean --site-dir site.new
 	rm -rf site && mv site.new site
+
+offline: build  ## the offline copies (a zip per language, opens from disk), with the rest of the site
+	@ls -l site/kit/*.zip
 
 validate: $(STAMP)  ## check the data and the pages; messages in French if your locale is French
 	$(BIN)/python -m macros.check_data data $(VALIDATE_FLAGS)
@@ -58,12 +61,19 @@ browser:  ## make sure a Chromium is there for the browser tests (system package
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium; }
 
+pango:  ## make sure WeasyPrint (the trainers' sheets) finds Pango and a font (Debian's packages)
+	@{ $(BIN)/python -c "import weasyprint" && fc-list | grep -qi dejavu; } >/dev/null 2>&1 || { \
+	  echo "No Pango or DejaVu font found: installing Debian's libpango and fonts-dejavu-core"; \
+	  command -v apt-get >/dev/null || { echo "Install Pango (libpango-1.0-0, libpangoft2-1.0-0) and a font"; exit 1; }; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core; }
+
 # axe-core and Lighthouse, as locked in package-lock.json; no install script, no browser download
 node_modules: package-lock.json
 	PUPPETEER_SKIP_DOWNLOAD=1 npm ci --ignore-scripts --no-audit --no-fund
 	touch $@
 
-test: $(STAMP) browser node_modules lint validate  ## install what the tests need, then run every test
+test: $(STAMP) browser pango node_modules lint validate  ## install what the tests need, then run every test
 	$(BIN)/pytest
 
 links: build  ## check every internal link and anchor in site/, and list the external links
@@ -72,7 +82,7 @@ links: build  ## check every internal link and anchor in site/, and list the ext
 audit: $(STAMP) browser node_modules  ## Lighthouse (mobile) on 8 pages served like GitHub Pages
 	$(BIN)/python tools/audit.py
 
-bench: $(STAMP)  ## build time, memory and size: real site, 100 and 1000 case studies, plain Material
+bench: $(STAMP) pango  ## build time, memory and size: real site, 100 and 1000 case studies, plain Material
 	$(BIN)/python tools/bench.py
 
 lock:  ## regenerate the hash-locked requirements from requirements/*.in

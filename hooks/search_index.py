@@ -19,10 +19,12 @@ from __future__ import annotations
 
 import asyncio
 import shutil
+import types
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import _project  # noqa: F401  (the macros package)
+import pagefind.service
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -30,6 +32,16 @@ from pagefind.index import IndexConfig, PagefindIndex
 
 from macros.i18n import LANGUAGES, is_last_build, language_root, page_url
 from macros.site_cache import site_data
+
+
+async def _next_turn(delay: float, result=None):
+    return await asyncio.sleep(0, result)
+
+
+# Pagefind's Python service sleeps 0.1 s before reading each reply of its binary (Pagefind issue
+# #976): the glossary's 94 records cost 10 s a build. Its reads wait for the reply anyway, so in
+# its module, and there only, a sleep just yields to the event loop.
+pagefind.service.asyncio = types.SimpleNamespace(**{**vars(asyncio), "sleep": _next_turn})
 
 OUTPUT = "pagefind"  # the index's folder at the site root, shared by every language
 # Pagefind's ready-made interfaces: we answer in Material's box with its JavaScript API instead.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from . import cases, citations, open_data, partners, self_assessment, translations
+from . import cases, citations, open_data, partners, self_assessment, trainers_kit, translations
 from .context import PageContext
 from .facets import filters_script_url
 from .glossary import glossary_definitions
@@ -77,3 +77,8 @@ def define_env(env) -> None:
     def open_data_columns(dataset: str) -> str:
         """The columns of one kind's files ("case-studies", "partners"), with their meaning."""
         return open_data.open_data_columns(here(), dataset)
+
+    @env.macro
+    def kit(part: str) -> str:
+        """A part of the trainers' kit page: "sheets", "short-links" or "offline"."""
+        return trainers_kit.kit_page(data, here(), part, Path(env.conf["docs_dir"]))

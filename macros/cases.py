@@ -474,6 +474,10 @@ def json_ld(case: CaseStudy, page: PageContext) -> dict:
         "url": page.absolute_url(),
         "isPartOf": {"@type": "WebSite", "name": page.site_name, "url": page.site_url},
         "license": page.licence["url"],
+        # the project writes the page, as its citation says (macros/page_citation.py)
+        "author": {"@type": "Organization", "name": page.site_name, "url": page.site_url},
+        "datePublished": case.dates.added.isoformat(),
+        "dateModified": case.dates.last_changed.isoformat(),
         "about": [
             {"@type": "DefinedTerm", "name": term.label[language]}
             for term in (*case.fields, case.administrative_form)

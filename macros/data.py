@@ -17,10 +17,12 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from .i18n import LANGUAGES
 from .kinds import KINDS
 from .records import (
     GlossaryTerm,
     Licence,
+    ShortLink,
     SiteData,
     Source,
     Step,
@@ -48,6 +50,7 @@ SINGLE_FILES = {
     "terminology.yml": "terminology.schema.json",  # on the pages: tests/test_terminology.py
     "messages.yml": "messages.schema.json",  # read by macros/messages.py, checked here
     "translations.lock.yml": "translations.lock.schema.json",  # macros/translations.py
+    "short-links.yml": "short-links.schema.json",
 }
 OTHER_FOLDERS = {"schemas", "templates"}  # not data: read by editors and contributors
 VOCABULARIES = tuple(Vocabularies.__dataclass_fields__)  # one list per field of Vocabularies
@@ -111,6 +114,9 @@ def load_site_data(data_dir: Path) -> SiteData:
             problems += checker.check(parsed, kind.schema) + kind.check(parsed)
     problems += _check_unique_ids(singles)
     problems += _check_file_names(records)
+    docs_dir = repository / "docs"
+    if singles["short-links.yml"] and not problems and docs_dir.is_dir():  # not data alone
+        problems += _check_short_links(singles["short-links.yml"], docs_dir)
 
     if problems:
         raise DataError(problems)
@@ -203,6 +209,53 @@ def _check_file_names(records: dict[str, dict[str, YamlFile | None]]) -> list[Pr
     return problems
 
 
+# Addresses a short link may not take: each language's root, the theme's and the build's folders.
+RESERVED_FOLDERS = {*LANGUAGES, "assets", "search", "donnees", "kit"}
+
+
+def _check_short_links(parsed: YamlFile, docs_dir: Path) -> list[Problem]:
+    """Each short link leads to a page that exists in both languages, is unique, and takes no
+    address a real page (written or generated from data) already has."""
+    taken = set(RESERVED_FOLDERS) | {kind.page_folder for kind in KINDS}
+    for language in LANGUAGES:
+        for path in (docs_dir / language).rglob("*.md"):
+            page = path.relative_to(docs_dir / language).with_suffix("").as_posix()
+            taken.add(page.removesuffix("/index").removesuffix("index"))
+    problems = []
+    first_lines: dict[tuple[str, str], int] = {}
+    for index, link in enumerate(parsed.content["links"]):
+        for key in ("short", "page"):
+            seen = first_lines.get((key, link[key]))
+            if seen:
+                problems.append(
+                    parsed.worded(
+                        ("links", index, key),
+                        f"short_link.duplicate_{key}",
+                        value=link[key],
+                        first=seen,
+                    )
+                )
+            else:
+                first_lines[key, link[key]] = parsed.position(("links", index, key))[0]
+        short = link["short"]
+        if short in taken or short.partition("/")[0] in taken:
+            problems.append(
+                parsed.worded(("links", index, "short"), "short_link.taken", short=short)
+            )
+        missing = [lang for lang in LANGUAGES if not (docs_dir / lang / link["page"]).is_file()]
+        if missing:
+            folders = " + ".join(f"docs/{lang}/" for lang in missing)
+            problems.append(
+                parsed.worded(
+                    ("links", index, "page"),
+                    "short_link.no_page",
+                    page=link["page"],
+                    folders=folders,
+                )
+            )
+    return problems
+
+
 # --- Building records from valid data ----------------------------------------------------------
 
 
@@ -227,7 +280,11 @@ def _build(singles: dict[str, YamlFile | None], records: dict) -> SiteData:
         key: TranslationCheck(french=check["french"], checked=check["checked"])
         for key, check in (singles["translations.lock.yml"].content or {}).items()
     }
-    site = SiteData({}, sources, vocabularies, glossary, words, checks)
+    short_links = tuple(
+        ShortLink(link["short"], link["page"], link.get("sheet", False))
+        for link in singles["short-links.yml"].content["links"]
+    )
+    site = SiteData({}, sources, vocabularies, glossary, words, checks, short_links)
     for kind in KINDS:  # in order: a kind's records may refer to those of an earlier kind
         site.records[kind.name] = {
             stem: kind.build(parsed, site) for stem, parsed in records[kind.name].items()

@@ -37,12 +37,13 @@ def markdown_text(text: str) -> Markup:
     return Markup("".join(f"&#{ord(c)};" if c in _MARKDOWN_SYNTAX else c for c in one_line))
 
 
-def page_title(text: str) -> str:
+def page_title(text: str) -> Markup:
     """A front-matter title as HTML: Material prints page titles unescaped (in <title>, the
-    navigation, the search index), as it expects titles made from Markdown headings. Braces as
-    character references too: mkdocs-macros renders a title holding `{{` as a template."""
+    navigation, the search index), as it expects titles made from Markdown headings, but escapes
+    them in a few attributes (the footer's aria-label): as Markup, `| e` leaves them as they are.
+    Braces as character references too: mkdocs-macros renders a title holding `{{` as a template."""
     html = str(escape(" ".join(str(text).split())))
-    return html.replace("{", "&#123;").replace("}", "&#125;")
+    return Markup(html.replace("{", "&#123;").replace("}", "&#125;"))
 
 
 def front_matter_value(text: str) -> str:

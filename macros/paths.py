@@ -17,3 +17,6 @@ def case_page_path(case_id: str) -> str:
 
 def partner_page_path(partner_id: str) -> str:
     return f"{PARTNER_FOLDER}/{partner_id}.md"
+
+
+KIT_FOLDER = "kit"  # under the site root: sheets and booklets (<language>/), offline copies

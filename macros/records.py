@@ -58,6 +58,16 @@ class Step(Term):
 
 
 @dataclass(frozen=True)
+class ShortLink:
+    """A short address for trainers (data/short-links.yml): `short` ("e/4") leads to `page`
+    (a path inside each language folder), in both languages; `sheet`: it has a printable sheet."""
+
+    short: str
+    page: str
+    sheet: bool
+
+
+@dataclass(frozen=True)
 class Vocabularies:
     """Every controlled list, each mapping id -> term in the order of data/vocabularies.yml."""
 
@@ -272,6 +282,7 @@ class SiteData:
     glossary: dict[str, GlossaryTerm]
     words: dict[str, Text]
     translation_checks: dict[str, TranslationCheck] = field(default_factory=dict)  # key -> check
+    short_links: tuple[ShortLink, ...] = ()
 
     @property
     def case_studies(self) -> dict[str, CaseStudy]:

@@ -68,6 +68,15 @@ class YamlFile:
         line, column = self.position(path, of_key=of_key)
         return Problem(self.shown_path, line, column, field_name(path), message, expected)
 
+    def worded(self, path: FieldPath, key: str, **values) -> Problem:
+        """A problem at `path` worded in both languages by data/messages.yml."""
+        from . import messages
+
+        line, column = self.position(path)
+        return messages.problem(
+            key, self.shown_path, line, column, field=field_name(path), **values
+        )
+
 
 def field_name(path: FieldPath) -> str:
     """`('key_figures', 2, 'label', 'en')` -> `key_figures[2].label.en`; the root is `file`."""

@@ -27,9 +27,15 @@ from chromium import launch  # noqa: E402
 from serve_like_pages import pages_server  # noqa: E402
 
 from macros.data import load_site_data  # noqa: E402
-from macros.i18n import url_language  # noqa: E402
+from macros.i18n import LANGUAGES, url_language  # noqa: E402
+from macros.trainers_kit import short_address  # noqa: E402
 
 BASE = "/mutualiser/"  # the test site's path, like a Pages project site's
+REDIRECT_PAGES = {
+    short_address(link, language) + "index.html"
+    for link in load_site_data(ROOT / "data").short_links
+    for language in LANGUAGES
+}
 
 
 @dataclass
@@ -41,9 +47,11 @@ class BuiltSite:
     _parsed: dict[Path, BeautifulSoup] = field(default_factory=dict, repr=False)
 
     def pages(self, language: str | None = None) -> list[Path]:
-        """Every HTML page of the site (relative paths), optionally of one language only."""
+        """Every HTML page of the site (relative paths), optionally of one language only; not
+        the short links' redirect pages (tests/test_trainers_kit.py checks those)."""
         pages = sorted(p.relative_to(self.root) for p in self.root.rglob("*.html"))
         pages = [p for p in pages if p.name != "404.html" or p.parent == Path(".")]
+        pages = [p for p in pages if p.as_posix() not in REDIRECT_PAGES]
         if language is None:
             return pages
         return [p for p in pages if built_language(p) == language and p.name != "404.html"]

@@ -271,6 +271,14 @@ def test_a_case_page_carries_schema_org_json_ld(site, case, language):
     assert article["headline"] == case.title[language]
     assert article["inLanguage"] == language
     assert article["url"] == site.url + path
+    # who wrote it and when, as its citation block and reference-manager metadata say
+    head = site.html(path).head
+    assert (
+        article["author"]["name"] == head.find("meta", attrs={"name": "citation_author"})["content"]
+    )
+    assert article["dateModified"] == head.find("meta", attrs={"name": "DC.date"})["content"]
+    assert article["dateModified"] == case.dates.last_changed.isoformat()
+    assert article["datePublished"] == case.dates.added.isoformat()
     assert [c["name"] for c in article["contributor"]] == [
         link.partner.name[language] for link in case.partners
     ]

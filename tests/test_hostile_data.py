@@ -221,7 +221,15 @@ def hostile_site(tmp_path_factory) -> Path:
         re.sub(r"case_listing_page_size: \d+", "case_listing_page_size: 5", settings.read_text())
     )
     result = run_in_copy(
-        project, "-m", "mkdocs", "build", "--strict", "-d", "out", SITE_URL=SITE_URL
+        project,
+        "-m",
+        "mkdocs",
+        "build",
+        "--strict",
+        "-d",
+        "out",
+        SITE_URL=SITE_URL,
+        MUTUALISER_KIT="0",
     )
     assert result.returncode == 0, result.stderr[-3000:]
     return project / "out"
@@ -229,6 +237,9 @@ def hostile_site(tmp_path_factory) -> Path:
 
 SCRIPT_URL = re.compile(r"^\s*(javascript|data|vbscript):", re.IGNORECASE)
 DATA_TYPES = {"application/json", "application/ld+json"}
+
+
+INTERNAL_REFRESH = re.compile(r"^0; url=(?![a-zA-Z][a-zA-Z0-9+.-]*:|//)[^\s]*$")
 
 
 def test_no_page_carries_a_script_a_handler_or_a_script_link(hostile_site):
@@ -245,7 +256,9 @@ def test_no_page_carries_a_script_a_handler_or_a_script_link(hostile_site):
                     assert not any(SCRIPT_URL.match(v) for v in values), f"{where}: {value}"
             assert element.name not in ("iframe", "object", "embed", "base"), where
         for meta in html.find_all("meta", attrs={"http-equiv": True}):
-            assert meta["http-equiv"] == "Content-Security-Policy", f"{where}: {meta}"
+            # The short links' redirect pages refresh, to a page of the site only (relative).
+            internal = meta["http-equiv"] == "refresh" and INTERNAL_REFRESH.match(meta["content"])
+            assert meta["http-equiv"] == "Content-Security-Policy" or internal, f"{where}: {meta}"
         for script in html.find_all("script"):
             if script.get("type") in DATA_TYPES:
                 assert "</script" not in script.string.lower()
@@ -314,9 +327,12 @@ def test_in_chromium_no_page_runs_navigates_or_reaches_out(hostile_site, browser
             ),
         )
         for path in sorted(hostile_site.rglob("*.html")):
+            if 'http-equiv="refresh"' in path.read_text("utf-8"):
+                continue  # a short link's redirect page: checked as HTML above, and followed
+                # in a browser by tests/test_trainers_kit.py
             address = url + path.relative_to(hostile_site).as_posix().removesuffix("index.html")
             page.goto(address, wait_until="load")
-            page.wait_for_function("document.readyState === 'complete'")
+            page.wait_for_load_state("load")
             if page.url != address:
                 problems.append(f"navigated from {address} to {page.url}")
             problems += page.evaluate("window.__violations")

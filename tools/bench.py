@@ -21,6 +21,7 @@ memory (ru_maxrss), the pages, the site size, and the ratios to the plain build.
 Then, in Chromium, on our built site served like GitHub Pages: the first visit of the home
 page and of the French case listing (KB compressed, requests), the listing's elements, and
 a first search (KB it fetches, milliseconds from the last key to the results shown).
+Then the trainers' kit, timed on its own on that site: sheets and booklets, offline copies.
 For plain Material, the search index its pages fetch on every first visit, gzipped.
 Writes bench/results.json. The targets of issues 5 and 16 are reported, not asserted.
 `--profile` also profiles the largest set's build and writes bench/profile.txt: where the time
@@ -52,7 +53,7 @@ from pathlib import Path
 
 import yaml
 from mkdocs.utils.yaml import yaml_load
-from project import ROOT, copy_project
+from project import ROOT, copy_project, run_in_copy
 
 sys.path.insert(0, str(ROOT))
 from macros.data import schema_comment
@@ -203,7 +204,13 @@ def plain_config(project: Path, markdown: Path) -> Path:
 
 def build(project: Path, config_file: Path, site: Path) -> tuple[float, float, float]:
     """One `mkdocs build` in a child process: (wall seconds, CPU seconds, peak memory in MB)."""
-    env = {**os.environ, "SITE_URL": SITE_URL, "NO_MKDOCS_2_WARNING": "1", "PAGE_DATES": "off"}
+    env = {
+        **os.environ,
+        "SITE_URL": SITE_URL,
+        "NO_MKDOCS_2_WARNING": "1",
+        "PAGE_DATES": "off",
+        "MUTUALISER_KIT": "0",
+    }
     command = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", config_file, "-d", site]
     with tempfile.TemporaryFile() as errors:
         start = time.perf_counter()
@@ -257,6 +264,42 @@ def bench_set(workspace: Path, name: str, cases: int, runs: int) -> dict:
         "memory_ratio": round(ours.peak_mb / alone.peak_mb, 2),
         "plain_search_index_gzipped_kb": gzipped_kb(plain_index) if plain_index.exists() else None,
         "browser": in_the_browser(sites["ours"]),
+        "kit": trainers_kit(project, sites["ours"]),  # last: it adds the kit to the built site
+    }
+
+
+# --- The trainers' kit: made by `make build` and CI, never by `make serve` (issue 14) ------------
+
+KIT_STEPS = """\
+import json, sys, time
+from datetime import date
+from pathlib import Path
+from mkdocs.config import load_config
+from macros.data import load_site_data
+from macros.offline_copy import write_offline_copies
+from macros.trainers_kit import write_sheets
+
+site, config, data = Path(sys.argv[1]), load_config("mkdocs.yml"), load_site_data(Path("data"))
+started = time.perf_counter()
+write_sheets(data, site, config.site_url, config.extra["licence"], date.today())
+sheets_done = time.perf_counter()
+write_offline_copies(data, site, config.site_url)
+print(json.dumps([sheets_done - started, time.perf_counter() - sheets_done]))
+"""
+
+
+def trainers_kit(project: Path, site: Path) -> dict:
+    """The kit's own cost, on a site built without it (MUTUALISER_KIT=0): the one-page sheets
+    and booklets (WeasyPrint), then the offline copies (a zip of the site per language)."""
+    result = run_in_copy(project, "-c", KIT_STEPS, str(site), SITE_URL=SITE_URL)
+    if result.returncode:
+        raise SystemExit(f"the trainers' kit failed:\n{result.stderr[-3000:]}")
+    sheets, offline = json.loads(result.stdout.splitlines()[-1])
+    return {
+        "sheets_seconds": round(sheets, 2),
+        "offline_seconds": round(offline, 2),
+        "pdf_kb": round(sum(f.stat().st_size for f in site.glob("kit/*/*.pdf")) / 1000),
+        "offline_mb": round(sum(f.stat().st_size for f in site.glob("kit/*.zip")) / 1e6, 1),
     }
 
 
@@ -337,7 +380,9 @@ def profile(workspace: Path, cases: int) -> str:
     for name in [name for name in sys.modules if name.split(".")[0] == "macros"]:
         del sys.modules[name]
     sys.path.insert(0, str(project))
-    os.environ.update(SITE_URL=SITE_URL, NO_MKDOCS_2_WARNING="1", PAGE_DATES="off")
+    os.environ.update(
+        SITE_URL=SITE_URL, NO_MKDOCS_2_WARNING="1", PAGE_DATES="off", MUTUALISER_KIT="0"
+    )
     cwd = Path.cwd()
     os.chdir(project)
     profiler = cProfile.Profile()
@@ -445,6 +490,13 @@ def table(results: list[dict]) -> str:
             f", {seen['listing_fr_elements']} elements  {searches}"
             f"  (plain Material's index on every first visit: "
             f"{result['plain_search_index_gzipped_kb']} KB)"
+        )
+    lines += ["", "Trainers' kit (make build and CI only, not make serve):"]
+    for result in results:
+        kit = result["kit"]
+        lines.append(
+            f"{result['set']:<11}sheets and booklets {kit['sheets_seconds']} s ({kit['pdf_kb']} KB)"
+            f"  offline copies {kit['offline_seconds']} s ({kit['offline_mb']} MB)"
         )
     return "\n".join(lines)
 

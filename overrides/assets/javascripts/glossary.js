@@ -44,6 +44,7 @@
 
   for (const term of terms) {
     const tip = tipFor(term.title)
+    term.dataset.definition = term.title // kept for paper (extra.css, @media print)
     term.removeAttribute("title") // the tooltip replaces the browser's: not both on hover
     term.tabIndex = 0
     term.setAttribute("aria-describedby", tip.id)
