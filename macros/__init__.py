@@ -46,6 +46,11 @@ def define_env(env) -> None:
         return cases.case_listing(data, here(), filters_script_url(env.page.url), page_size)
 
     @env.macro
+    def case_index() -> str:
+        """Every case study as a plain link (case index page, for readers without JavaScript)."""
+        return cases.case_index(data, here())
+
+    @env.macro
     def partner_directory() -> str:
         """Every partner, filterable by competence and type (partners page)."""
         return partners.partner_directory(data, here(), filters_script_url(env.page.url))

@@ -15,7 +15,7 @@ from .citations import cite
 from .context import PageContext
 from .facets import Facet, count_texts, facet
 from .i18n import page_url
-from .paths import CASE_LISTING_PAGE, FORMS_PAGE, case_page_path, partner_page_path
+from .paths import CASE_INDEX_PAGE, CASE_LISTING_PAGE, FORMS_PAGE, case_page_path, partner_page_path
 from .record_dates import RecordDates
 from .records import (
     CasePartner,
@@ -417,9 +417,10 @@ def listing_cards_json(data: SiteData, language: str) -> str:
 
 
 def case_listing(data: SiteData, page: PageContext, script_url: str, page_size: int) -> str:
-    """The case studies with their filters: the first `page_size` cards, then the others as a
-    list of links that shows without JavaScript. filters.js (at `script_url`) brings the filters
-    to life and fetches every card (LISTING_CARDS) only once the reader filters or asks for more."""
+    """The case studies with their filters: the first `page_size` cards and, for readers
+    without JavaScript, a link to every case study's title (CASE_INDEX_PAGE). filters.js (at
+    `script_url`) brings the filters to life and fetches every card (LISTING_CARDS) only once
+    the reader filters or asks for more."""
     cases = list(data.case_studies.values())
     first, others = cases[:page_size], cases[page_size:]
     listing = page_url(CASE_LISTING_PAGE, page.language)
@@ -428,9 +429,8 @@ def case_listing(data: SiteData, page: PageContext, script_url: str, page_size: 
         cards=listing_cards(
             data, first, page.language, lambda case_id: page.link(case_page_path(case_id))
         ),
-        others=others,
-        links={case.id: page.link(case_page_path(case.id)) for case in others},
         total=len(cases),
+        case_index=page.link(CASE_INDEX_PAGE),
         page_size=page_size,
         source=get_relative_url(listing + LISTING_CARDS, page.url) if others else None,
         facets=case_facets(data, cases, page.language, page.ui),
@@ -438,6 +438,17 @@ def case_listing(data: SiteData, page: PageContext, script_url: str, page_size: 
         script_url=script_url,
         language=page.language,
         ui=page.ui,
+    )
+
+
+def case_index(data: SiteData, page: PageContext) -> str:
+    """Every case study as a plain link (the listing's page for readers without JavaScript)."""
+    cases = list(data.case_studies.values())
+    return render(
+        "case_index.html",
+        cases=cases,
+        links={case.id: page.link(case_page_path(case.id)) for case in cases},
+        language=page.language,
     )
 
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 from urllib.request import urlopen
 
@@ -176,23 +175,39 @@ def test_show_more_goes_on_from_the_first_new_card_until_every_case_shows(open_l
     assert errors == []
 
 
+def case_links(page) -> set[str]:
+    """The case pages the open page links to, as paths."""
+    hrefs = page.locator("main a[href]").evaluate_all("links => links.map(link => link.href)")
+    return {urlsplit(href).path for href in hrefs if re.search(r"/cas/[^/]+/$", href)}
+
+
 @pytest.mark.parametrize("language", ["fr", "en"])
-def test_without_javascript_every_case_is_one_link_away(open_large, large, language):
+def test_without_javascript_every_case_is_two_links_away(open_large, large, language):
     _, data = large
     path = "cas/" if language == "fr" else "en/cas/"
+    everything = {f"{BASE}{path}{case_id}/" for case_id in data.case_studies}
     page, _ = open_large(path, java_script_enabled=False)
     assert page.locator("[data-filters]").is_hidden()
     assert page.locator("[data-show-more]").is_hidden()
     expect(page.locator(CARDS)).to_have_count(PAGE_SIZE)
-    links = page.locator(f"{CARDS} h2 a, .case-list__others a")
-    reached = {
-        urlsplit(href).path for href in links.evaluate_all("links => links.map(link => link.href)")
-    }
-    expected = {f"{BASE}{path}{case_id}/" for case_id in data.case_studies}
-    assert reached == expected
-    assert page.get_by_role(
-        "heading", name=data.words["case-studies.others"][language]
-    ).is_visible()
+    index = page.get_by_role("link", name=str(len(everything)))
+    index.click()
+    page.wait_for_url(f"**/{path}liste/")
+    assert case_links(page) == everything
+
+
+def test_if_the_cards_cannot_be_fetched_the_link_to_every_case_shows(browser, large):
+    url, data = large
+    context = browser.new_context()
+    page = context.new_page()
+    page.route(f"**/{LISTING_CARDS}", lambda route: route.abort())
+    page.goto(url + "en/cas/", wait_until="networkidle")
+    page.get_by_label("Status").select_option(next(iter(data.vocabularies.status)))
+    expect(page.get_by_role("status")).to_have_text(data.words["case-studies.unavailable"]["en"])
+    page.get_by_role("link", name=f"All {len(data.case_studies)} case studies").click()
+    page.wait_for_url("**/en/cas/liste/")
+    assert len(case_links(page)) == len(data.case_studies)
+    context.close()
 
 
 def test_the_cards_added_by_the_script_are_the_cards_the_page_prints(large):
@@ -206,9 +221,13 @@ def test_the_cards_added_by_the_script_are_the_cards_the_page_prints(large):
     ]
 
 
-def test_the_real_site_shows_every_case_on_the_first_page(site, data):
-    html = site.html("cas/")
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_the_real_site_shows_every_case_on_the_first_page(site, data, prefix):
+    html = site.html(f"{prefix}cas/")
     assert len(html.select(CARDS)) == len(data.case_studies)
     assert html.select("[data-show-more]") == []
     assert html.select("noscript") == []
-    assert Path(site.root, "cas", LISTING_CARDS).exists()
+    index = site.html(f"{prefix}cas/liste/").select(".case-index a")
+    assert [link.get_text() for link in index] == [
+        case.title["en" if prefix else "fr"] for case in data.case_studies.values()
+    ]

@@ -73,6 +73,16 @@
       return loading
     }
 
+    // When the cards cannot be fetched (offline copy, lost connection), the list of links
+    // written for readers without JavaScript still leads to every case study.
+    function showLinks() {
+      const links = listing.querySelector("noscript")
+      if (!links) return
+      const parsed = document.createElement("template")
+      parsed.innerHTML = links.textContent // autoescaped by the site's own template
+      links.replaceWith(parsed.content)
+    }
+
     const choices = () => fields.filter(field => slug(field.value))
 
     function show() {
@@ -110,6 +120,7 @@
         } catch (error) {
           loading = null // the next change tries again
           status.textContent = listing.dataset.listingFailed
+          showLinks()
           return []
         }
       }
