@@ -128,11 +128,11 @@ def nav_paths(mkdocs_yml: Path) -> list[tuple[str, int]]:
     return list(walk(nav)) if nav is not None else []
 
 
-def not_in_nav(mkdocs_yml: Path) -> pathspec.PathSpec:
+def not_in_nav(mkdocs_yml: Path) -> pathspec.GitIgnoreSpec:
     """The pages mkdocs.yml's `not_in_nav` leaves out of the navigation on purpose."""
     patterns = _setting(mkdocs_yml, "not_in_nav")
     lines = patterns.value.splitlines() if isinstance(patterns, yaml.ScalarNode) else []
-    return pathspec.PathSpec.from_lines("gitwildmatch", lines)
+    return pathspec.GitIgnoreSpec.from_lines(lines)
 
 
 def _setting(mkdocs_yml: Path, name: str) -> yaml.Node | None:
