@@ -30,8 +30,5 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     text = page.file.content_string.replace("\r\n", "\n")  # with its front matter: true lines
     problems = macro_id_problems(f"docs/{page.file.src_uri}", text, _site[0])
     if problems:
-        languages = messages.output_languages()
-        raise PluginError(
-            "\n".join(line for p in problems for line in messages.lines(p, languages))
-        )
+        raise PluginError(messages.told(problems))
     return markdown

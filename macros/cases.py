@@ -11,6 +11,7 @@ from urllib.parse import urlencode
 from markupsafe import Markup
 from mkdocs.utils import get_relative_url
 
+from . import messages
 from .citations import cite
 from .context import PageContext
 from .facets import Facet, count_texts, facet
@@ -141,8 +142,8 @@ def check_case(parsed: YamlFile) -> list[Problem]:
     content = parsed.content if isinstance(parsed.content, dict) else {}
     return [
         *_check_milestones(parsed, content.get("milestones")),
-        *_check_once(parsed, content.get("partners"), "partner", "each partner once"),
-        *_check_once(parsed, content.get("steps"), "step", "each step once, with its why"),
+        *_check_once(parsed, content.get("partners"), "partner"),
+        *_check_once(parsed, content.get("steps"), "step"),
     ]
 
 
@@ -153,18 +154,23 @@ def _check_milestones(parsed: YamlFile, milestones) -> list[Problem]:
             continue  # the schema reports it
         date = milestone["date"]
         if previous is not None and date < previous:
-            wrong = f"{date} comes before the milestone above it ({previous})"
             problems.append(
-                parsed.problem(("milestones", index, "date"), wrong, "milestones in date order")
+                parsed.worded(
+                    ("milestones", index, "date"),
+                    "case.milestone_order",
+                    date=date,
+                    previous=previous,
+                )
             )
         previous = date
         marks = milestone.get("marks")
         if marks in marked:
             problems.append(
-                parsed.problem(
+                parsed.worded(
                     ("milestones", index, "marks"),
-                    f"a second milestone marks the {marks}",
-                    f"at most one '{marks}', already at line {marked[marks][0]}",
+                    "case.second_mark",
+                    marks=marks,
+                    first=marked[marks][0],
                 )
             )
         elif marks in ("start", "end"):
@@ -172,23 +178,29 @@ def _check_milestones(parsed: YamlFile, milestones) -> list[Problem]:
     if not problems and "start" in marked and "end" in marked:
         (_, _, start), (_, end_index, end) = marked["start"], marked["end"]
         if end < start:
-            wrong = f"the end ({end}) comes before the start ({start})"
             problems.append(
-                parsed.problem(("milestones", end_index, "date"), wrong, "an end after the start")
+                parsed.worded(
+                    ("milestones", end_index, "date"), "case.end_before_start", end=end, start=start
+                )
             )
     return problems
 
 
-def _check_once(parsed: YamlFile, links, key: str, expected: str) -> list[Problem]:
+def _check_once(parsed: YamlFile, links, key: str) -> list[Problem]:
     problems, seen = [], {}
     for index, link in enumerate(links if isinstance(links, list) else []):
         value = link.get(key) if isinstance(link, dict) else None
         if not isinstance(value, str):
             continue
         if value in seen:
-            wrong = f"{key} {value!r} is listed twice"
-            first = f"{expected} (first at line {seen[value]})"
-            problems.append(parsed.problem((key + "s", index, key), wrong, first))
+            problems.append(
+                parsed.worded(
+                    (key + "s", index, key),
+                    f"case.{key}_twice",
+                    value=messages.quoted(value),
+                    first=seen[value],
+                )
+            )
         else:
             seen[value] = parsed.position((key + "s", index, key))[0]
     return problems

@@ -73,8 +73,9 @@ def main(argv: list[str] | None = None) -> int:
 
     errors = [problem for problem in problems if problem.severity == "error"]
     if errors:
-        count = len(errors)
-        print(f"{count} problem{'s' * (count != 1)}", file=sys.stderr)
+        key = "check.one_problem" if len(errors) == 1 else "check.problems"
+        for language in languages:
+            print(messages.wording(key, language, {"count": len(errors)})[0], file=sys.stderr)
         return 1
     print(f"{data_dir} is valid: {', '.join(counts(site))}")
     return 0

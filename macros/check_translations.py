@@ -141,7 +141,7 @@ def main(argv: list[str] | None = None) -> int:
         data = load_site_data(project / "data")
         all_translations = translations(project, data)
     except DataError as error:
-        print(error, file=sys.stderr)
+        print(messages.told(error.problems), file=sys.stderr)
         return 1
 
     if arguments.done:

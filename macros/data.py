@@ -17,6 +17,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from . import messages
 from .i18n import LANGUAGES
 from .kinds import KINDS
 from .records import (
@@ -78,7 +79,7 @@ def load_site_data(data_dir: Path) -> SiteData:
     data_dir = Path(data_dir)
     repository = data_dir.parent
     if not data_dir.is_dir():
-        raise DataError([Problem.about_file(data_dir.name, "missing folder", "the data folder")])
+        raise DataError([messages.problem("file.missing_folder", data_dir.name)])
     links = symbolic_links(data_dir, repository)
     if links:  # refused before anything is read: nothing outside the project is ever opened
         raise DataError(links)
@@ -88,7 +89,7 @@ def load_site_data(data_dir: Path) -> SiteData:
     def read(path: Path, schema_name: str, in_folder: bool) -> YamlFile | None:
         shown = path.relative_to(repository).as_posix()
         if not path.is_file():
-            problems.append(Problem.about_file(shown, "missing file", "a required data file"))
+            problems.append(messages.problem("file.missing", shown))
             return None
         too_large = file_too_large(path, shown, size_limits[schema_name])
         if too_large:
@@ -133,7 +134,7 @@ def _record_files(folder: Path, repository: Path, problems: list[Problem]) -> li
             paths.append(path)
         else:
             shown = path.relative_to(repository).as_posix()
-            problems.append(Problem.about_file(shown, "not a .yml file", "only <id>.yml files"))
+            problems.append(messages.problem("file.not_yml", shown))
     return paths
 
 
@@ -141,9 +142,7 @@ def _unexpected_files(data_dir: Path, repository: Path) -> list[Problem]:
     """YAML files nobody reads would silently be ignored: report them."""
     known = ", ".join([*SINGLE_FILES, *(f"{kind.name}/<id>.yml" for kind in KINDS)])
     return [
-        Problem.about_file(
-            path.relative_to(repository).as_posix(), "no schema for this file", f"one of: {known}"
-        )
+        messages.problem("file.no_schema", path.relative_to(repository).as_posix(), known=known)
         for path in sorted(data_dir.iterdir())
         if path.suffix in (".yml", ".yaml") and path.name not in SINGLE_FILES
     ]
@@ -188,8 +187,15 @@ def _check_unique_ids(singles: dict[str, YamlFile | None]) -> list[Problem]:
                 continue  # the schema reports it
             path = (key, index, "id")
             if entry_id in first_lines:
-                expected = f"ids unique in {key}; first used at line {first_lines[entry_id]}"
-                problems.append(parsed.problem(path, f"duplicate id {entry_id!r}", expected))
+                problems.append(
+                    parsed.worded(
+                        path,
+                        "record.duplicate_id",
+                        id=messages.quoted(entry_id),
+                        list=key,
+                        first=first_lines[entry_id],
+                    )
+                )
             else:
                 first_lines[entry_id] = parsed.position(path)[0]
     return problems
@@ -202,9 +208,10 @@ def _check_file_names(records: dict[str, dict[str, YamlFile | None]]) -> list[Pr
         for stem, parsed in files.items():
             record_id = _content(parsed).get("id")
             if isinstance(record_id, str) and record_id != stem:
-                wrong = f"{record_id!r} differs from the file name"
                 problems.append(
-                    parsed.problem(("id",), wrong, f"{stem}, the file name without .yml")
+                    parsed.worded(
+                        ("id",), "record.id_not_file_name", id=messages.quoted(record_id), stem=stem
+                    )
                 )
     return problems
 

@@ -1,9 +1,12 @@
 """What the checks tell a contributor, in plain words, in French and in English.
 
-The wordings live in data/messages.yml (`key: {fr: {message, fix}, en: {message, fix}}`). A
-problem made here carries its key and values, so that it can be printed in either language;
-its English wording is also its `message` and `expected`, as for every other `Problem`.
-Problems made elsewhere (the schema checks of macros/validation.py) print in English.
+Every problem a contributor can meet is worded in data/messages.yml (`key: {fr: {message, fix},
+en: {message, fix}}`): the YAML syntax, the schema checks (macros/validation.py), the record checks
+(macros/cases.py, macros/record_dates.py, macros/data.py) and the pages (macros/check_docs.py).
+A problem carries its key and values, so that it can be printed in either language; its English
+wording is also its `message` and `expected`. A value may itself be worded per language: a
+`Word` or a `Worded` of data/messages.yml, or a `Translated` text such as a field's description
+in a schema (`description` in English, `x-description-fr` in French beside it).
 
 Which language: French when the locale is French, English otherwise, both in CI
 (`output_languages`). This module also rewords YAML's syntax errors (`yaml_syntax_problem`)
@@ -14,16 +17,35 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
+from typing import NamedTuple
 
 import yaml
 
-from .validation import Problem
-
 MESSAGES_FILE = Path(__file__).resolve().parent.parent / "data" / "messages.yml"
 NON_BREAKING_SPACES = "\u00a0\u202f\u2007"  # a French keyboard types the first two easily
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong in one data file; sorts by file, then position."""
+
+    file: str
+    line: int
+    column: int
+    field: str
+    message: str
+    expected: str
+    # Its message in data/messages.yml, in either language.
+    key: str = field(default="", compare=False)
+    values: tuple = field(default=(), compare=False)
+    severity: str = field(default="error", compare=False)  # or "warning": published anyway
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}:{self.column}"
+        return f"{where}: {self.field}: {self.message} ({self.expected})"
 
 
 @cache
@@ -51,15 +73,50 @@ class Word(str):
     of the message: Word("language.en") is "anglaise" in French, "English" in English."""
 
 
+class Worded:
+    """A value that is itself a message of data/messages.yml with its own values:
+    Worded("value.number", value=3) is "le nombre 3" in French, "the number 3" in English."""
+
+    def __init__(self, key: str, **values):
+        self.key, self.values = key, values
+
+    def __repr__(self) -> str:
+        return f"Worded({self.key!r}, {self.values!r})"
+
+
+class Translated(NamedTuple):
+    """A text given in both languages by the data itself, such as a schema's description."""
+
+    fr: str
+    en: str
+
+
+def quoted(value, limit: int = 40) -> Translated:
+    """A value from the data as a message quotes it, shortened: in English as Python writes it,
+    'like this'; in French with its control characters written as escapes, for « » around it.
+    Either way a quoted line break cannot split the message's line."""
+    if not isinstance(value, str):
+        return Translated(fr=str(value), en=repr(value))
+    text = value if len(value) <= limit else value[: limit - 1] + "…"
+    escaped = "".join(char if char.isprintable() else repr(char)[1:-1] for char in text)
+    return Translated(fr=escaped, en=repr(text))
+
+
 def wording(key: str, language: str, values: dict) -> tuple[str, str]:
     worded = catalogue()[key][language]
-    values = {
-        name: (
-            catalogue()[f"word.{value}"][language]["message"] if isinstance(value, Word) else value
-        )
-        for name, value in values.items()
-    }
+    values = {name: in_words(value, language) for name, value in values.items()}
     return worded["message"].format(**values), worded.get("fix", "").format(**values)
+
+
+def in_words(value, language: str):
+    """A value as a message in `language` shows it."""
+    if isinstance(value, Word):
+        return catalogue()[f"word.{value}"][language]["message"]
+    if isinstance(value, Worded):
+        return wording(value.key, language, value.values)[0]
+    if isinstance(value, Translated):
+        return getattr(value, language)
+    return value
 
 
 def explained(found: Problem, language: str) -> tuple[str, str]:
@@ -103,6 +160,12 @@ def output_languages(environ=os.environ) -> tuple[str, ...]:
 
 def lines(found: Problem, languages: tuple[str, ...]) -> list[str]:
     return list(dict.fromkeys(in_language(found, language) for language in languages))
+
+
+def told(problems, languages: tuple[str, ...] | None = None) -> str:
+    """Every problem, one line each, in the contributor's language(s)."""
+    languages = languages or output_languages()
+    return "\n".join(line for found in problems for line in lines(found, languages))
 
 
 # --- YAML ----------------------------------------------------------------------------------------

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from . import messages
 from .validation import Problem, YamlFile
 
 DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")  # the schema's pattern: its own message otherwise
@@ -43,14 +44,19 @@ def check_record_dates(parsed: YamlFile, today: date | None = None) -> list[Prob
         try:
             days[name] = date.fromisoformat(text)
         except ValueError:
-            problems.append(
-                parsed.problem((name,), f"no such day {text!r}", "a real day, YYYY-MM-DD")
-            )
+            problems.append(parsed.worded((name,), "record.no_such_day", day=messages.quoted(text)))
             continue
         if days[name] > today:
-            wrong = f"{text} is in the future"
-            problems.append(parsed.problem((name,), wrong, f"a day up to {today.isoformat()}"))
+            problems.append(
+                parsed.worded((name,), "record.future_day", day=text, today=today.isoformat())
+            )
     if "added" in days and "updated" in days and days["updated"] < days["added"]:
-        wrong = f"{content['updated']} is before the day it was added"
-        problems.append(parsed.problem(("updated",), wrong, f"a day from {content['added']} on"))
+        problems.append(
+            parsed.worded(
+                ("updated",),
+                "record.updated_before_added",
+                updated=content["updated"],
+                added=content["added"],
+            )
+        )
     return problems

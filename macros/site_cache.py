@@ -11,6 +11,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
+from . import messages
 from .data import DataError, load_site_data
 from .records import SiteData
 
@@ -27,10 +28,8 @@ def site_data(project_dir: Path | str) -> SiteData:
     try:
         data = load_site_data(data_dir)
     except DataError as error:
-        count = len(error.problems)
-        raise PluginError(
-            f"the data is invalid, {count} problem{'s' * (count != 1)}; nothing was built:\n{error}"
-        ) from error
+        stopped = messages.both("build.invalid_data", count=len(error.problems))
+        raise PluginError(f"{stopped}\n{messages.told(error.problems)}") from error
     _cache[data_dir] = (signature, data)
     return data
 

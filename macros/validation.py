@@ -1,7 +1,9 @@
 """Read data files and check them against their JSON Schema, with line and column for every problem.
 
 Used only by macros/data.py. Each problem reads `path:line:column: field: what is wrong (what is
-expected)`, so that a contributor can jump straight to the spot in an editor.
+expected)`, so that a contributor can jump straight to the spot in an editor; it is worded in French
+and in English by data/messages.yml (macros/messages.py). What a message quotes from a schema, a
+field's `description` or `title`, has its French twin beside it: `x-description-fr`, `x-title-fr`.
 """
 
 from __future__ import annotations
@@ -19,33 +21,11 @@ import yaml
 from jsonschema import Draft202012Validator, ValidationError, validators
 from referencing import Registry, Resource
 
+from . import messages
+from .messages import Problem, Translated, Worded  # Problem: where the checks have always found it
+
 FieldPath = tuple[str | int, ...]
 Position = tuple[int, int]  # 1-based line and column
-
-
-@dataclass(frozen=True, order=True)
-class Problem:
-    """One thing wrong in one data file; sorts by file, then position."""
-
-    file: str
-    line: int
-    column: int
-    field: str
-    message: str
-    expected: str
-    # Set by macros/messages.py, which words the problem in either language (data/messages.yml).
-    key: str = field(default="", compare=False)
-    values: tuple = field(default=(), compare=False)
-    severity: str = field(default="error", compare=False)  # or "warning": published anyway
-
-    def __str__(self) -> str:
-        where = f"{self.file}:{self.line}:{self.column}"
-        return f"{where}: {self.field}: {self.message} ({self.expected})"
-
-    @classmethod
-    def about_file(cls, file: str, message: str, expected: str, line: int = 1, column: int = 1):
-        """A problem with the file as a whole (its encoding, its syntax...), reported as `file`."""
-        return cls(file, line, column, "file", message, expected)
 
 
 @dataclass
@@ -64,15 +44,10 @@ class YamlFile:
             path = path[:-1]
         return positions.get(path, (1, 1))
 
-    def problem(self, path: FieldPath, message: str, expected: str, *, of_key=False) -> Problem:
+    def worded(self, path: FieldPath, key: str, *, of_key: bool = False, **values) -> Problem:
+        """A problem at `path` (its value, or its key) worded in both languages by
+        data/messages.yml."""
         line, column = self.position(path, of_key=of_key)
-        return Problem(self.shown_path, line, column, field_name(path), message, expected)
-
-    def worded(self, path: FieldPath, key: str, **values) -> Problem:
-        """A problem at `path` worded in both languages by data/messages.yml."""
-        from . import messages
-
-        line, column = self.position(path)
         return messages.problem(
             key, self.shown_path, line, column, field=field_name(path), **values
         )
@@ -124,8 +99,6 @@ def _clearer_error(text: str) -> yaml.MarkedYAMLError | None:
 
 def read_yaml(path: Path, shown_path: str, schema_comment: str) -> tuple[YamlFile | None, list]:
     """Parse one file; return it with its positions (None if it cannot be read) and its problems."""
-    from . import messages  # plain words in both languages (it imports Problem from here)
-
     raw = path.read_bytes()
     try:
         text = raw.decode("utf-8-sig")  # a byte-order mark is harmless: accept it
@@ -143,19 +116,22 @@ def read_yaml(path: Path, shown_path: str, schema_comment: str) -> tuple[YamlFil
     if anchor:
         return None, [anchor]
 
-    expected_fields = fields_described_in(schema_comment.rpartition("/")[2])
+    schema_name = schema_comment.rpartition("/")[2]
+    empty = messages.problem(
+        "file.empty", shown_path, expected=Worded("fields_described_in", schema=schema_name)
+    )
     if not text.strip():
-        return None, [Problem.about_file(shown_path, "empty file", expected_fields)]
+        return None, [empty]
     problems = []
     if text.partition("\n")[0].strip() != schema_comment:
         problems.append(
-            Problem.about_file(shown_path, "no schema comment on line 1", schema_comment)
+            messages.problem("file.no_schema_comment", shown_path, comment=schema_comment)
         )
     loader = _DataLoader(text)
     try:
         node = loader.get_single_node()
         if node is None:  # nothing but comments
-            return None, [*problems, Problem.about_file(shown_path, "empty file", expected_fields)]
+            return None, [*problems, empty]
         parsed = YamlFile(shown_path, None)
         problems += _record_positions(node, (), parsed)
         parsed.content = loader.construct_document(node)
@@ -174,8 +150,6 @@ def _first_anchor_or_alias(text: str, shown_path: str) -> Problem | None:
     parse that follows, which words them."""
     if "&" not in text and "*" not in text:
         return None
-    from . import messages
-
     try:
         for event in yaml.parse(text, Loader=_SafeLoader):
             if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
@@ -197,8 +171,6 @@ def symbolic_links(folder: Path, shown_from: Path) -> list[Problem]:
         for directory, subfolders, files in os.walk(folder):  # os.walk does not follow links
             links += [Path(directory, name) for name in (*subfolders, *files)]
         links = [path for path in links if path.is_symlink()]
-    from . import messages
-
     return [
         messages.problem(
             "file.symbolic_link",
@@ -228,17 +200,11 @@ def file_too_large(path: Path, shown_path: str, limit: int) -> Problem | None:
     size = path.stat().st_size
     if size <= limit:
         return None
-    from . import messages
-
     return messages.problem("file.too_large", shown_path, size=size, limit=limit)
 
 
 def _position(mark: yaml.Mark | None) -> Position:
     return (mark.line + 1, mark.column + 1) if mark else (1, 1)
-
-
-def fields_described_in(schema_name: str) -> str:
-    return f"a mapping of the fields described in data/schemas/{schema_name}"
 
 
 def _record_positions(node: yaml.Node, path: FieldPath, parsed: YamlFile) -> list[Problem]:
@@ -252,11 +218,16 @@ def _record_positions(node: yaml.Node, path: FieldPath, parsed: YamlFile) -> lis
             key_path = (*path, key)
             if key in first_lines:
                 line, column = _position(key_node.start_mark)
-                expected = f"each key once; first at line {first_lines[key]}"
-                problem = Problem(
-                    parsed.shown_path, line, column, field_name(key_path), "duplicate key", expected
+                problems.append(
+                    messages.problem(
+                        "file.duplicate_key",
+                        parsed.shown_path,
+                        line,
+                        column,
+                        field=field_name(key_path),
+                        first=first_lines[key],
+                    )
                 )
-                problems.append(problem)
                 continue
             first_lines[key] = _position(key_node.start_mark)[0]
             parsed.key_positions[key_path] = _position(key_node.start_mark)
@@ -269,22 +240,6 @@ def _record_positions(node: yaml.Node, path: FieldPath, parsed: YamlFile) -> lis
 
 # --- Checking against the schemas ------------------------------------------------------------
 
-# How problems name the target of an `x-reference`, and where its ids live.
-REFERENCE_NOUNS = {
-    "partners": "partner",
-    "sources": "source",
-    "steps": "step",
-    "status": "status",
-    "fields": "field",
-    "administrative_forms": "administrative form",
-    "partner_types": "partner type",
-    "competences": "competence",
-    "partner_roles": "partner role",
-    "audiences": "audience",
-    "horizons": "horizon",
-    "countries": "country",
-    "source_types": "source type",
-}
 LONGEST_LISTED_CHOICE = 12  # beyond this many ids, say where they are instead of listing them
 
 
@@ -321,11 +276,11 @@ class SchemaChecker:
             first_per_field.setdefault(problem.field, problem)
         return sorted(first_per_field.values())
 
-    def choices(self, list_name: str) -> str:
+    def choices(self, list_name: str) -> Worded:
         ids = self.known_ids[list_name]
         if len(ids) <= LONGEST_LISTED_CHOICE:
-            return "one of: " + ", ".join(ids)
-        return f"one of the {len(ids)} {list_name} ids"
+            return Worded("choices.listed", ids=", ".join(ids))
+        return Worded("choices.counted", count=len(ids), list=list_name)
 
     # Custom keywords: jsonschema calls them with (checker, keyword value, instance, schema).
 
@@ -335,8 +290,7 @@ class SchemaChecker:
         # A list missing from known_ids could not be read: its own problems say why.
         known = self.known_ids.get(list_name)
         if known is not None and isinstance(instance, str) and instance not in known:
-            noun = REFERENCE_NOUNS.get(list_name, list_name)
-            yield ValidationError(f"unknown {noun} {instance!r}")
+            yield ValidationError(f"unknown {list_name} id {instance!r}")
 
     def _past_year(
         self, checker, enabled: bool, instance: Any, schema
@@ -352,56 +306,70 @@ class SchemaChecker:
         instance, keyword, expected_value = error.instance, error.validator, error.validator_value
         nodes = list(self._schema_nodes(schema_name, error.schema_path))
         # What belongs here (for a wrong type), and what the failing rule itself asks (a pattern).
-        here = _location_description(nodes) or fields_described_in(schema_name)
-        explained = error.schema.get("description", here)
+        here = _location_description(nodes) or Worded("fields_described_in", schema=schema_name)
+        explained = schema_text(error.schema, "description") or here
+
+        def worded(key: str, at: FieldPath = path, **values) -> list[Problem]:
+            return [parsed.worded(at, key, **values)]
 
         if keyword == "required":
             properties = nodes[-1][1].get("properties", {})
             return [
-                parsed.problem(
+                parsed.worded(
                     (*path, name),
-                    "missing translation" if name in ("fr", "en") else "missing field",
-                    self._property_description(properties.get(name, {}), schema_name) or here,
+                    "schema.missing_translation"
+                    if name in ("fr", "en")
+                    else "schema.missing_field",
+                    expected=self._property_description(properties.get(name, {}), schema_name)
+                    or here,
                 )
                 for name in expected_value
                 if name not in instance
             ]
         if keyword == "additionalProperties":
-            allowed = "one of: " + ", ".join(nodes[-1][1].get("properties", {}))
+            allowed = ", ".join(nodes[-1][1].get("properties", {}))
             return [
-                parsed.problem((*path, str(key)), "unknown key", allowed, of_key=True)
+                parsed.worded((*path, str(key)), "schema.unknown_key", of_key=True, allowed=allowed)
                 for key in instance
                 if key not in nodes[-1][1].get("properties", {})
             ]
         if keyword == "type":
-            return [parsed.problem(path, f"wrong type, found {_describe_value(instance)}", here)]
+            return worded("schema.wrong_type", found=_described_value(instance), expected=here)
         if keyword == "pattern" and not instance.strip():
-            what = "empty translation" if path and path[-1] in ("fr", "en") else "empty text"
-            return [parsed.problem(path, what, explained)]
+            empty = "translation" if path and path[-1] in ("fr", "en") else "text"
+            return worded(f"schema.empty_{empty}", expected=explained)
         if keyword == "pattern":
-            title = error.schema.get("title", "value")
-            return [parsed.problem(path, f"invalid {title} {_shorten(instance)!r}", explained)]
+            title = schema_text(error.schema, "title") or Worded("value.value")
+            return worded(
+                "schema.invalid", title=title, value=messages.quoted(instance), expected=explained
+            )
         if keyword == "minItems":
-            return [parsed.problem(path, "empty list", here)]
+            return worded("schema.empty_list", expected=here)
         if keyword == "uniqueItems":
             index = next(i for i, item in enumerate(instance) if item in instance[:i])
-            duplicate = f"duplicate item {instance[index]!r}"
-            return [parsed.problem((*path, index), duplicate, "each item once")]
+            return worded(
+                "schema.duplicate_item", (*path, index), value=messages.quoted(instance[index])
+            )
         if keyword == "x-reference":
-            return [parsed.problem(path, error.message, self.choices(expected_value))]
+            return worded(
+                f"schema.unknown.{expected_value}",
+                value=messages.quoted(instance),
+                choices=self.choices(expected_value),
+            )
         if keyword == "x-past-year":
-            return [parsed.problem(path, error.message, f"a year up to {self.this_year}")]
+            return worded("schema.future_year", year=instance, this_year=self.this_year)
         if keyword == "maxLength":
-            found = f"too long, {len(instance)} characters"
-            return [parsed.problem(path, found, f"at most {expected_value} characters")]
+            return worded("schema.too_long", length=len(instance), limit=expected_value)
         if keyword == "maxItems":
-            found = f"too many items, {len(instance)}"
-            return [parsed.problem(path, found, f"at most {expected_value}: {here}")]
+            return worded(
+                "schema.too_many", count=len(instance), limit=expected_value, expected=here
+            )
         if keyword == "x-text":
-            return [parsed.problem(path, error.message, _TEXT_EXPECTED[expected_value])]
+            key, code = _text_mistake(expected_value, instance)
+            return worded(key, code=code, expected=Worded(f"text.{expected_value}"))
         if keyword in ("minimum", "maximum"):
-            return [parsed.problem(path, f"out of range, found {_describe_value(instance)}", here)]
-        return [parsed.problem(path, error.message, here)]
+            return worded("schema.out_of_range", found=_described_value(instance), expected=here)
+        return worded("schema.other", detail=error.message, expected=here)
 
     def _schema_nodes(self, schema_name: str, schema_path) -> Iterator[tuple[Any, Any]]:
         """The schema nodes from the root to the failing keyword, as (step, node) pairs.
@@ -421,11 +389,19 @@ class SchemaChecker:
             node, resolver = resolved.contents, resolved.resolver
             yield "$ref", node
 
-    def _property_description(self, schema: dict, schema_name: str) -> str | None:
+    def _property_description(self, schema: dict, schema_name: str) -> Translated | None:
         if "description" in schema or "$ref" not in schema:
-            return schema.get("description")
+            return schema_text(schema, "description")
         resolved = self.registry.resolver(base_uri=schema_name).lookup(schema["$ref"])
-        return resolved.contents.get("description")
+        return schema_text(resolved.contents, "description")
+
+
+def schema_text(node: Any, name: str) -> Translated | None:
+    """A schema's `description` or `title` in both languages: the English one, and its French
+    twin `x-description-fr` / `x-title-fr` (tests/test_schemas_bilingual.py checks each has one)."""
+    if not isinstance(node, dict) or not isinstance(node.get(name), str):
+        return None
+    return Translated(fr=node.get(f"x-{name}-fr", node[name]), en=node[name])
 
 
 # --- What a text may contain (`x-text`) ------------------------------------------------------
@@ -434,59 +410,54 @@ class SchemaChecker:
 # Direction controls can make a text read differently from how it is stored (Trojan Source).
 _DIRECTION_CONTROLS = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 _LINE_BREAKS = set("\n\r\x0b\x0c\x85\u2028\u2029")
-_TEXT_EXPECTED = {
-    "line": "one line of plain text, without control or text-direction characters",
-    "paragraph": "plain text, without control or text-direction characters",
-}
 
 
 def _text_rule(checker, rule: str, instance: Any, schema) -> Iterator[ValidationError]:
+    mistake = _text_mistake(rule, instance)
+    if mistake:
+        yield ValidationError(f"{mistake[0]} {mistake[1]}")
+
+
+def _text_mistake(rule: str, instance: Any) -> tuple[str, str] | None:
+    """The first character a text of this rule (`line` or `paragraph`) may not hold: the key of
+    the message that says so, and the character's code."""
     if not isinstance(instance, str):
-        return
+        return None
     for character in instance:
-        name = f"U+{ord(character):04X}"
+        code = f"U+{ord(character):04X}"
         if character in _LINE_BREAKS and (rule == "line" or character not in "\n"):
-            yield ValidationError(
-                f"line break ({name}) in one-line text"
-                if rule == "line"
-                else f"unusual line break {name}"
-            )
-            return
+            return ("text.line_break" if rule == "line" else "text.unusual_line_break"), code
         if character in _DIRECTION_CONTROLS:
-            yield ValidationError(f"invisible text-direction character {name}")
-            return
+            return "text.direction_character", code
         if unicodedata.category(character) == "Cc" and character not in _LINE_BREAKS:
-            yield ValidationError(f"control character {name}")
-            return
+            return "text.control_character", code
+    return None
 
 
-def _location_description(nodes: list[tuple[Any, Any]]) -> str | None:
+def _location_description(nodes: list[tuple[Any, Any]]) -> Translated | None:
     """The description of the value being checked: the schema met where the data path last went
     one level down (a property or a list item), else the schema its `$ref` leads to."""
     description, previous = None, None
     for step, node in nodes[1:]:  # the root's description is about the file, not a value in it
         entering_value = previous == "properties" or step == "items"
         if entering_value or (step == "$ref" and description is None):
-            description = node.get("description")
+            description = schema_text(node, "description")
         previous = step
     return description
 
 
-def _describe_value(value: Any) -> str:
+def _described_value(value: Any) -> Worded | str:
+    """What was found instead, as a message says it: "the number 2010", "a list"..."""
     if value is None:
-        return "nothing"
+        return Worded("value.nothing")
     if isinstance(value, bool):
         return str(value).lower()
     if isinstance(value, int | float):
-        return f"the number {value}"
+        return Worded("value.number", value=value)
     if isinstance(value, str):
-        return f"the text {_shorten(value)!r}"
+        return Worded("value.text", value=messages.quoted(value))
     if isinstance(value, list):
-        return "a list"
+        return Worded("value.list")
     if isinstance(value, dict):
-        return "a mapping"
+        return Worded("value.mapping")
     return type(value).__name__
-
-
-def _shorten(text: str, limit: int = 40) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"

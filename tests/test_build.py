@@ -41,7 +41,13 @@ def delete(path: str):
             append("docs/fr/index.md", "\n{{ no_such_variable }}\n"),
             ["fr/index.md", "no_such_variable"],
         ),
-        (delete("data/sources.yml"), ["data/sources.yml"]),
+        (
+            delete("data/sources.yml"),
+            [
+                "the data is invalid, nothing was built (problems to fix: 1)",
+                "data/sources.yml:1:1: missing file (a required data file)",
+            ],
+        ),
     ],
     ids=["broken-link", "broken-anchor", "undefined-variable", "missing-data-file"],
 )

@@ -21,6 +21,7 @@ from macros.validation import Problem
 
 CASE = "data/case-studies/mediatheques-de-la-baie.yml"
 PARTNER = "data/partners/cnfpt.yml"
+COUPERIN = "data/partners/couperin.yml"
 GUIDE = "docs/fr/guide/champs.md"
 
 
@@ -149,6 +150,96 @@ MISTAKES = [
         "warning",
         id="page without its twin",
     ),
+    # Against the schemas (macros/validation.py): what is expected is the field's description,
+    # in French its `x-description-fr`.
+    pytest.param(
+        lambda p: edit(p, CASE, "    role: member\n", ""),
+        at(CASE, "partner: mediatheques-de-la-baie"),
+        "partners[1].role: champ manquant (un identifiant du vocabulaire partner_roles (lead,",
+        "partners[1].role: missing field (an id from the partner_roles vocabulary (lead,",
+        "error",
+        id="partner without a role",
+    ),
+    pytest.param(
+        lambda p: edit(p, CASE, "role: training-provider", "role: trainer"),
+        at(CASE, "training-provider"),
+        "partners[2].role: rôle de partenaire inconnu « trainer » (au choix : lead, member, "
+        "funder, training-provider, supplier)",
+        "partners[2].role: unknown partner role 'trainer' (one of: lead, member, funder, "
+        "training-provider, supplier)",
+        "error",
+        id="unknown vocabulary term",
+    ),
+    pytest.param(
+        lambda p: edit(p, CASE, "{fr: Bénévoles, en: Volunteers}", "{fr: Bénévoles}"),
+        at(CASE, "{fr: Bénévoles"),
+        "key_figures[1].label.en: traduction manquante (texte en anglais, sur une ligne, "
+        "300 caractères au plus)",
+        "key_figures[1].label.en: missing translation (English text, one line, "
+        "at most 300 characters)",
+        "error",
+        id="missing translation",
+    ),
+    pytest.param(
+        lambda p: edit(p, CASE, "value: 17.52", "value: 17,52"),
+        at(CASE, "17.52"),
+        "key_figures[5].value: type de valeur inattendu : le texte « 17,52 » (un nombre, "
+        "par exemple 120000 ou 17.52 : avec un point, sans espace)",
+        "key_figures[5].value: wrong type, found the text '17,52' (a number, e.g. 120000 or 17.52)",
+        "error",
+        id="wrong type: a French decimal comma",
+    ),
+    pytest.param(
+        lambda p: edit(
+            p,
+            CASE,
+            "  fr: Les Médiathèques de la Baie, un réseau intercommunal de lecture publique",
+            "  fr: " + "a" * 301,
+        ),
+        at(CASE, "Les Médiathèques de la Baie, un réseau"),
+        "title.fr: texte trop long : 301 caractères (au plus 300 caractères)",
+        "title.fr: too long, 301 characters (at most 300 characters)",
+        "error",
+        id="too long",
+    ),
+    pytest.param(
+        lambda p: edit(p, COUPERIN, "http://www.couperin.org", "www.couperin.org"),
+        at(COUPERIN, "http://www.couperin.org"),
+        "website: adresse web non valable : « www.couperin.org » (une adresse web qui commence "
+        "par http:// ou https://)",
+        "website: invalid URL 'www.couperin.org' (a web address starting with http:// or https://)",
+        "error",
+        id="invalid pattern",
+    ),
+    pytest.param(
+        lambda p: edit(
+            p, CASE, "  - partner: agglomeration-baie", "  - partenaire: agglomeration-baie"
+        ),
+        at(CASE, "partner: agglomeration-baie"),
+        "partners[0].partenaire: champ inconnu à cet endroit (l'un de : partner, role, source ;",
+        "partners[0].partenaire: unknown key (one of: partner, role, source)",
+        "error",
+        id="unknown key",
+    ),
+    pytest.param(
+        lambda p: edit(p, CASE, "    value: 90\n", '    value: "90\\n000"\n'),
+        at(CASE, "    value: 90", 12),
+        "key_figures[0].value: type de valeur inattendu : le texte « 90\\n000 » (un nombre,",
+        "key_figures[0].value: wrong type, found the text '90\\n000' (a number,",
+        "error",
+        id="a quoted line break stays on the message's line",
+    ),
+    # What the schema cannot say (macros/cases.py).
+    pytest.param(
+        lambda p: edit(p, CASE, '"2015-10-08"', '"2013-10-08"'),
+        at(CASE, '"2015-10-08"'),
+        "milestones[3].date: 2013-10-08 précède la date du jalon au-dessus (2014-06-23) "
+        "(les jalons dans l'ordre chronologique)",
+        "milestones[3].date: 2013-10-08 comes before the milestone above it (2014-06-23) "
+        "(milestones in date order)",
+        "error",
+        id="milestones out of order",
+    ),
 ]
 
 
@@ -236,6 +327,19 @@ def test_a_french_locale_prints_french_only(project, monkeypatch, capsys):
     where = at(GUIDE, 'cite("boussou-2014")')
     assert printed[0].startswith(f"{where}: source inconnue « boussu-2014 »")
     assert not any("unknown source" in line for line in printed)
+
+
+def test_a_french_locale_prints_schema_problems_in_french_only(project, monkeypatch, capsys):
+    edit(project, CASE, "{fr: Bénévoles, en: Volunteers}", "{fr: Bénévoles}")
+    for name in ("GITHUB_ACTIONS", "LC_ALL", "LC_MESSAGES", "LANGUAGE"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "fr_FR.UTF-8")
+    assert validate_main(["data"]) == 1
+    assert capsys.readouterr().err.splitlines() == [
+        f"{at(CASE, '{fr: Bénévoles')}: key_figures[1].label.en: traduction manquante "
+        "(texte en anglais, sur une ligne, 300 caractères au plus)",
+        "1 problème à corriger",
+    ]
 
 
 def test_annotations_escape_what_would_end_or_split_them():

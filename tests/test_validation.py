@@ -613,6 +613,9 @@ def test_validate_command_prints_a_summary_and_succeeds(capsys, monkeypatch):
 
 def test_validate_command_prints_every_problem_and_fails(data_copy, capsys, monkeypatch):
     monkeypatch.chdir(data_copy.parent)
+    for name in ("GITHUB_ACTIONS", "LC_ALL", "LC_MESSAGES", "LANGUAGE"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")  # English (in French: tests/test_contributor_messages.py)
     (data_copy / NEW_CASE).write_text(changed(CASE, "status: realised", "status: done"), "utf-8")
     assert validate_main(["data"]) == 1
     assert capsys.readouterr().err.splitlines() == [
