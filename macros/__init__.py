@@ -41,8 +41,14 @@ def define_env(env) -> None:
 
     @env.macro
     def case_listing() -> str:
-        """Every case study, filterable (case-study listing page)."""
-        return cases.case_listing(data, here(), filters_script_url(env.page.url))
+        """The case studies, filterable, a page of cards at a time (case-study listing page)."""
+        page_size = env.conf.extra["case_listing_page_size"]
+        return cases.case_listing(data, here(), filters_script_url(env.page.url), page_size)
+
+    @env.macro
+    def case_index() -> str:
+        """Every case study as a plain link (case index page, for readers without JavaScript)."""
+        return cases.case_index(data, here())
 
     @env.macro
     def partner_directory() -> str:

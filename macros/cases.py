@@ -3,15 +3,20 @@ pages, the filterable listing and one page per case (declared in macros/kinds.py
 
 from __future__ import annotations
 
+import json
+from collections.abc import Callable
+from functools import partial
 from urllib.parse import urlencode
 
 from markupsafe import Markup
+from mkdocs.utils import get_relative_url
 
 from . import messages
 from .citations import cite
 from .context import PageContext
 from .facets import Facet, count_texts, facet
-from .paths import CASE_LISTING_PAGE, FORMS_PAGE, case_page_path, partner_page_path
+from .i18n import page_url
+from .paths import CASE_INDEX_PAGE, CASE_LISTING_PAGE, FORMS_PAGE, case_page_path, partner_page_path
 from .record_dates import RecordDates
 from .records import (
     CasePartner,
@@ -396,19 +401,66 @@ def cases_for_step(data: SiteData, page: PageContext, step_id: str) -> str:
     )
 
 
-def case_listing(data: SiteData, page: PageContext, script_url: str) -> str:
-    """Every case study, with filters that filters.js (at `script_url`) brings to life."""
+# The listing's cards beyond its first page: the filters script fetches them, in the page's
+# language, from this file next to the listing page (hooks/case_listing_cards.py writes it).
+LISTING_CARDS = "cards.json"
+
+
+def listing_cards(
+    data: SiteData, cases: list[CaseStudy], language: str, link_of: Callable[[str], str]
+) -> list[Markup]:
+    """The cards of `cases` in the listing, as HTML: one autoescaped template, whether the page
+    prints the card or the script adds it. `link_of(case_id)` is the case page's address."""
+    ui = data.ui(language)
+    facets = case_facets(data, list(data.case_studies.values()), language, ui)
+    card = partial(render, "case_card.html", facets=facets, language=language, ui=ui)
+    return [Markup(card(case=case, link=link_of(case.id))) for case in cases]
+
+
+def listing_cards_json(data: SiteData, language: str) -> str:
+    """The file LISTING_CARDS of a language: every card in listing order, linked from there."""
+    listing = page_url(CASE_LISTING_PAGE, language)
+
+    def link_of(case_id: str) -> str:
+        return get_relative_url(page_url(case_page_path(case_id), language), listing)
+
+    cards = listing_cards(data, list(data.case_studies.values()), language, link_of)
+    return json.dumps([str(card) for card in cards], ensure_ascii=False, separators=(",", ":"))
+
+
+def case_listing(data: SiteData, page: PageContext, script_url: str, page_size: int) -> str:
+    """The case studies with their filters: the first `page_size` cards and, for readers
+    without JavaScript, a link to every case study's title (CASE_INDEX_PAGE). filters.js (at
+    `script_url`) brings the filters to life and fetches every card (LISTING_CARDS) only once
+    the reader filters or asks for more."""
     cases = list(data.case_studies.values())
-    facets = case_facets(data, cases, page.language, page.ui)
+    first, others = cases[:page_size], cases[page_size:]
+    listing = page_url(CASE_LISTING_PAGE, page.language)
     return render(
         "case_listing.html",
-        cases=cases,
-        facets=facets,
-        links={case.id: page.link(case_page_path(case.id)) for case in cases},
+        cards=listing_cards(
+            data, first, page.language, lambda case_id: page.link(case_page_path(case_id))
+        ),
+        total=len(cases),
+        case_index=page.link(CASE_INDEX_PAGE),
+        page_size=page_size,
+        source=get_relative_url(listing + LISTING_CARDS, page.url) if others else None,
+        facets=case_facets(data, cases, page.language, page.ui),
         counts=count_texts(page.ui, "case-studies"),
         script_url=script_url,
         language=page.language,
         ui=page.ui,
+    )
+
+
+def case_index(data: SiteData, page: PageContext) -> str:
+    """Every case study as a plain link (the listing's page for readers without JavaScript)."""
+    cases = list(data.case_studies.values())
+    return render(
+        "case_index.html",
+        cases=cases,
+        links={case.id: page.link(case_page_path(case.id)) for case in cases},
+        language=page.language,
     )
 
 

@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+import pathspec
 import yaml
 from markdown.extensions.toc import slugify
 
@@ -112,13 +113,7 @@ def macro_id_problems(shown: str, text: str, data: SiteData) -> list[Problem]:
 
 def nav_paths(mkdocs_yml: Path) -> list[tuple[str, int]]:
     """The pages the navigation of mkdocs.yml lists, each with its line there."""
-
-    class Loader(yaml.SafeLoader):
-        pass
-
-    Loader.add_multi_constructor("!", lambda loader, suffix, node: None)  # !ENV and the like
-    node = yaml.compose(mkdocs_yml.read_text(encoding="utf-8"), Loader=Loader)
-    nav = next((value for key, value in node.value if key.value == "nav"), None)
+    nav = _setting(mkdocs_yml, "nav")
 
     def walk(item) -> Iterator[tuple[str, int]]:
         if isinstance(item, yaml.ScalarNode) and item.value.endswith(".md"):
@@ -131,6 +126,24 @@ def nav_paths(mkdocs_yml: Path) -> list[tuple[str, int]]:
                 yield from walk(child)
 
     return list(walk(nav)) if nav is not None else []
+
+
+def not_in_nav(mkdocs_yml: Path) -> pathspec.GitIgnoreSpec:
+    """The pages mkdocs.yml's `not_in_nav` leaves out of the navigation on purpose."""
+    patterns = _setting(mkdocs_yml, "not_in_nav")
+    lines = patterns.value.splitlines() if isinstance(patterns, yaml.ScalarNode) else []
+    return pathspec.GitIgnoreSpec.from_lines(lines)
+
+
+def _setting(mkdocs_yml: Path, name: str) -> yaml.Node | None:
+    """A top-level setting of mkdocs.yml, as a YAML node (lines known, tags left unresolved)."""
+
+    class Loader(yaml.SafeLoader):
+        pass
+
+    Loader.add_multi_constructor("!", lambda loader, suffix, node: None)  # !ENV and the like
+    node = yaml.compose(mkdocs_yml.read_text(encoding="utf-8"), Loader=Loader)
+    return next((value for key, value in node.value if key.value == name), None)
 
 
 def docs_problems(project: Path, data: SiteData | None) -> list[Problem]:
@@ -158,9 +171,10 @@ def docs_problems(project: Path, data: SiteData | None) -> list[Problem]:
 
     nav = nav_paths(project / "mkdocs.yml")
     in_nav = {path for path, _ in nav}
+    left_out = not_in_nav(project / "mkdocs.yml")
     for language in LANGUAGES:
         for page in pages[language]:
-            if page not in in_nav:
+            if page not in in_nav and not left_out.match_file(f"{language}/{page}"):
                 problems.append(
                     messages.problem("docs.not_in_nav", shown(language, page), path=page)
                 )

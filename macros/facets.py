@@ -1,7 +1,9 @@
 """The filters of the listings: which values each item has, which choices each filter offers.
 
 The listing templates print them as <select> elements and data-filter-<name> attributes, which
-overrides/assets/javascripts/filters.js reads: the whole list is in the HTML without JavaScript.
+overrides/assets/javascripts/filters.js reads. Without JavaScript the partners directory holds
+every partner, and the case listing its first page of cards and a link to every other case
+study; the script fetches the other cards (macros/cases.py, LISTING_CARDS) when they are needed.
 Only the two listing pages load the script (not every page, through extra_javascript), which
 keeps the other pages within the request budget of tests/test_budget.py.
 """
@@ -13,7 +15,15 @@ from dataclasses import dataclass
 
 from mkdocs.utils import get_relative_url
 
+from .text import slug
+
 SCRIPT_IN_SITE = "assets/javascripts/filters.js"  # from overrides/assets/javascripts/
+
+
+# Beyond this many choices a list is too long to scan (and to send: territories are free text,
+# so 1000 case studies make nearly 1000 of them): the filter becomes a text field instead, which
+# keeps the items whose label holds what the reader types, accents and case aside.
+MAX_CHOICES = 30
 
 
 @dataclass(frozen=True)
@@ -25,8 +35,17 @@ class Facet:
     options: list[tuple[str, str]]  # (value, label), in the vocabulary's order
     values_of: Callable[[object], list[str]]
 
+    @property
+    def typed(self) -> bool:
+        """A text field rather than a list of choices."""
+        return len(self.options) > MAX_CHOICES
+
     def item_values(self, item) -> str:
-        return " ".join(self.values_of(item))
+        """The item's values; for a text field, its labels as filters.js compares them."""
+        if not self.typed:
+            return " ".join(self.values_of(item))
+        labels = dict(self.options)
+        return " ".join(slug(labels[value]) for value in self.values_of(item))
 
 
 def facet(name: str, label: str, items: list, values_of: Callable, labels: dict[str, str]):

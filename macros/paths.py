@@ -7,6 +7,7 @@ SOURCES_PAGE = "sources.md"
 GLOSSARY_PAGE = "glossaire.md"
 FORMS_PAGE = "formes-administratives.md"
 CASE_LISTING_PAGE = "cas/index.md"
+CASE_INDEX_PAGE = "cas/liste.md"  # every case study's title, for readers without JavaScript
 CASE_FOLDER = "cas"  # one generated page per case study
 PARTNER_FOLDER = "partenaires"  # one generated page per partner
 

@@ -215,6 +215,11 @@ def _inert_value(rule: str, original: str, number: int, path: tuple) -> str:
 def hostile_site(tmp_path_factory) -> Path:
     project = copy_project(tmp_path_factory.mktemp("hostile"))
     rewrite(project / "data", inert_value)
+    # A small page of cards: the listing's script adds the others from cards.json, as HTML.
+    settings = project / "mkdocs.yml"
+    settings.write_text(
+        re.sub(r"case_listing_page_size: \d+", "case_listing_page_size: 5", settings.read_text())
+    )
     result = run_in_copy(
         project,
         "-m",
@@ -262,6 +267,17 @@ def test_no_page_carries_a_script_a_handler_or_a_script_link(hostile_site):
                 assert "alert(" not in (script.string or ""), f"{where}: {script}"
         for image in html.find_all("img"):
             assert "evil.example" not in image.get("src", ""), f"{where}: {image}"
+
+
+def test_the_listing_cards_file_holds_the_text_as_text(hostile_site):
+    for listing in ("cas", "en/cas"):
+        cards = json.loads((hostile_site / listing / "cards.json").read_text("utf-8"))
+        html = BeautifulSoup("".join(cards), "html.parser")
+        assert len(html.find_all("li", recursive=False)) == len(cards) > 5
+        assert html.find_all(["script", "svg", "meta", "img", "iframe"]) == []
+        for element in html.find_all(True):
+            assert not any(name.startswith("on") for name in element.attrs), element
+        assert "<script>alert(" in html.get_text()
 
 
 def test_the_attacks_are_shown_as_text(hostile_site):
@@ -321,6 +337,16 @@ def test_in_chromium_no_page_runs_navigates_or_reaches_out(hostile_site, browser
                 problems.append(f"navigated from {address} to {page.url}")
             problems += page.evaluate("window.__violations")
             page.keyboard.press("Tab")  # an autofocus/onfocus break-out would fire here
+        # The case listing adds the cards past its first page as HTML: show them all.
+        for listing in ("cas/", "en/cas/"):
+            page.goto(url + listing, wait_until="networkidle")
+            more = page.locator("[data-show-more]")
+            while more.is_visible():
+                more.click()
+            cards = page.locator("[data-listing-items] > li").count()
+            if cards != len(list((hostile_site.parent / "data/case-studies").glob("*.yml"))):
+                problems.append(f"{listing}: {cards} cards after showing them all")
+            problems += page.evaluate("window.__violations")
         # Search renders results as HTML: look up the attacks in each language's index.
         for language in ("", "en/"):
             page.goto(url + language, wait_until="networkidle")

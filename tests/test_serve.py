@@ -102,6 +102,9 @@ def test_a_case_title_reaches_its_pages_the_listings_and_its_partners_pages(loop
     assert showing(loop, "Titrecasdeux") == french
     assert showing(loop, "Titlecasetwo") == english
     assert showing(loop, "Titrecasun") == showing(loop, "Titlecaseone") == set()
+    for cards, title in (("cas/cards.json", "Titrecasdeux"), ("en/cas/cards.json", "Titlecasetwo")):
+        with urllib.request.urlopen(loop.url + cards, timeout=120) as response:
+            assert title in response.read().decode("utf-8")  # the cards the filters fetch
 
 
 def test_a_partner_name_reaches_the_pages_of_its_case_studies(loop, project):

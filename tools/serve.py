@@ -19,9 +19,10 @@ and anchors, and its HTML file):
   glossary or the interface words, mkdocs.yml, the theme), or an edit that changes whether a
   page in the navigation is translated: the whole site, as `mkdocs serve` would.
 
-Files made from the whole site (search index, feeds, open data, bibliography files) are made by
-whole-site builds only: after a quicker rebuild they still show the last whole-site build, and
-the log says so. Links and anchors are still checked on every page, in strict mode.
+Files made from the whole site (search index, feeds, open data, bibliography files, trainers'
+sheets: WHOLE_SITE_STEPS) are made by whole-site builds only: after a quicker rebuild they
+still show the last whole-site build, and the log says so. Other post-build steps run.
+Links and anchors are still checked on every page, in strict mode.
 Code (macros/, hooks/) is read once: restart after changing it. Publishing never uses this:
 `make build` and the tests build the whole site.
 """
@@ -59,6 +60,18 @@ RECORD_FREE_MACROS = {
     "glossary",
     "self_assessment_tools",
     "open_data_columns",
+}
+# Post-build steps over the whole site that a quicker rebuild skips: too slow (Pagefind's
+# index, the trainers' sheets), or made from every page as it is rendered (the feeds, Material's
+# index, removed by search_index.py). Any other step (the listing's cards.json...) runs.
+WHOLE_SITE_STEPS = {
+    "search_index.py",
+    "feeds.py",
+    "open_data.py",
+    "bibliography_files.py",
+    "trainers_kit.py",
+    "SearchPlugin",
+    "MacrosPlugin",
 }
 log = logging.getLogger("mkdocs.serve")
 
@@ -234,7 +247,9 @@ class Builds:
         # and Material's reading of each page for its search index (Pagefind's replaces it).
         events = config.plugins.events
         kept = {name: list(handlers) for name, handlers in events.items()}
-        events["post_build"] = [step for step in events["post_build"] if _plugin(step) == "I18n"]
+        events["post_build"] = [
+            step for step in events["post_build"] if _step(step) not in WHOLE_SITE_STEPS
+        ]
         events["page_context"] = [
             step for step in events["page_context"] if _plugin(step) != "SearchPlugin"
         ]
@@ -250,6 +265,15 @@ class Builds:
 def _plugin(handler) -> str:
     """The class name of the plugin an event handler belongs to ("" for a hook)."""
     return type(getattr(handler, "__self__", None)).__name__
+
+
+def _step(handler) -> str:
+    """A post-build step's name: its plugin's class, or its hook's file name."""
+    return (
+        _plugin(handler)
+        if hasattr(handler, "__self__")
+        else Path(handler.__code__.co_filename).name
+    )
 
 
 class Server(LiveReloadServer):
