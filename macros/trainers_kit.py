@@ -12,6 +12,7 @@ from __future__ import annotations
 import posixpath
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 from pathlib import Path
 
 import segno
@@ -57,6 +58,7 @@ def relative_address(target: str, from_page: str) -> str:
     return relative + "/" if target.endswith("/") and relative != "." else relative
 
 
+@cache  # the kit page, the redirect pages and the sheets draw the same few codes again
 def qr_code(url: str) -> segno.QRCode:
     return segno.make(url, error="m", micro=False)
 
