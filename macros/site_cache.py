@@ -17,13 +17,32 @@ from .data import DataError, load_site_data
 from .records import SiteData
 
 _cache: dict[Path, tuple[tuple, SiteData]] = {}
+# Within a build the files are looked at once (hooks/data_once_per_build.py): every hook asks
+# for the data on every page, and at 1000 case studies re-checking the folder each time was an
+# eighth of the build. Outside a build (tests, tools), every call looks again.
+_checked_in_this_build: set[Path] | None = None
+
+
+def build_started() -> None:
+    global _checked_in_this_build
+    _checked_in_this_build = set()
+
+
+def build_ended() -> None:
+    global _checked_in_this_build
+    _checked_in_this_build = None
 
 
 def site_data(project_dir: Path | str) -> SiteData:
     """The validated data in `project_dir`/data; a PluginError listing every problem if invalid."""
     data_dir = (Path(project_dir) / "data").resolve()
-    signature = _signature(data_dir)
     cached = _cache.get(data_dir)
+    building = _checked_in_this_build is not None
+    if cached and building and data_dir in _checked_in_this_build:
+        return cached[1]
+    signature = _signature(data_dir)
+    if building:
+        _checked_in_this_build.add(data_dir)
     if cached and cached[0] == signature:
         return cached[1]
     try:

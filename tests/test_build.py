@@ -95,3 +95,25 @@ def test_a_symbolic_link_fails_the_build_naming_it_and_publishes_nothing(tmp_pat
     assert f"{folder}/secret.txt:1:1: file: symbolic link" in output
     assert "TOP-SECRET-CONTENT" not in output
     assert not (tmp_path / "project" / "out").exists()
+
+
+def test_the_data_folder_is_looked_at_once_per_build_and_again_after_it(tmp_path, monkeypatch):
+    """Every hook asks for the data on every page: within each language's build the folder is
+    looked at once; after the build, each call looks again, so no edit goes unseen."""
+    from conftest import build_site
+
+    from macros import site_cache
+    from macros.i18n import LANGUAGES
+
+    project = copy_project(tmp_path / "project")
+    looked = []
+    look = site_cache._signature
+    monkeypatch.setattr(
+        site_cache, "_signature", lambda folder: looked.append(folder) or look(folder)
+    )
+    monkeypatch.setenv("MUTUALISER_KIT", "0")
+    monkeypatch.setenv("PAGE_DATES", "off")
+    build_site(project, tmp_path / "site", "https://example.org/mutualiser/")
+    assert looked == [(project / "data").resolve()] * len(LANGUAGES)  # mkdocs-static-i18n
+    site_cache.site_data(project)  # outside a build, as a test or a tool asks
+    assert len(looked) == len(LANGUAGES) + 1
