@@ -13,6 +13,7 @@ import os
 import sys
 import threading
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -126,9 +127,10 @@ def browser():
         browser.close()
 
 
-@pytest.fixture
-def visit(browser, site):
-    """Open a page of the test site in a fresh context, recording requests and errors."""
+@contextmanager
+def page_opener(browser, base_url: str):
+    """`open_page(path, **context_options)`: a page under `base_url` in a fresh context, with
+    what it requests and the errors it reports (`record`); the contexts close at the end."""
     contexts = []
 
     def open_page(path: str, **context_options):
@@ -136,9 +138,16 @@ def visit(browser, site):
         contexts.append(context)
         page = context.new_page()
         recorded = record(page)
-        page.goto(site.url + path.lstrip("/"), wait_until="networkidle")
+        page.goto(base_url + path.lstrip("/"), wait_until="networkidle")
         return page, recorded
 
     yield open_page
     for context in contexts:
         context.close()
+
+
+@pytest.fixture
+def visit(browser, site):
+    """Open a page of the test site in a fresh context, recording requests and errors."""
+    with page_opener(browser, site.url) as open_page:
+        yield open_page

@@ -17,7 +17,7 @@ from urllib.request import urlopen
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import BASE
+from conftest import BASE, page_opener
 from playwright.sync_api import expect
 from project import copy_project, run_in_copy
 from serve_like_pages import serving
@@ -52,21 +52,8 @@ def large(tmp_path_factory):
 
 @pytest.fixture
 def open_large(browser, large):
-    contexts = []
-
-    def open_page(path: str, **options):
-        context = browser.new_context(**options)
-        contexts.append(context)
-        page = context.new_page()
-        errors: list[str] = []
-        page.on("pageerror", lambda error: errors.append(str(error)))
-        page.on("console", lambda m: m.type == "error" and errors.append(m.text))
-        page.goto(large[0] + path, wait_until="networkidle")
-        return page, errors
-
-    yield open_page
-    for context in contexts:
-        context.close()
+    with page_opener(browser, large[0]) as open_page:
+        yield open_page
 
 
 def served(url: str) -> BeautifulSoup:
@@ -94,11 +81,11 @@ def test_a_first_visit_gets_one_page_of_cards_within_budget(browser, large, open
     assert not any(request.endswith(LISTING_CARDS) for request in load.requests)
 
     assert len(served(url + path).select(CARDS)) == PAGE_SIZE
-    page, errors = open_large(path)
+    page, recorded = open_large(path)
     expect(page.locator(CARDS)).to_have_count(PAGE_SIZE)
     expect(page.get_by_role("status")).to_contain_text(str(len(data.case_studies)))
     expect(page.locator("[data-show-more]")).to_be_visible()
-    assert errors == []
+    assert recorded.errors == []
 
 
 def test_a_filter_finds_a_case_beyond_the_first_page_and_the_address_keeps_it(open_large, large):
@@ -106,7 +93,7 @@ def test_a_filter_finds_a_case_beyond_the_first_page_and_the_address_keeps_it(op
     case = last_case(data)
     # As many territories as cases: too many to list, the filter is a text field.
     typed = case.territory.label.en.upper()
-    page, errors = open_large("en/cas/")
+    page, recorded = open_large("en/cas/")
     territory = page.get_by_label("Territory")
     expect(territory).to_have_attribute("type", "search")
     expect(page.get_by_role("link", name=case.title.en, exact=True)).to_have_count(0)
@@ -129,7 +116,7 @@ def test_a_filter_finds_a_case_beyond_the_first_page_and_the_address_keeps_it(op
     page.go_back(wait_until="networkidle")
     expect(page.locator(CARDS)).to_have_count(1)
     expect(page.get_by_role("link", name=case.title.en, exact=True)).to_be_visible()
-    assert errors == []
+    assert recorded.errors == []
 
 
 def steps_of(case) -> list[str]:
@@ -142,20 +129,20 @@ def test_a_shared_link_to_a_step_filters_every_case(open_large, large):
     step = max(data.vocabularies.steps, key=lambda s: sum(s in steps_of(c) for c in cases))
     matching = [case for case in cases if step in steps_of(case)]
     assert len(matching) > PAGE_SIZE
-    page, errors = open_large(f"cas/?step={step}")
+    page, recorded = open_large(f"cas/?step={step}")
     expect(page.locator(CARDS)).to_have_count(PAGE_SIZE)
     expect(page.get_by_role("status")).to_have_text(
         f"{len(matching)} études de cas sur {len(data.case_studies)}"
     )
     titles = page.locator(f"{CARDS} h2").all_inner_texts()
     assert titles == [case.title.fr for case in matching[:PAGE_SIZE]]
-    assert errors == []
+    assert recorded.errors == []
 
 
 def test_show_more_goes_on_from_the_first_new_card_until_every_case_shows(open_large, large):
     _, data = large
     everything = list(data.case_studies.values())
-    page, errors = open_large("cas/")
+    page, recorded = open_large("cas/")
     more = page.locator("[data-show-more]")
     more.focus()
     page.keyboard.press("Enter")
@@ -172,7 +159,7 @@ def test_show_more_goes_on_from_the_first_new_card_until_every_case_shows(open_l
     expect(page.locator(CARDS)).to_have_count(len(everything))
     titles = page.locator(f"{CARDS} h2").all_inner_texts()
     assert titles == [case.title.fr for case in everything]
-    assert errors == []
+    assert recorded.errors == []
 
 
 def case_links(page) -> set[str]:
