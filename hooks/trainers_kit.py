@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import logging
 import os
-import time
 from datetime import date
 from pathlib import Path
 
@@ -21,7 +20,6 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
 from macros.i18n import is_last_build, page_language, source_path
-from macros.offline_copy import write_offline_copies
 from macros.site_cache import site_data
 from macros.templates import render
 from macros.trainers_kit import (
@@ -29,7 +27,7 @@ from macros.trainers_kit import (
     relative_address,
     sheet_address,
     sheet_links,
-    write_sheets,
+    write_kit,
     write_short_links,
 )
 
@@ -71,15 +69,8 @@ def on_post_build(config: MkDocsConfig) -> None:
     if _serving or os.environ.get("MUTUALISER_KIT") == "0":
         log.info("trainers' sheets and offline copies not made: `make build` makes them")
         return
-    started = time.perf_counter()
     try:
-        write_sheets(data, site_dir, site_url, config.extra["licence"], date.today())
+        sheets, offline = write_kit(data, site_dir, site_url, config.extra["licence"], date.today())
     except SheetTooLong as error:
         raise PluginError(str(error)) from error
-    sheets_done = time.perf_counter()
-    write_offline_copies(data, site_dir, site_url)  # last: they hold the sheets
-    log.info(
-        "trainers' kit: sheets and booklets %.1f s, offline copies %.1f s",
-        sheets_done - started,
-        time.perf_counter() - sheets_done,
-    )
+    log.info("trainers' kit: sheets and booklets %.1f s, offline copies %.1f s", sheets, offline)

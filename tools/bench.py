@@ -274,20 +274,15 @@ def bench_set(workspace: Path, name: str, cases: int, runs: int) -> dict:
 # --- The trainers' kit: made by `make build` and CI, never by `make serve` (issue 14) ------------
 
 KIT_STEPS = """\
-import json, sys, time
+import json, sys
 from datetime import date
 from pathlib import Path
 from mkdocs.config import load_config
 from macros.data import load_site_data
-from macros.offline_copy import write_offline_copies
-from macros.trainers_kit import write_sheets
+from macros.trainers_kit import write_kit
 
 site, config, data = Path(sys.argv[1]), load_config("mkdocs.yml"), load_site_data(Path("data"))
-started = time.perf_counter()
-write_sheets(data, site, config.site_url, config.extra["licence"], date.today())
-sheets_done = time.perf_counter()
-write_offline_copies(data, site, config.site_url)
-print(json.dumps([sheets_done - started, time.perf_counter() - sheets_done]))
+print(json.dumps(write_kit(data, site, config.site_url, config.extra["licence"], date.today())))
 """
 
 
