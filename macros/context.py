@@ -47,7 +47,9 @@ class PageContext:
         return self.site_url + (self._checked(path) if path else self.url)
 
     def _checked(self, path: str) -> str:
-        target = self.files.get_file_from_path(f"{self.language}/{path}")
+        source = f"{self.language}/{path}"
+        # mkdocs-static-i18n's lookup (with its fallback to French) is slow: exact paths first.
+        target = self.files.src_uris.get(source) or self.files.get_file_from_path(source)
         if target is None or not target.is_documentation_page():
             raise LookupError(f"no page {self.language}/{path} to link to")
         return page_url(path, self.language)

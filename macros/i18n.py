@@ -8,6 +8,8 @@ tools and tests ask `page_language`, `page_url` and `url_language`.
 
 from __future__ import annotations
 
+import functools
+
 from mkdocs.structure.files import File
 
 LANGUAGES = ("fr", "en")  # tests/test_i18n.py checks that mkdocs.yml declares the same
@@ -52,11 +54,16 @@ def page_url(page, language: str | None = None, site_url: str | None = None) -> 
     `page` is a page, a file, or a path inside a language folder ("cas/g2id.md")."""
     path = page if isinstance(page, str) else source_path(page)
     language = language or page_language(page)
-    in_language = File(path, "", "", use_directory_urls=True).url.removeprefix("./")  # index.md
-    url = language_root(language) + in_language
+    url = language_root(language) + _address_in_folder(path)
     if site_url is None:
         return url
     return site_url.rstrip("/") + "/" + url
+
+
+@functools.cache  # asked for thousands of times a build, by every listing
+def _address_in_folder(path: str) -> str:
+    """MkDocs' address for a page's path inside a language folder: "cas/g2id.md" -> "cas/g2id/"."""
+    return File(path, "", "", use_directory_urls=True).url.removeprefix("./")  # index.md: ""
 
 
 # --- What mkdocs-static-i18n decides about the build in progress (its attributes, read here only)

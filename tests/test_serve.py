@@ -10,6 +10,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
+import time
 import urllib.request
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -20,7 +21,7 @@ from serve import Loop
 
 CASE = "abes-sudoc"  # a case study with partners, shown on the listings and its partners' pages
 PARTNER = "abes"  # one of its partners
-QUICK = "pages per language"  # the log of a build that renders only what changed
+QUICK = re.compile(r"Building (\d+) pages of both languages")  # a build of what changed only
 WHOLE = "Building the whole site"
 LIVE_RELOAD = re.compile(rb"<script>(\s*var livereload = .*?)</script>", re.DOTALL)
 
@@ -62,6 +63,20 @@ def every_page(loop: Loop) -> list[str]:
     ]
 
 
+def quick(log: list[str]) -> int:
+    """How many pages the build logged in `log` rendered again, if it rendered only those."""
+    counts = [int(found[1]) for line in log if (found := QUICK.search(line))]
+    return counts[-1] if counts else 0
+
+
+def fingerprint_shown(loop: Loop, key: str) -> str:
+    """The French fingerprint the translation status page shows for the translation `key`."""
+    row = re.search(
+        rf"<code>{re.escape(key)}</code>.*?<code>(\w+)</code>", served(loop, "traductions/"), re.S
+    )
+    return row[1]
+
+
 def showing(loop: Loop, text: str) -> set[str]:
     return {path for path in every_page(loop) if text in served(loop, path)}
 
@@ -80,25 +95,33 @@ def set_title(texts: dict[str, str]):
 def test_an_english_page_edit_renders_that_page_again(loop, project):
     page = project / "docs/en/a-propos.md"
     log = loop.edit(page, lambda text: text + "\nServecheckone is a new paragraph.\n")
-    assert any(QUICK in line for line in log), log
+    assert quick(log), log
     assert showing(loop, "Servecheckone") == {"en/a-propos/"}
 
     log = loop.edit(page, lambda text: text.replace("Servecheckone", "Servechecktwo"))
-    assert any(QUICK in line for line in log), log
+    assert quick(log), log
     assert showing(loop, "Servechecktwo") == {"en/a-propos/"}
     assert showing(loop, "Servecheckone") == set()
 
 
+def test_reading_the_files_is_not_an_edit(loop):
+    since = len(loop.log)
+    time.sleep(3)  # each build reads every watched file: no build may follow by itself
+    assert [line for line in loop.log[since:] if "Building" in line] == []
+
+
 def test_a_case_title_reaches_its_pages_the_listings_and_its_partners_pages(loop, project):
     case = project / f"data/case-studies/{CASE}.yml"
+    fingerprint = fingerprint_shown(loop, f"data/case-studies/{CASE}.yml")
     log = loop.edit(case, set_title({"fr": "Titrecasun", "en": "Titlecaseone"}))
-    assert any(QUICK in line for line in log), log
+    assert quick(log), log
+    assert fingerprint_shown(loop, f"data/case-studies/{CASE}.yml") != fingerprint
     french, english = showing(loop, "Titrecasun"), showing(loop, "Titlecaseone")
     assert {f"cas/{CASE}/", "cas/", f"partenaires/{PARTNER}/"} <= french
     assert {f"en/cas/{CASE}/", "en/cas/", f"en/partenaires/{PARTNER}/"} <= english
 
     log = loop.edit(case, set_title({"fr": "Titrecasdeux", "en": "Titlecasetwo"}))
-    assert any(QUICK in line for line in log), log
+    assert quick(log), log
     assert showing(loop, "Titrecasdeux") == french
     assert showing(loop, "Titlecasetwo") == english
     assert showing(loop, "Titrecasun") == showing(loop, "Titlecaseone") == set()
@@ -107,9 +130,21 @@ def test_a_case_title_reaches_its_pages_the_listings_and_its_partners_pages(loop
             assert title in response.read().decode("utf-8")  # the cards the filters fetch
 
 
+def test_an_english_text_leaves_the_translation_status_page_as_it_is(loop, project):
+    case = project / f"data/case-studies/{CASE}.yml"
+    fingerprint = fingerprint_shown(loop, f"data/case-studies/{CASE}.yml")
+    french_and_english = quick(
+        loop.edit(case, set_title({"fr": "Titrecastrois", "en": "Titlecasethree"}))
+    )
+    english = quick(loop.edit(case, set_title({"en": "Titlecasefour"})))
+    assert {f"en/cas/{CASE}/", "en/cas/"} <= showing(loop, "Titlecasefour")
+    assert english == french_and_english - 2  # the status page, in each language, is not rendered
+    assert fingerprint_shown(loop, f"data/case-studies/{CASE}.yml") != fingerprint
+
+
 def test_a_partner_name_reaches_the_pages_of_its_case_studies(loop, project):
     log = loop.edit(project / f"data/partners/{PARTNER}.yml", set_title({"fr": "Nompartenaire"}))
-    assert any(QUICK in line for line in log), log
+    assert quick(log), log
     assert {f"partenaires/{PARTNER}/", f"cas/{CASE}/"} <= showing(loop, "Nompartenaire")
 
 
@@ -122,7 +157,7 @@ def test_a_french_page_edit_marks_its_translation_outdated_everywhere(loop, proj
     assert served(loop, "en/a-propos/") != before  # now outdated: its notice
 
     log = loop.edit(page, lambda text: text.replace("Verifservun", "Verifservdeux"))
-    assert any(QUICK in line for line in log), log  # still outdated: only this page changes
+    assert quick(log), log  # still outdated: only this page changes
     assert showing(loop, "Verifservdeux") == {"a-propos/"}
 
 

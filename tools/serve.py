@@ -10,14 +10,19 @@ changed which pages the edit can change, renders those again in every language, 
 what the last build made of every other page (its rendered Markdown, title, table of contents
 and anchors, and its HTML file):
 
-- a Markdown page whose front matter did not change: that page, and for a French page the
-  translation status page (it shows the French text's fingerprint);
+- a Markdown page whose front matter did not change: that page;
 - a record of data/<kind>/ (a case study, a partner): its pages, the pages of the records it
   names or that name it (before or after the edit), and every Markdown page that calls a macro
-  (listings, guide steps, translation status...);
+  that may show records (listings, guide steps...);
+- and the translation status page, when a French text's fingerprint or a translation's state
+  changed (an edit of French text);
 - anything else (a page's title, a page added or removed, a shared data file such as the
   glossary or the interface words, mkdocs.yml, the theme), or an edit that changes whether a
   page in the navigation is translated: the whole site, as `mkdocs serve` would.
+
+Edits are seen as they are saved, from the system's file events (ChangeObserver). A folder
+whose system sends none (a network drive, a Windows drive seen from WSL) needs `mkdocs serve`,
+which looks at every file twice a second and rebuilds the whole site.
 
 Files made from the whole site (search index, feeds, open data, bibliography files, trainers'
 sheets: WHOLE_SITE_STEPS) are made by whole-site builds only: after a quicker rebuild they
@@ -43,23 +48,29 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import jinja2
+import watchdog.observers
 from mkdocs import utils
 from mkdocs.commands import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.livereload import LiveReloadServer, _serve_url
 from mkdocs.utils import meta
+from watchdog.events import FileCreatedEvent, FileDeletedEvent, FileModifiedEvent, FileMovedEvent
 
 WATCHED = ("mkdocs.yml", "docs", "data", "overrides")  # what an edit of the site's text changes
 TRANSLATION_STATUS_PAGE = "traductions.md"
 MACRO_CALL = re.compile(r"{{-?\s*(\w+)\s*\(")
+IDENTIFIER = re.compile(rb"[\w-]+")  # a record's id, as a file names it: "abes-sudoc"
 # Macros (macros/__init__.py) that show no record: sources, glossary, the self-assessment's
-# buttons, the open-data columns. Any other macro may show records (a new one too).
+# buttons, the open-data columns, and the translation status (whose rows change only with a
+# translation: `translation_states`). Any other macro may show records (a new one too).
 RECORD_FREE_MACROS = {
     "cite",
     "bibliography",
     "glossary",
     "self_assessment_tools",
     "open_data_columns",
+    "translation_status",
 }
 # Post-build steps over the whole site that a quicker rebuild skips: too slow (Pagefind's
 # index, the trainers' sheets), or made from every page as it is rendered (the feeds, Material's
@@ -103,7 +114,7 @@ def snapshot(project: Path) -> dict[str, bytes]:
 
 def plan(project: Path, before: dict[str, bytes], after: dict[str, bytes]) -> Plan:
     """The pages the edits from `before` to `after` can change, or the whole site."""
-    from macros.i18n import DEFAULT_LANGUAGE, LANGUAGES
+    from macros.i18n import LANGUAGES
     from macros.kinds import KINDS
 
     changed = sorted(
@@ -118,8 +129,6 @@ def plan(project: Path, before: dict[str, bytes], after: dict[str, bytes]) -> Pl
             if _front_matter(before[path]) != _front_matter(after[path]):
                 return Plan(True, f"the front matter of {path} changed")
             pages.add("/".join(parts[1:]))
-            if parts[1] == DEFAULT_LANGUAGE:  # the status page shows the French text's fingerprint
-                pages.update(f"{language}/{TRANSLATION_STATUS_PAGE}" for language in LANGUAGES)
             continue
         kind = next((k for k in KINDS if len(parts) == 3 and parts[1] == k.name), None)
         if parts[0] == "data" and kind and path.endswith(".yml"):
@@ -148,6 +157,7 @@ def _related_record_pages(files: dict[str, bytes], record_id: str, edited: bytes
     from macros.kinds import KINDS
 
     named = re.compile(rb"(?<![\w-])" + re.escape(record_id.encode()) + rb"(?![\w-])")
+    mentioned = set(IDENTIFIER.findall(edited))
     pages = set()
     for kind in KINDS:
         for path, content in files.items():
@@ -155,8 +165,7 @@ def _related_record_pages(files: dict[str, bytes], record_id: str, edited: bytes
             if not path.startswith("data/") or folder != kind.name or not name.endswith(".yml"):
                 continue
             other = name.removesuffix(".yml")
-            mentions = re.compile(rb"(?<![\w-])" + re.escape(other.encode()) + rb"(?![\w-])")
-            if other != record_id and (named.search(content) or mentions.search(edited)):
+            if other != record_id and (other.encode() in mentioned or named.search(content)):
                 pages |= _record_pages(kind, other)
     return pages
 
@@ -172,14 +181,22 @@ def _pages_calling_macros(files: dict[str, bytes]) -> set[str]:
     }
 
 
-def navigation_states(project: Path) -> dict[str, str]:
-    """Each Markdown page's translation state: the navigation of every page marks outdated and
-    untranslated pages, so a change of state needs the whole site."""
+def translation_states(project: Path) -> dict[str, tuple[str, str]]:
+    """Each translation's state and French fingerprint, by its key ("docs/en/a-propos.md",
+    "data/case-studies/abes-sudoc.yml"): what the translation status page shows of it."""
     from macros.site_cache import site_data
-    from macros.translations import page_translations
+    from macros.translations import translations
 
-    checks = site_data(project).translation_checks
-    return {item.page: item.state for item in page_translations(project, checks)}
+    return {
+        item.key: (item.state, item.fingerprint)
+        for item in translations(project, site_data(project))
+    }
+
+
+def _page_states(states: dict[str, tuple[str, str]]) -> dict[str, str]:
+    """The Markdown pages' translation states: the navigation of every page marks outdated and
+    untranslated pages, so a change of one of them needs the whole site."""
+    return {key: state for key, (state, _) in states.items() if key.startswith("docs/")}
 
 
 # --- Building only what changed ------------------------------------------------------------------
@@ -193,6 +210,7 @@ class Builds:
     def __init__(self) -> None:
         self.plan = Plan(True, "first build")
         self.rendered: dict[tuple[str, str], dict] = {}  # (build language, page path) -> state
+        self.compiled_templates = CompiledTemplates()
         self.populate = mkdocs_build._populate_page
         self.write = mkdocs_build._build_page
         mkdocs_build._populate_page = self._populate_page
@@ -238,28 +256,50 @@ class Builds:
         self.write(page, config, doc_files, nav, env, dirty, excluded)
 
     def build(self, config, serve_url: str) -> None:
-        if self.plan.whole_site:
-            self.rendered.clear()
-            mkdocs_build.build(config, serve_url=serve_url)
-            return
-        # Keep the site directory and skip the steps over the whole site: the files made after
-        # the build (mkdocs-static-i18n's on_post_build still runs the other languages' builds)
-        # and Material's reading of each page for its search index (Pagefind's replaces it).
         events = config.plugins.events
         kept = {name: list(handlers) for name, handlers in events.items()}
-        events["post_build"] = [
-            step for step in events["post_build"] if _step(step) not in WHOLE_SITE_STEPS
-        ]
-        events["page_context"] = [
-            step for step in events["page_context"] if _plugin(step) != "SearchPlugin"
-        ]
+        events["env"].insert(0, self._reuse_compiled_templates)
         clean_directory = utils.clean_directory
-        utils.clean_directory = lambda path: None
+        if self.plan.whole_site:
+            self.rendered.clear()
+        else:
+            # Keep the site directory and skip the steps over the whole site: the files made
+            # after the build (mkdocs-static-i18n's on_post_build still runs the other languages'
+            # builds) and Material's reading of each page for its search index (Pagefind's
+            # replaces it).
+            events["post_build"] = [
+                step for step in events["post_build"] if _step(step) not in WHOLE_SITE_STEPS
+            ]
+            events["page_context"] = [
+                step for step in events["page_context"] if _plugin(step) != "SearchPlugin"
+            ]
+            utils.clean_directory = lambda path: None
         try:
             mkdocs_build.build(config, serve_url=serve_url)
         finally:
             utils.clean_directory = clean_directory
             events.update(kept)
+
+    def _reuse_compiled_templates(self, env, config, files):
+        """Each build makes a new Jinja environment for the theme: compiling Material's
+        templates again would cost every build a second (Jinja compiles again any template
+        whose source changed)."""
+        env.bytecode_cache = self.compiled_templates
+        return env
+
+
+class CompiledTemplates(jinja2.BytecodeCache):
+    """Compiled templates, kept in memory from one build to the next."""
+
+    def __init__(self) -> None:
+        self.compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket) -> None:
+        if bucket.key in self.compiled:
+            bucket.bytecode_from_string(self.compiled[bucket.key])
+
+    def dump_bytecode(self, bucket) -> None:
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
 
 
 def _plugin(handler) -> str:
@@ -276,10 +316,28 @@ def _step(handler) -> str:
     )
 
 
+CHANGES = [FileCreatedEvent, FileDeletedEvent, FileModifiedEvent, FileMovedEvent]
+
+
+class ChangeObserver(watchdog.observers.Observer):
+    """The system's own file watcher (inotify on Linux), told only of files written, added,
+    moved or removed: MkDocs polls every file twice a second, which at a thousand case studies
+    adds half a second to every edit, and inotify also reports each file the build opens."""
+
+    def schedule(self, event_handler, path, *, recursive=False, event_filter=None, **options):
+        return super().schedule(
+            event_handler, path, recursive=recursive, event_filter=CHANGES, **options
+        )
+
+
 class Server(LiveReloadServer):
-    """MkDocs' live-reload server, with its reloading script allowed by each page's
-    Content-Security-Policy (hooks/content_security_policy.py allows inline scripts by hash, and
-    this one changes with every request)."""
+    """MkDocs' live-reload server, woken by ChangeObserver, with its reloading script allowed
+    by each page's Content-Security-Policy (hooks/content_security_policy.py allows inline
+    scripts by hash, and this one changes with every request)."""
+
+    def __init__(self, **options) -> None:
+        super().__init__(**options)
+        self.observer = ChangeObserver()
 
     def _inject_js_into_html(self, content: bytes, epoch: int) -> bytes:
         html = super()._inject_js_into_html(content, epoch)
@@ -292,12 +350,14 @@ class Server(LiveReloadServer):
 def serve(project: Path, dev_addr: str) -> None:
     sys.path.insert(0, str(project))
     os.chdir(project)
+    from macros.i18n import LANGUAGES
+
     site_dir = tempfile.mkdtemp(prefix="mutualiser-serve-")
     config_file = str(project / "mkdocs.yml")
     host, _, port = dev_addr.rpartition(":")
     builds = Builds()
     files = snapshot(project)
-    states: dict[str, str] = {}
+    states: dict[str, tuple[str, str]] = {}
 
     def get_config():
         config = load_config(config_file, site_dir=site_dir, dev_addr=dev_addr)
@@ -309,15 +369,18 @@ def serve(project: Path, dev_addr: str) -> None:
         now = snapshot(project)
         next_plan = plan(project, files, now) if states else Plan(True, "first build")
         try:
-            now_states = navigation_states(project)
+            now_states = translation_states(project)
         except Exception:  # invalid data: the build says what is wrong
             now_states = {}
         if not next_plan.whole_site and now_states != states:
-            next_plan = Plan(True, "a page's translation state changed")
+            if _page_states(now_states) != _page_states(states):
+                next_plan = Plan(True, "a page's translation state changed")
+            else:  # the status page shows every French text's fingerprint
+                next_plan.pages |= {f"{lang}/{TRANSLATION_STATUS_PAGE}" for lang in LANGUAGES}
         if next_plan.whole_site:
             log.info(f"Building the whole site: {next_plan.why}")
         else:
-            log.info(f"Building {len(next_plan.pages)} pages per language: {next_plan.why}")
+            log.info(f"Building {len(next_plan.pages)} pages of both languages: {next_plan.why}")
         builds.plan = next_plan
         config = config or get_config()
         try:
