@@ -150,8 +150,6 @@ def write_offline_copies(data: SiteData, site_dir: Path, site_url: str) -> list[
                 if path.suffix == ".html":
                     html = rewrite_page(path.read_text("utf-8"), relative, language, site_url)
                     archive.writestr(top + relative, html)
-                elif relative.endswith("search/search_index.json"):
-                    continue  # the online index: the copy has its own, as a script
                 else:
                     archive.write(path, top + relative)
             index = {

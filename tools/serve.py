@@ -73,15 +73,14 @@ RECORD_FREE_MACROS = {
     "translation_status",
 }
 # Post-build steps over the whole site that a quicker rebuild skips: too slow (Pagefind's
-# index, the trainers' sheets), or made from every page as it is rendered (the feeds, Material's
-# index, removed by search_index.py). Any other step (the listing's cards.json...) runs.
+# index, the trainers' sheets), or made from every page as it is rendered (the feeds). Any
+# other step (the listing's cards.json...) runs.
 WHOLE_SITE_STEPS = {
     "search_index.py",
     "feeds.py",
     "open_data.py",
     "bibliography_files.py",
     "trainers_kit.py",
-    "SearchPlugin",
     "MacrosPlugin",
 }
 log = logging.getLogger("mkdocs.serve")
@@ -263,15 +262,10 @@ class Builds:
         if self.plan.whole_site:
             self.rendered.clear()
         else:
-            # Keep the site directory and skip the steps over the whole site: the files made
-            # after the build (mkdocs-static-i18n's on_post_build still runs the other languages'
-            # builds) and Material's reading of each page for its search index (Pagefind's
-            # replaces it).
+            # Keep the site directory and skip the steps over the whole site (mkdocs-static-i18n's
+            # on_post_build still runs the other languages' builds).
             events["post_build"] = [
                 step for step in events["post_build"] if _step(step) not in WHOLE_SITE_STEPS
-            ]
-            events["page_context"] = [
-                step for step in events["page_context"] if _plugin(step) != "SearchPlugin"
             ]
             utils.clean_directory = lambda path: None
         try:
