@@ -410,6 +410,9 @@ def schema_text(node: Any, name: str) -> Translated | None:
 # Direction controls can make a text read differently from how it is stored (Trojan Source).
 _DIRECTION_CONTROLS = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 _LINE_BREAKS = set("\n\r\x0b\x0c\x85\u2028\u2029")
+# The characters the rules below look at (category Cc is U+0000-U+001F and U+007F-U+009F), found
+# by one search: a thousand case studies hold 44 000 texts.
+_UNUSUAL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 
 def _text_rule(checker, rule: str, instance: Any, schema) -> Iterator[ValidationError]:
@@ -423,7 +426,8 @@ def _text_mistake(rule: str, instance: Any) -> tuple[str, str] | None:
     the message that says so, and the character's code."""
     if not isinstance(instance, str):
         return None
-    for character in instance:
+    for found in _UNUSUAL.finditer(instance):
+        character = found[0]
         code = f"U+{ord(character):04X}"
         if character in _LINE_BREAKS and (rule == "line" or character not in "\n"):
             return ("text.line_break" if rule == "line" else "text.unusual_line_break"), code
