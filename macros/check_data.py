@@ -77,20 +77,28 @@ def main(argv: list[str] | None = None) -> int:
         for language in languages:
             print(messages.wording(key, language, {"count": len(errors)})[0], file=sys.stderr)
         return 1
-    print(f"{data_dir} is valid: {', '.join(counts(site))}")
+    for language in languages:
+        print(messages.wording("check.valid", language, counts(site, data_dir, language))[0])
     return 0
 
 
-def counts(site: SiteData) -> list[str]:
+def counts(site: SiteData, data_dir: Path, language: str) -> dict:
+    """What the data holds, as check.valid's placeholders: each kind of record by its name in
+    the interface words (`<kind>.dataset`), so that a new kind is counted too."""
     vocabularies = vars(site.vocabularies)
-    terms = sum(len(terms) for terms in vocabularies.values())
-    return [
-        *(f"{len(site.records[kind.name])} {kind.name}" for kind in KINDS),
-        f"{len(site.sources)} sources",
-        f"{len(vocabularies)} vocabularies ({terms} terms)",
-        f"{len(site.glossary)} glossary terms",
-        f"{len(site.words)} interface words",
-    ]
+    records = (
+        f"{len(site.records[kind.name])} {site.words[f'{kind.name}.dataset'][language].lower()}"
+        for kind in KINDS
+    )
+    return {
+        "folder": data_dir,
+        "records": ", ".join(records),
+        "sources": len(site.sources),
+        "vocabularies": len(vocabularies),
+        "terms": sum(len(terms) for terms in vocabularies.values()),
+        "glossary": len(site.glossary),
+        "words": len(site.words),
+    }
 
 
 if __name__ == "__main__":

@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -605,10 +606,23 @@ def test_templates_are_valid_once_copied(data_copy):
 # --- The command behind `make validate` --------------------------------------------------------
 
 
-def test_validate_command_prints_a_summary_and_succeeds(capsys, monkeypatch):
+@pytest.mark.parametrize(
+    ("locale", "summary"),
+    [
+        ("C.UTF-8", r"data is valid: \d+ partners, \d+ case studies, \d+ sources, "),
+        ("fr_FR.UTF-8", r"data est valable : \d+ partenaires, \d+ études de cas, \d+ sources, "),
+    ],
+)
+def test_validate_command_prints_a_summary_in_the_contributors_language(
+    capsys, monkeypatch, locale, summary
+):
     monkeypatch.chdir(ROOT)
+    for name in ("GITHUB_ACTIONS", "LC_ALL", "LC_MESSAGES", "LANGUAGE"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", locale)
     assert validate_main(["data"]) == 0
-    assert capsys.readouterr().out.startswith("data is valid: ")
+    [line] = capsys.readouterr().out.splitlines()
+    assert re.match(summary, line), line
 
 
 def test_validate_command_prints_every_problem_and_fails(data_copy, capsys, monkeypatch):
