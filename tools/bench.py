@@ -357,12 +357,19 @@ def first_search(browser, url: str, query: str) -> dict:
     context = browser.new_context()
     page = context.new_page()
     fetched: list = []
+    said: list[str] = []  # the console and failed requests, to tell why no result came
     page.on("response", lambda response: "/pagefind/" in response.url and fetched.append(response))
+    page.on("console", lambda message: said.append(f"{message.type}: {message.text}"))
+    page.on("requestfailed", lambda request: said.append(f"failed: {request.url}"))
     page.goto(url, wait_until="networkidle")
     page.locator("input.md-search__input").click()
     page.keyboard.type(query, delay=150)
     last_key = time.perf_counter()
-    page.locator("a.md-search-result__link").first.wait_for()
+    try:
+        page.locator("a.md-search-result__link").first.wait_for()
+    except Exception as error:
+        shown = page.locator("[data-search-meta]").inner_text()
+        raise RuntimeError(f"no result for {query!r} on {url}: {shown!r}, {said}") from error
     milliseconds = (time.perf_counter() - last_key) * 1000
     results = page.locator("a.md-search-result__link").count()
     size = sum(compressed_size(r.body(), r.headers.get("content-type", "")) for r in fetched)
