@@ -17,7 +17,6 @@ from macros.i18n import (
     LANGUAGES,
     build_language,
     language_root,
-    page_language,
     page_url,
     url_language,
 )
@@ -30,7 +29,9 @@ def on_env(env, config: MkDocsConfig, files):
         languages=LANGUAGES,
         default_language=DEFAULT_LANGUAGE,
         language_root=language_root,
-        page_language=page_language,
+        # The words around the content (header, search, footer, print colophon) speak the
+        # language of the build: a French page served in the English build keeps English ones.
+        interface_language=build_language(config),
         page_url=page_url,
         url_language=url_language,
         words=data.words,  # words[key][language]

@@ -141,6 +141,18 @@ def test_a_french_only_page_is_served_in_english_marked_french_with_a_notice(edi
     assert mark["title"] == "In French only: not translated yet"
     elsewhere = parsed(edited_site, "a-propos.md", "en").select_one("nav .md-status--untranslated")
     assert elsewhere is not None
+    # The words around it are those of every English page: feed link, contribution links,
+    # search box, print colophon (whose address is where the page is served).
+    english_page = parsed(edited_site, "a-propos.md", "en")
+    for part in (".md-copyright__feed", ".contribute-links", ".print-colophon p:first-child"):
+        assert (
+            page.select_one(part).get_text(" ", strip=True).split(" http")[0]
+            == (english_page.select_one(part).get_text(" ", strip=True).split(" http")[0])
+        ), part
+    assert page.select_one(".md-copyright__feed")["href"].endswith("/en/feed.xml")
+    assert page.select_one("[data-search]").attrs == english_page.select_one("[data-search]").attrs
+    assert page.select_one(".print-colophon")["lang"] == "en"
+    assert page.select_one(".print-colophon__url").get_text() == SITE_URL + "en/nouveautes/"
     # In French it is an ordinary page.
     assert parsed(edited_site, FRENCH_ONLY, "fr").select_one(".translation-notice") is None
 
