@@ -191,3 +191,26 @@ def test_an_open_page_reloads_by_itself_after_an_edit(loop, project, browser):
     page.get_by_text("Reloadcheck here.").wait_for(timeout=60_000)  # no reload asked for
     context.close()
     assert refused == []  # the page's Content-Security-Policy lets the live-reload script run
+
+
+def test_where_the_system_sends_no_file_events_the_loop_polls(monkeypatch, tmp_path):
+    import ctypes
+    import errno
+
+    from serve import ChangeObserver, Server
+    from watchdog.observers import inotify_c
+    from watchdog.observers.polling import PollingObserver
+
+    def observer():
+        server = Server(builder=lambda: None, host="127.0.0.1", port=0, root=str(tmp_path))
+        server.server_close()
+        return server.observer
+
+    assert isinstance(observer(), ChangeObserver)
+
+    def refused(*arguments):  # what the system answers once a user's watches are all taken
+        ctypes.set_errno(errno.ENOSPC)
+        return -1
+
+    monkeypatch.setattr(inotify_c, "inotify_add_watch", refused)
+    assert isinstance(observer(), PollingObserver)

@@ -20,9 +20,10 @@ and anchors, and its HTML file):
   glossary or the interface words, mkdocs.yml, the theme), or an edit that changes whether a
   page in the navigation is translated: the whole site, as `mkdocs serve` would.
 
-Edits are seen as they are saved, from the system's file events (ChangeObserver). A folder
-whose system sends none (a network drive, a Windows drive seen from WSL) needs `mkdocs serve`,
-which looks at every file twice a second and rebuilds the whole site.
+Edits are seen as they are saved, from the system's file events (ChangeObserver); where the
+system refuses them (a user's inotify limits reached), the loop looks at every file twice a
+second, as `mkdocs serve` does. A folder that gets no events though the watcher starts (a
+network drive, a Windows drive seen from WSL) needs `mkdocs serve`.
 
 Files made from the whole site (search index, feeds, open data, bibliography files, trainers'
 sheets: WHOLE_SITE_STEPS) are made by whole-site builds only: after a quicker rebuild they
@@ -55,7 +56,13 @@ from mkdocs.commands import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.livereload import LiveReloadServer, _serve_url
 from mkdocs.utils import meta
-from watchdog.events import FileCreatedEvent, FileDeletedEvent, FileModifiedEvent, FileMovedEvent
+from watchdog.events import (
+    FileCreatedEvent,
+    FileDeletedEvent,
+    FileModifiedEvent,
+    FileMovedEvent,
+    FileSystemEventHandler,
+)
 
 WATCHED = ("mkdocs.yml", "docs", "data", "overrides")  # what an edit of the site's text changes
 TRANSLATION_STATUS_PAGE = "traductions.md"
@@ -324,6 +331,20 @@ class ChangeObserver(watchdog.observers.Observer):
         )
 
 
+def file_events_work(folder: str) -> bool:
+    """Whether the system's file watcher starts here: inotify refuses when a user's limits are
+    reached (editors watching large folders often reach them)."""
+    probe = ChangeObserver()
+    probe.schedule(FileSystemEventHandler(), folder, recursive=True)
+    try:
+        probe.start()
+    except OSError:
+        return False
+    probe.stop()
+    probe.join()
+    return True
+
+
 class Server(LiveReloadServer):
     """MkDocs' live-reload server, woken by ChangeObserver, with its reloading script allowed
     by each page's Content-Security-Policy (hooks/content_security_policy.py allows inline
@@ -331,7 +352,10 @@ class Server(LiveReloadServer):
 
     def __init__(self, **options) -> None:
         super().__init__(**options)
-        self.observer = ChangeObserver()
+        if file_events_work(self.root):
+            self.observer = ChangeObserver()
+        else:  # MkDocs' own observer, which polls
+            log.warning("This system sends no file events: edits are looked for every 0.5 s.")
 
     def _inject_js_into_html(self, content: bytes, epoch: int) -> bytes:
         html = super()._inject_js_into_html(content, epoch)
