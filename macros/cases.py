@@ -407,12 +407,15 @@ LISTING_CARDS = "cards.json"
 
 
 def listing_cards(
-    data: SiteData, cases: list[CaseStudy], language: str, link_of: Callable[[str], str]
+    cases: list[CaseStudy],
+    facets: list[Facet],
+    language: str,
+    ui: dict,
+    link_of: Callable[[str], str],
 ) -> list[Markup]:
     """The cards of `cases` in the listing, as HTML: one autoescaped template, whether the page
-    prints the card or the script adds it. `link_of(case_id)` is the case page's address."""
-    ui = data.ui(language)
-    facets = case_facets(data, list(data.case_studies.values()), language, ui)
+    prints the card or the script adds it. `facets`: the listing's filters, over every case
+    study; `link_of(case_id)`: the case page's address."""
     card = partial(render, "case_card.html", facets=facets, language=language, ui=ui)
     return [Markup(card(case=case, link=link_of(case.id))) for case in cases]
 
@@ -424,7 +427,8 @@ def listing_cards_json(data: SiteData, language: str) -> str:
     def link_of(case_id: str) -> str:
         return get_relative_url(page_url(case_page_path(case_id), language), listing)
 
-    cards = listing_cards(data, list(data.case_studies.values()), language, link_of)
+    cases, ui = list(data.case_studies.values()), data.ui(language)
+    cards = listing_cards(cases, case_facets(data, cases, language, ui), language, ui, link_of)
     return json.dumps([str(card) for card in cards], ensure_ascii=False, separators=(",", ":"))
 
 
@@ -436,16 +440,21 @@ def case_listing(data: SiteData, page: PageContext, script_url: str, page_size: 
     cases = list(data.case_studies.values())
     first, others = cases[:page_size], cases[page_size:]
     listing = page_url(CASE_LISTING_PAGE, page.language)
+    facets = case_facets(data, cases, page.language, page.ui)
     return render(
         "case_listing.html",
         cards=listing_cards(
-            data, first, page.language, lambda case_id: page.link(case_page_path(case_id))
+            first,
+            facets,
+            page.language,
+            page.ui,
+            lambda case_id: page.link(case_page_path(case_id)),
         ),
         total=len(cases),
         case_index=page.link(CASE_INDEX_PAGE),
         page_size=page_size,
         source=get_relative_url(listing + LISTING_CARDS, page.url) if others else None,
-        facets=case_facets(data, cases, page.language, page.ui),
+        facets=facets,
         counts=count_texts(page.ui, "case-studies"),
         script_url=script_url,
         language=page.language,
