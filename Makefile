@@ -17,7 +17,7 @@ $(STAMP): requirements/dev.lock
 	touch $@
 
 serve: $(STAMP)  ## install, then serve the site at http://127.0.0.1:8000/, re-rendering what each edit changes
-	$(BIN)/python tools/serve.py --dev-addr 127.0.0.1:8000
+	$(BIN)/python -m tools.serve --dev-addr 127.0.0.1:8000
 
 build: $(STAMP) pango  ## strict build of both languages into site/, with the trainers' kit (left untouched if the build fails)
 	rm -rf site.new
@@ -28,13 +28,13 @@ offline: build  ## the offline copies (a zip per language, opens from disk), wit
 	@ls -l site/kit/*.zip
 
 validate: $(STAMP)  ## check the data and the pages; messages in French if your locale is French
-	$(BIN)/python -m macros.check_data data $(VALIDATE_FLAGS)
+	$(BIN)/python -m macros.contribute.check_data data $(VALIDATE_FLAGS)
 
 forms: $(STAMP)  ## rewrite the issue forms' choices from data/vocabularies.yml
-	$(BIN)/python tools/issue_forms.py
+	$(BIN)/python -m tools.issue_forms
 
 translations: $(STAMP)  ## each translation's state (up to date, outdated, never checked, missing)
-	$(BIN)/python -m macros.check_translations
+	$(BIN)/python -m macros.contribute.check_translations
 
 # `make translations-done docs/en/guide/champs.md data/glossary.yml#abf`: the paths after the
 # target are what was checked, not targets to make.
@@ -45,17 +45,17 @@ $(eval .PHONY: $(subst $(HASH),\$(HASH),$(CHECKED)))
 $(eval $(subst $(HASH),\$(HASH),$(CHECKED)):;@:)
 endif
 translations-done: $(STAMP)  ## record the translations named after it as checked against today's French
-	$(BIN)/python -m macros.check_translations --done $(CHECKED)
+	$(BIN)/python -m macros.contribute.check_translations --done $(CHECKED)
 
 translations-done-all: $(STAMP)  ## record every translation as checked (after a merge, once reviewed)
-	$(BIN)/python -m macros.check_translations --done --all
+	$(BIN)/python -m macros.contribute.check_translations --done --all
 
 lint: $(STAMP)  ## ruff on the Python code
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
 browser:  ## make sure a Chromium is there for the browser tests (system package, never a download)
-	@$(BIN)/python tools/chromium.py >/dev/null 2>&1 || { \
+	@$(BIN)/python -m tools.chromium >/dev/null 2>&1 || { \
 	  echo "No Chromium found: installing Debian's chromium package"; \
 	  command -v apt-get >/dev/null || { echo "Install Chromium and set CHROMIUM=/path/to/chromium"; exit 1; }; \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
@@ -77,13 +77,13 @@ test: $(STAMP) browser pango node_modules lint validate  ## install what the tes
 	$(BIN)/pytest
 
 links: build  ## check every internal link and anchor in site/, and list the external links
-	$(BIN)/python tools/linkcheck.py site --external
+	$(BIN)/python -m tools.linkcheck site --external
 
 audit: $(STAMP) browser node_modules  ## Lighthouse (mobile) on 8 pages served like GitHub Pages
-	$(BIN)/python tools/audit.py
+	$(BIN)/python -m tools.audit
 
 bench: $(STAMP) pango  ## build time, memory and size: real site, 100 and 1000 case studies, plain Material
-	$(BIN)/python tools/bench.py
+	$(BIN)/python -m tools.bench
 
 lock:  ## regenerate the hash-locked requirements from requirements/*.in
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -101,4 +101,4 @@ clean:  ## remove the build output and what was installed (.venv, node_modules)
 # Running it for one folder keeps the other folders' groups.
 SOURCES ?= $(firstword $(wildcard ../shared/sources /work/shared/sources))
 fingerprints: $(STAMP)  ## hash the source documents' word stems into tests/fixtures/ (SOURCES=dir)
-	$(BIN)/python tools/paraphrase.py $(SOURCES) tests/fixtures/source-fingerprints.txt
+	$(BIN)/python -m tools.paraphrase $(SOURCES) tests/fixtures/source-fingerprints.txt

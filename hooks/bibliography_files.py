@@ -1,5 +1,5 @@
 """site/donnees/sources.ris and sources.bib: the bibliography for reference managers
-(macros/bibliography_files.py), written once, after the last language is built."""
+(macros/publish/bibliography_files.py), written once, after the last language is built."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ import _project  # noqa: F401  (the macros package)
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 
-from macros.bibliography_files import write_bibliography_files
-from macros.i18n import is_last_build
+from macros.publish.bibliography_files import write_bibliography_files
+from macros.site.i18n import is_last_build
 from macros.site_cache import site_data
 
 

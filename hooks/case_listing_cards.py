@@ -1,6 +1,6 @@
 """Write every case study's listing card, per language, next to the listing page
 (cas/cards.json, en/cas/cards.json): the filters script fetches it only when the reader filters
-or asks for more cards than the page holds (macros/cases.py, `case_listing`).
+or asks for more cards than the page holds (macros/render/cases.py, `case_listing`).
 """
 
 from __future__ import annotations
@@ -11,9 +11,9 @@ import _project  # noqa: F401  (the macros package)
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 
-from macros.cases import LISTING_CARDS, listing_cards_json
-from macros.i18n import LANGUAGES, is_last_build, page_url
-from macros.paths import CASE_LISTING_PAGE
+from macros.render.cases import LISTING_CARDS, listing_cards_json
+from macros.site.i18n import LANGUAGES, is_last_build, page_url
+from macros.site.paths import CASE_LISTING_PAGE
 from macros.site_cache import site_data
 
 

@@ -18,7 +18,7 @@ import _project  # noqa: F401  (the macros package)
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
-from macros.i18n import page_language
+from macros.site.i18n import page_language
 from macros.site_cache import site_data
 
 TASK_TEXT_AFTER_LABEL = re.compile(

@@ -15,8 +15,8 @@ from urllib.parse import urlencode, urljoin
 import _project  # noqa: F401  (the macros package)
 from mkdocs.config.defaults import MkDocsConfig
 
-from macros.generated import data_files_of_pages
-from macros.i18n import page_url
+from macros.render.generated import data_files_of_pages
+from macros.site.i18n import page_url
 from macros.site_cache import site_data
 
 REPORT_FORM = "report-problem.yml"  # the issue form, and its field for the page's address:

@@ -8,7 +8,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 
 from macros import site_cache
-from macros.i18n import is_last_build
+from macros.site.i18n import is_last_build
 
 
 @event_priority(100)  # before mkdocs-macros' on_config (0), which loads the data

@@ -13,8 +13,10 @@ import _project  # noqa: F401  (the macros package)
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 
-from macros.feeds import FeedEntry, atom_feed
-from macros.i18n import (
+from macros.kinds import KINDS
+from macros.publish.feeds import FeedEntry, atom_feed
+from macros.publish.page_citation import FEED, page_citation
+from macros.site.i18n import (
     DEFAULT_LANGUAGE,
     LANGUAGES,
     build_language,
@@ -23,8 +25,6 @@ from macros.i18n import (
     page_language,
     page_url,
 )
-from macros.kinds import KINDS
-from macros.page_citation import FEED, page_citation
 from macros.site_cache import site_data
 
 _entries: dict[str, dict[str, FeedEntry]] = {}  # language -> page path -> entry

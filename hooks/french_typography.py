@@ -16,7 +16,7 @@ import _project  # noqa: F401  (the macros package)
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
-from macros.i18n import page_language
+from macros.site.i18n import page_language
 
 NBSP, NARROW_NBSP = "\u00a0", "\u202f"
 TAG_OR_TEXT = re.compile(r"(<[^>]*>)")
@@ -39,7 +39,7 @@ RULES = [
 
 
 # Data text reaches the page with Markdown's syntax characters as character references
-# (macros/escaping.py markdown_text); once Markdown has run they are plain punctuation again.
+# (macros/site/escaping.py markdown_text); once Markdown has run they are plain punctuation again.
 PUNCTUATION_REFERENCE = re.compile(r"&#(33|58|59|63);")
 
 

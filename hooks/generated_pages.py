@@ -17,7 +17,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from macros.generated import generated_pages
+from macros.render.generated import generated_pages
 from macros.site_cache import site_data
 
 _markdown_by_path: dict[str, str] = {}

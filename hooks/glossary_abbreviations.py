@@ -15,8 +15,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
-from macros.glossary import abbreviation_definitions
-from macros.i18n import LANGUAGES, page_language
+from macros.render.glossary import abbreviation_definitions
+from macros.site.i18n import LANGUAGES, page_language
 from macros.site_cache import site_data
 
 # The definitions of each language, worked out once per build rather than once per page.

@@ -1,7 +1,7 @@
 """A page naming an unknown source or step in a macro (`{{ cite("typo") }}`) stops the build with
 `file:line:column: unknown source 'typo' (one of: ...)`, in the contributor's language, before
 mkdocs-macros runs the call and prints a Python traceback instead. The same check as
-`make validate` (macros/check_docs.py)."""
+`make validate` (macros/contribute/check_docs.py)."""
 
 from __future__ import annotations
 
@@ -14,8 +14,8 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from macros import messages
-from macros.check_docs import macro_id_problems
+from macros.contribute.check_docs import macro_id_problems
+from macros.model import messages
 from macros.site_cache import site_data
 
 _site: list = []  # the data, asked once per build (site_data() re-checks every data file)

@@ -1,6 +1,7 @@
 """Nothing outside the project is published: a symbolic link in docs/ (or in the theme
 overrides) would copy its target, say a system file, into the site. The build refuses any,
-naming the link and never reading its target. data/ is checked by the loader (macros/data.py)."""
+naming the link and never reading its target. data/ is checked by the loader
+(macros/model/data.py)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ import _project  # noqa: F401  (the macros package)
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
-from macros.validation import symbolic_links
+from macros.model.validation import symbolic_links
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:

@@ -12,8 +12,8 @@ import _project  # noqa: F401  (the macros package)
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 
-from macros.i18n import is_last_build
-from macros.open_data import write_open_data
+from macros.publish.open_data import write_open_data
+from macros.site.i18n import is_last_build
 from macros.site_cache import site_data
 
 

@@ -1,9 +1,9 @@
 """Each page's date of last change, its "cite this page" block and its citation metadata.
 
 The dates are read once per language build, before anything is written: without the history
-the build stops with a message that says how to get it (macros/page_dates.py). The theme
+the build stops with a message that says how to get it (macros/publish/page_dates.py). The theme
 (overrides/main.html) prints `page_metadata(page)` in <head> and `page_info(page)` after the
-content, and the footer links `feed_url(language)`; macros/page_citation.py renders them.
+content, and the footer links `feed_url(language)`; macros/publish/page_citation.py renders them.
 """
 
 from __future__ import annotations
@@ -15,9 +15,9 @@ from french_typography import apply_to_text  # hooks/ is on the import path, lik
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
-from macros.i18n import page_language, page_url
-from macros.page_citation import FEED, metadata_html, page_citation, page_info_html
-from macros.page_dates import MissingHistory, read_for_build
+from macros.publish.page_citation import FEED, metadata_html, page_citation, page_info_html
+from macros.publish.page_dates import MissingHistory, read_for_build
+from macros.site.i18n import page_language, page_url
 from macros.site_cache import site_data
 
 

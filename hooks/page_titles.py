@@ -10,7 +10,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
-from macros.escaping import page_title
+from macros.site.escaping import page_title
 
 
 @event_priority(100)  # before anything reads the title

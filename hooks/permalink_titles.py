@@ -10,8 +10,8 @@ import _project  # noqa: F401  (the macros package)
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
-from macros.escaping import html_attribute
-from macros.i18n import page_language
+from macros.site.escaping import html_attribute
+from macros.site.i18n import page_language
 from macros.site_cache import site_data
 
 HEADERLINK_TITLE = re.compile(r'(<a class="headerlink" href="#[^"]*" title=)"[^"]*"')

@@ -31,7 +31,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from pagefind.index import IndexConfig, PagefindIndex
 
-from macros.i18n import LANGUAGES, is_last_build, page_url
+from macros.site.i18n import LANGUAGES, is_last_build, page_url
 from macros.site_cache import site_data
 
 

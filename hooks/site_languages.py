@@ -1,5 +1,5 @@
 """What the theme overrides need to speak both languages: the address and language functions of
-macros/i18n.py and the interface words, as template globals; and one 404 page for the site.
+macros/site/i18n.py and the interface words, as template globals; and one 404 page for the site.
 
 GitHub Pages serves one /404.html for the whole site: only the default language's build writes
 it, and overrides/404.html speaks both languages and shows the reader's.
@@ -12,7 +12,7 @@ from pathlib import Path
 import _project  # noqa: F401  (the macros package)
 from mkdocs.config.defaults import MkDocsConfig
 
-from macros.i18n import (
+from macros.site.i18n import (
     DEFAULT_LANGUAGE,
     LANGUAGES,
     build_language,

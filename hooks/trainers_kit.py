@@ -1,7 +1,7 @@
-"""The trainers' kit (macros/trainers_kit.py): a link to its sheet on each page that has one;
+"""The trainers' kit (macros/kit/trainers_kit.py): a link to its sheet on each page that has one;
 after the build, the short links' redirect pages and QR codes, then the sheets and booklets.
 
-The sheets (WeasyPrint) and the offline copies (macros/offline_copy.py) take seconds: `mkdocs
+The sheets (WeasyPrint) and the offline copies (macros/kit/offline_copy.py) take seconds: `mkdocs
 build` makes them, `mkdocs serve` does not, so that the edit loop stays fast; nor does a build
 with MUTUALISER_KIT=0 (`make bench` times them on their own).
 """
@@ -19,10 +19,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
-from macros.i18n import is_last_build, page_language, source_path
-from macros.site_cache import site_data
-from macros.templates import render
-from macros.trainers_kit import (
+from macros.kit.trainers_kit import (
     SheetTooLong,
     relative_address,
     sheet_address,
@@ -30,6 +27,9 @@ from macros.trainers_kit import (
     write_kit,
     write_short_links,
 )
+from macros.render.templates import render
+from macros.site.i18n import is_last_build, page_language, source_path
+from macros.site_cache import site_data
 
 log = logging.getLogger("mkdocs.hooks.trainers_kit")
 _serving = False

@@ -1,4 +1,5 @@
-"""Readers see how a translation stands, in their language (macros/translations.py says which).
+"""Readers see how a translation stands, in their language (macros/contribute/translations.py says
+which).
 
 In a build other than French: an English page whose French original changed since it was last
 checked opens with a notice linking to the French; a page that exists only in French is served
@@ -17,11 +18,11 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from macros.escaping import html_attribute
-from macros.i18n import DEFAULT_LANGUAGE, build_language, page_language, page_url, source_path
+from macros.contribute.translations import OUTDATED, Translation, by_page, translations
+from macros.render.templates import render
+from macros.site.escaping import html_attribute
+from macros.site.i18n import DEFAULT_LANGUAGE, build_language, page_language, page_url, source_path
 from macros.site_cache import site_data
-from macros.templates import render
-from macros.translations import OUTDATED, Translation, by_page, translations
 
 UNTRANSLATED = "untranslated"  # Material page status of a page served in French only
 _translated_pages: dict[str, Translation] = {}

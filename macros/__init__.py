@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from . import cases, citations, open_data, partners, self_assessment, trainers_kit, translations
-from .context import PageContext
-from .facets import filters_script_url
-from .glossary import glossary_definitions
-from .kinds import kind
-from .records import lookup
-from .site_cache import site_data
+from macros.contribute import translations
+from macros.kinds import kind
+from macros.kit import trainers_kit
+from macros.model.records import lookup
+from macros.publish import open_data
+from macros.render import cases, citations, partners, self_assessment
+from macros.render.context import PageContext
+from macros.render.facets import filters_script_url
+from macros.render.glossary import glossary_definitions
+from macros.site_cache import site_data
 
 
 def define_env(env) -> None:
@@ -57,7 +60,7 @@ def define_env(env) -> None:
 
     @env.macro
     def record_page(kind_name: str, record_id: str) -> str:
-        """The body of a record's page (generated pages only, macros/generated.py)."""
+        """The body of a record's page (generated pages only, macros/render/generated.py)."""
         of = kind(kind_name)
         record = lookup(data.records[of.name], record_id, of.name)
         return of.render_page(data, here(), record)

@@ -1,10 +1,11 @@
 """The kinds of records kept one YAML file per record in data/<kind>/<id>.yml, declared once.
 
 Everything that handles records loops over `KINDS`: the loader and the validator's summary
-(macros/data.py, macros/check_data.py), the generated pages (macros/generated.py), the open data
-(macros/open_data.py) and the tests. Adding a kind is a schema in data/schemas/, a module that
-builds and renders its records (with a template), its interface words in data/interface.yml
-(`<kind>.dataset`, `<kind>.column.<name>`) and one `Kind(...)` below, plus the pages that list it.
+(macros/model/data.py, macros/contribute/check_data.py), the generated pages
+(macros/render/generated.py), the open data (macros/publish/open_data.py) and the tests. Adding a
+kind is a schema in data/schemas/, a module that builds and renders its records (with a template),
+its interface words in data/interface.yml (`<kind>.dataset`, `<kind>.column.<name>`) and one
+`Kind(...)` below, plus the pages that list it.
 """
 
 from __future__ import annotations
@@ -13,11 +14,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from . import cases, partners
-from .paths import CASE_FOLDER, PARTNER_FOLDER
-from .record_dates import check_record_dates
-from .records import Column, SiteData, Text, lookup
-from .validation import Problem, YamlFile
+from macros.model.record_dates import check_record_dates
+from macros.model.records import Column, SiteData, Text, lookup
+from macros.model.validation import Problem, YamlFile
+from macros.render import cases, partners
+from macros.site.paths import CASE_FOLDER, PARTNER_FOLDER
 
 
 @dataclass(frozen=True)

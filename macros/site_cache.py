@@ -12,9 +12,9 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from . import messages
-from .data import DataError, load_site_data
-from .records import SiteData
+from macros.model import messages
+from macros.model.data import DataError, load_site_data
+from macros.model.records import SiteData
 
 _cache: dict[Path, tuple[tuple, SiteData]] = {}
 # Within a build the files are looked at once (hooks/data_once_per_build.py): every hook asks

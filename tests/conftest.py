@@ -10,7 +10,6 @@ address is checked where the path matters.
 from __future__ import annotations
 
 import os
-import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -21,15 +20,14 @@ from urllib.parse import urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tools"))  # tools/ is not a package
-from budget import record  # noqa: E402
-from chromium import launch  # noqa: E402
-from serve_like_pages import pages_server  # noqa: E402
+from macros.kit.trainers_kit import short_address
+from macros.model.data import load_site_data
+from macros.site.i18n import LANGUAGES, url_language
+from tools.budget import record
+from tools.chromium import launch
+from tools.serve_like_pages import pages_server
 
-from macros.data import load_site_data  # noqa: E402
-from macros.i18n import LANGUAGES, url_language  # noqa: E402
-from macros.trainers_kit import short_address  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 BASE = "/mutualiser/"  # the test site's path, like a Pages project site's
 REDIRECT_PAGES = {

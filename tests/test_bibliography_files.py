@@ -15,7 +15,7 @@ import yaml
 from bibtexparser.bparser import BibTexParser
 from conftest import ROOT
 
-from macros.bibliography_files import bibtex, ris
+from macros.publish.bibliography_files import bibtex, ris
 
 
 def parse_bibtex(text: str) -> dict[str, dict]:
@@ -104,6 +104,6 @@ def test_the_repository_has_a_valid_citation_file_that_agrees_with_the_site(data
 
 
 def test_every_source_type_has_its_ris_and_bibtex_type(data):
-    from macros.bibliography_files import TYPES
+    from macros.publish.bibliography_files import TYPES
 
     assert set(TYPES) == set(data.vocabularies.source_types)

@@ -9,13 +9,9 @@ tools/budget.py, which also prints the figures per page.
 
 from __future__ import annotations
 
-import sys
 from urllib.parse import urlsplit
 
-from conftest import ROOT
-
-sys.path.insert(0, str(ROOT / "tools"))
-from budget import Load, first_load
+from tools.budget import Load, first_load
 
 MAX_BYTES = 150_000
 MAX_REQUESTS = 12

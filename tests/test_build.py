@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT
-from project import copy_project, run_in_copy  # tools/ is on sys.path (conftest)
+
+from tools.project import copy_project, run_in_copy
 
 
 def build_copy(tmp_path: Path, break_it) -> subprocess.CompletedProcess:
@@ -103,7 +104,7 @@ def test_the_data_folder_is_looked_at_once_per_build_and_again_after_it(tmp_path
     from conftest import build_site
 
     from macros import site_cache
-    from macros.i18n import LANGUAGES
+    from macros.site.i18n import LANGUAGES
 
     project = copy_project(tmp_path / "project")
     looked = []

@@ -15,7 +15,7 @@ import pytest
 import yaml
 from conftest import ROOT
 
-from macros.i18n import page_url, url_language
+from macros.site.i18n import page_url, url_language
 
 LICENCE_URL = "https://creativecommons.org/licenses/by-nc-sa/4.0/"
 MONTHS = {
@@ -190,7 +190,7 @@ def test_a_generated_page_is_dated_by_its_record(site, data):
 
 
 def test_the_day_formats_of_both_languages(data):
-    from macros.page_dates import day_text
+    from macros.publish.page_dates import day_text
 
     assert day_text(date(2026, 3, 1), "fr", data.words) == "1er mars 2026"
     assert day_text(date(2026, 3, 21), "fr", data.words) == "21 mars 2026"

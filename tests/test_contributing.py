@@ -13,12 +13,12 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 import yaml
 from conftest import ROOT
-from issue_forms import CHOICES  # tools/: `make forms` writes the choices
 
-from macros.case_from_issue import FORM, answers, form_labels
-from macros.case_from_issue import main as case_from_issue
-from macros.check_data import main as validate_main
-from macros.data import load_site_data
+from macros.contribute.case_from_issue import FORM, answers, form_labels
+from macros.contribute.case_from_issue import main as case_from_issue
+from macros.contribute.check_data import main as validate_main
+from macros.model.data import load_site_data
+from tools.issue_forms import CHOICES  # tools/: `make forms` writes the choices
 
 BIN = Path(sys.executable).parent
 FORMS = sorted((ROOT / ".github" / "ISSUE_TEMPLATE").glob("*.yml"))
@@ -230,13 +230,13 @@ def test_the_pull_request_check_annotates_then_uploads_a_preview_and_says_how_to
     upload = next(s for s in steps if s.get("uses", "").startswith("actions/upload-artifact@"))
     assert upload["with"] == {"name": "site-preview", "path": "site", "retention-days": 14}
     assert upload["if"] == "github.event_name == 'pull_request'"
-    assert "macros.github_report preview site-preview" in runs[-1]
+    assert "macros.contribute.github_report preview site-preview" in runs[-1]
 
 
 def test_the_summary_tells_how_to_open_the_preview_in_two_lines(tmp_path):
     summary = tmp_path / "summary.md"
     result = subprocess.run(
-        [sys.executable, "-m", "macros.github_report", "preview", "site-preview"],
+        [sys.executable, "-m", "macros.contribute.github_report", "preview", "site-preview"],
         cwd=ROOT,
         env={"GITHUB_STEP_SUMMARY": str(summary), "PATH": ""},
         capture_output=True,

@@ -14,10 +14,10 @@ from pathlib import Path
 import pytest
 from conftest import ROOT
 
-from macros import messages
-from macros.check_data import main as validate_main
-from macros.github_report import annotation, escape_data, pages_of
-from macros.validation import Problem
+from macros.contribute.check_data import main as validate_main
+from macros.contribute.github_report import annotation, escape_data, pages_of
+from macros.model import messages
+from macros.model.validation import Problem
 
 CASE = "data/case-studies/mediatheques-de-la-baie.yml"
 PARTNER = "data/partners/cnfpt.yml"
@@ -150,7 +150,7 @@ MISTAKES = [
         "warning",
         id="page without its twin",
     ),
-    # Against the schemas (macros/validation.py): what is expected is the field's description,
+    # Against the schemas (macros/model/validation.py): what is expected is the field's description,
     # in French its `x-description-fr`.
     pytest.param(
         lambda p: edit(p, CASE, "    role: member\n", ""),
@@ -229,7 +229,7 @@ MISTAKES = [
         "error",
         id="a quoted line break stays on the message's line",
     ),
-    # What the schema cannot say (macros/cases.py).
+    # What the schema cannot say (macros/render/cases.py).
     pytest.param(
         lambda p: edit(p, CASE, '"2015-10-08"', '"2013-10-08"'),
         at(CASE, '"2015-10-08"'),

@@ -14,9 +14,9 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 from conftest import ROOT
 
-from macros.data import load_site_data
-from macros.i18n import LANGUAGES, language_root
 from macros.kinds import KINDS
+from macros.model.data import load_site_data
+from macros.site.i18n import LANGUAGES, language_root
 
 DATA = load_site_data(ROOT / "data")
 CASES = list(DATA.case_studies.values())

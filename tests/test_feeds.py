@@ -9,8 +9,8 @@ from datetime import date
 import feedparser
 import pytest
 
-from macros.feeds import FeedEntry, atom_feed
-from macros.i18n import LANGUAGES, language_root, page_url
+from macros.publish.feeds import FeedEntry, atom_feed
+from macros.site.i18n import LANGUAGES, language_root, page_url
 
 LICENCE = {"name": "CC BY-NC-SA 4.0", "url": "https://creativecommons.org/licenses/by-nc-sa/4.0/"}
 

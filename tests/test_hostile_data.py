@@ -24,12 +24,12 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 from conftest import ROOT
-from project import copy_project, run_in_copy
-from serve_like_pages import serving
 
-from macros.data import SINGLE_FILES, DataError, load_site_data, schema_comment
 from macros.kinds import KINDS
-from macros.validation import field_name
+from macros.model.data import SINGLE_FILES, DataError, load_site_data, schema_comment
+from macros.model.validation import field_name
+from tools.project import copy_project, run_in_copy
+from tools.serve_like_pages import serving
 
 # --- The attacks -------------------------------------------------------------------------------
 

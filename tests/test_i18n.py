@@ -11,7 +11,7 @@ import pytest
 import yaml
 from conftest import ROOT, built_language
 
-from macros.i18n import DEFAULT_LANGUAGE, LANGUAGES
+from macros.site.i18n import DEFAULT_LANGUAGE, LANGUAGES
 
 OTHER = {"fr": "en", "en": "fr"}
 XML = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9", "xhtml": "http://www.w3.org/1999/xhtml"}

@@ -12,9 +12,9 @@ import re
 import pytest
 from conftest import ROOT
 
-from macros.i18n import LANGUAGES
 from macros.kinds import KINDS
-from macros.open_data import column_names
+from macros.publish.open_data import column_names
+from macros.site.i18n import LANGUAGES
 
 CODE = [ROOT / "macros", ROOT / "hooks", ROOT / "overrides"]
 STATIC_KEY = re.compile(r"""\bui\.([a-z_]+)|\b(?:ui|words)\[["']([a-z][\w.-]*)["']\]""")

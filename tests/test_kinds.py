@@ -16,10 +16,10 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 from conftest import ROOT
-from project import copy_project, run_in_copy
 
-from macros.i18n import LANGUAGES, page_url
 from macros.kinds import KINDS
+from macros.site.i18n import LANGUAGES, page_url
+from tools.project import copy_project, run_in_copy
 
 FIXTURE = ROOT / "tests" / "fixtures" / "events-kind"
 SITE_URL = "https://owner.github.io/mutualiser/"
@@ -54,7 +54,7 @@ def test_the_project_declares_its_kinds_once():
 
 
 def test_an_extra_kind_is_validated_and_counted(project_with_events):
-    result = run(project_with_events, "-m", "macros.check_data", "data")
+    result = run(project_with_events, "-m", "macros.contribute.check_data", "data")
     assert result.returncode == 0, result.stderr
     assert "1 events" in result.stdout
 

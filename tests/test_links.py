@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT
-from serve_like_pages import serving
+
+from tools.serve_like_pages import serving
 
 LINKCHECK = ROOT / "tools" / "linkcheck.py"
 

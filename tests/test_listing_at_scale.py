@@ -19,14 +19,14 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import BASE, page_opener
 from playwright.sync_api import expect
-from project import copy_project, run_in_copy
-from serve_like_pages import serving
 from test_accessibility import axe_violations
 from test_budget import over_budget
 
-from bench import add_case_studies
-from macros.cases import LISTING_CARDS, territory_key
-from macros.data import load_site_data
+from macros.model.data import load_site_data
+from macros.render.cases import LISTING_CARDS, territory_key
+from tools.bench import add_case_studies
+from tools.project import copy_project, run_in_copy
+from tools.serve_like_pages import serving
 
 SYNTHETIC = 40  # plus the real ones
 PAGE_SIZE = 10
@@ -72,7 +72,7 @@ def last_case(data):
 
 @pytest.mark.parametrize("path", ["cas/", "en/cas/"])
 def test_a_first_visit_gets_one_page_of_cards_within_budget(browser, large, open_large, path):
-    from budget import first_load
+    from tools.budget import first_load
 
     url, data = large
     assert len(data.case_studies) > 3 * PAGE_SIZE

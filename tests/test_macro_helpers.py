@@ -9,11 +9,11 @@ import yaml
 from markupsafe import escape
 from mkdocs.structure.files import File
 
-from macros.citations import short_authors
-from macros.escaping import front_matter_value, page_title
-from macros.i18n import page_language, page_url, url_language
-from macros.records import Source, Term, Text
-from macros.text import first_sentence, format_quantity, slug
+from macros.model.records import Source, Term, Text
+from macros.render.citations import short_authors
+from macros.site.escaping import front_matter_value, page_title
+from macros.site.i18n import page_language, page_url, url_language
+from macros.site.text import first_sentence, format_quantity, slug
 
 
 def i18n_file(src_uri: str, locale: str) -> File:
@@ -122,7 +122,7 @@ def test_a_short_citation_names_the_authors_by_family_name(authors, and_word, ex
     ["Le SIVU de l'Ardèche", 'A "quoted" <b>title</b> & {{ macro }}', "title: with a colon #hash"],
 )
 def test_front_matter_values_read_back_exactly(text):
-    """Front matter holds plain text; it is escaped where it is printed (macros/escaping.py)."""
+    """Front matter holds plain text; it is escaped where it is printed (macros/site/escaping.py)."""
     assert yaml.safe_load(f"title: {front_matter_value(text)}")["title"] == text
 
 

@@ -11,9 +11,9 @@ from datetime import date
 from pathlib import Path
 
 from conftest import ROOT
-from project import copy_project
 
-from macros.page_dates import markdown_dates
+from macros.publish.page_dates import markdown_dates
+from tools.project import copy_project
 
 
 def build(project: Path, **env: str) -> subprocess.CompletedProcess:

@@ -9,7 +9,7 @@ import pytest
 import yaml
 from conftest import ROOT
 
-from macros.check_docs import read_page
+from macros.contribute.check_docs import read_page
 
 DOCS = ROOT / "docs"
 ALLOWED_KEYS = {"title", "description", "hide"}

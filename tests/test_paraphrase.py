@@ -8,13 +8,11 @@ The detector is tools/paraphrase.py; these tests say what it must catch and what
 from __future__ import annotations
 
 import re
-import sys
 
 import pytest
 from conftest import ROOT
 
-sys.path.insert(0, str(ROOT / "tools"))
-import paraphrase
+from tools import paraphrase
 
 FINGERPRINTS = ROOT / "tests" / "fixtures" / "source-fingerprints.txt"
 

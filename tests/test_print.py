@@ -11,8 +11,8 @@ import pytest
 from conftest import ROOT
 from pypdf import PdfReader
 
-from macros.data import load_site_data
-from macros.i18n import page_url
+from macros.model.data import load_site_data
+from macros.site.i18n import page_url
 
 DATA = load_site_data(ROOT / "data")
 PRINTED = [

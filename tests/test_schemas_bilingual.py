@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from conftest import ROOT
 
-from macros import messages
+from macros.model import messages
 
 SCHEMAS = sorted((ROOT / "data" / "schemas").glob("*.schema.json"))
 TEXTS = ("title", "description")

@@ -16,8 +16,9 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from project import copy_project, run_in_copy  # tools/ is on sys.path (conftest)
-from serve import Loop
+
+from tools.project import copy_project, run_in_copy
+from tools.serve import Loop
 
 CASE = "abes-sudoc"  # a case study with partners, shown on the listings and its partners' pages
 PARTNER = "abes"  # one of its partners
@@ -197,9 +198,10 @@ def test_where_the_system_sends_no_file_events_the_loop_polls(monkeypatch, tmp_p
     import ctypes
     import errno
 
-    from serve import ChangeObserver, Server
     from watchdog.observers import inotify_c
     from watchdog.observers.polling import PollingObserver
+
+    from tools.serve import ChangeObserver, Server
 
     def observer():
         server = Server(builder=lambda: None, host="127.0.0.1", port=0, root=str(tmp_path))

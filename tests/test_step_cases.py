@@ -1,5 +1,5 @@
 """A step's "in practice" section stays light however many case studies there are: it shows
-the first few (macros/cases.py STEP_CARDS) and links to the case listing filtered by the step,
+the first few (macros/render/cases.py STEP_CARDS) and links to the case listing filtered by the step,
 where the filter is in the address and applies at once."""
 
 from __future__ import annotations
@@ -10,8 +10,8 @@ from conftest import ROOT
 from mkdocs.structure.files import File, Files
 from playwright.sync_api import expect
 
-from macros import cases
-from macros.context import PageContext
+from macros.render import cases
+from macros.render.context import PageContext
 
 
 def step_page(data, language: str) -> PageContext:

@@ -14,8 +14,8 @@ import pytest
 import yaml
 from conftest import ROOT
 
-from macros.data import load_site_data
-from macros.i18n import LANGUAGES
+from macros.model.data import load_site_data
+from macros.site.i18n import LANGUAGES
 
 DATA = ROOT / "data"
 MACRO = re.compile(r"\{\{.*?\}\}", re.DOTALL)

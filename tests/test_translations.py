@@ -20,14 +20,10 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 from conftest import ROOT
-from project import copy_project, run_in_copy
-from serve_like_pages import pages_server
 from test_accessibility import axe_violations
 
-from macros.check_translations import github_report
-from macros.data import DataError, load_site_data
-from macros.i18n import page_url
-from macros.translations import (
+from macros.contribute.check_translations import github_report
+from macros.contribute.translations import (
     MISSING,
     OUTDATED,
     UNCHECKED,
@@ -38,7 +34,11 @@ from macros.translations import (
     french_texts,
     translations,
 )
-from macros.twin_parity import parity_problems, twin_problems
+from macros.contribute.twin_parity import parity_problems, twin_problems
+from macros.model.data import DataError, load_site_data
+from macros.site.i18n import page_url
+from tools.project import copy_project, run_in_copy
+from tools.serve_like_pages import pages_server
 
 SITE_URL = "https://owner.github.io/mutualiser/"
 EDITED = "guide/champs.md"
@@ -214,15 +214,17 @@ def test_the_notices_and_the_status_page_pass_axe(served, browser, path):
 
 
 def test_make_translations_says_so_and_translations_done_clears_it(edited, edited_site):
-    before = run(edited, "-m", "macros.check_translations")
+    before = run(edited, "-m", "macros.contribute.check_translations")
     assert state_line(before.stdout, f"docs/en/{EDITED}").startswith("outdated")
     assert state_line(before.stdout, f"docs/en/{FRENCH_ONLY}").startswith("missing")
 
-    done = run(edited, "-m", "macros.check_translations", "--done", f"docs/en/{EDITED}")
+    done = run(edited, "-m", "macros.contribute.check_translations", "--done", f"docs/en/{EDITED}")
     assert done.returncode == 0, done.stderr
-    after = run(edited, "-m", "macros.check_translations")
+    after = run(edited, "-m", "macros.contribute.check_translations")
     assert state_line(after.stdout, f"docs/en/{EDITED}").startswith("up-to-date")
-    refused = run(edited, "-m", "macros.check_translations", "--done", f"docs/fr/{FRENCH_ONLY}")
+    refused = run(
+        edited, "-m", "macros.contribute.check_translations", "--done", f"docs/fr/{FRENCH_ONLY}"
+    )
     assert refused.returncode == 1
     assert f"translate docs/fr/{FRENCH_ONLY} first" in refused.stderr
 
@@ -239,8 +241,9 @@ def test_make_passes_the_paths_after_translations_done_to_the_module():
         text=True,
         check=True,
     )
-    assert "macros.check_translations --done docs/en/a-propos.md data/glossary.yml#abf" in (
-        result.stdout
+    assert (
+        "macros.contribute.check_translations --done docs/en/a-propos.md data/glossary.yml#abf"
+        in (result.stdout)
     )
 
 
@@ -377,11 +380,13 @@ def test_make_translations_and_make_validate_warn_of_a_structural_difference(tmp
     project = copy_project(tmp_path / "project")
     english = project / "docs" / "en" / EDITED
     english.write_text(english.read_text("utf-8").replace('cite("boussou-2014")', "", 1), "utf-8")
-    result = run(project, "-m", "macros.check_translations")
+    result = run(project, "-m", "macros.contribute.check_translations")
     assert result.returncode == 0  # a warning: the French may change first, a translator follow
     assert f"docs/fr/{EDITED}:" in result.stdout
     assert 'cite(): "boussou-2014" (citation)' in result.stdout
-    validated = run(project, "-m", "macros.check_data", "data")  # make validate says so too
+    validated = run(
+        project, "-m", "macros.contribute.check_data", "data"
+    )  # make validate says so too
     assert validated.returncode == 0, validated.stderr
     assert 'cite(): "boussou-2014" (citation)' in validated.stderr
 
@@ -399,7 +404,7 @@ def test_the_pull_request_check_runs_the_translation_report_on_the_files_it_chan
     step = next(
         step
         for step in workflow["jobs"]["check"]["steps"]
-        if "macros.check_translations --github" in step.get("run", "")
+        if "macros.contribute.check_translations --github" in step.get("run", "")
     )
     assert step["if"] == "github.event_name == 'pull_request'"
     assert 'git diff --name-only "${BASE_SHA}" HEAD' in step["run"]

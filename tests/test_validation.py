@@ -20,9 +20,9 @@ from pathlib import Path
 import pytest
 from jsonschema import Draft202012Validator
 
-from macros.check_data import main as validate_main
-from macros.data import DataError, load_site_data
-from macros.records import SiteData
+from macros.contribute.check_data import main as validate_main
+from macros.model.data import DataError, load_site_data
+from macros.model.records import SiteData
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
@@ -664,7 +664,7 @@ def test_validate_refuses_nested_aliases_at_once(data_copy):
     (unguarded, the loader ran for tens of seconds into a MemoryError: the timeout fails it)."""
     (data_copy / NEW_CASE).write_text(ALIAS_BOMB, encoding="utf-8")
     result = subprocess.run(
-        [sys.executable, "-m", "macros.check_data", "data"],
+        [sys.executable, "-m", "macros.contribute.check_data", "data"],
         cwd=data_copy.parent,
         env={**os.environ, "PYTHONPATH": str(ROOT)},
         capture_output=True,

@@ -21,12 +21,11 @@ import threading
 from datetime import UTC, datetime
 from pathlib import Path
 
-from chromium import FLAGS, find_chromium
-from serve_like_pages import pages_server
+from macros.site.i18n import LANGUAGES, language_root
+from tools.chromium import FLAGS, find_chromium
+from tools.serve_like_pages import pages_server
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))  # the project's macros package: where each language's pages live
-from macros.i18n import LANGUAGES, language_root  # noqa: E402
 
 AUDIT = ROOT / "audit"
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"

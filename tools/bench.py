@@ -57,11 +57,10 @@ from pathlib import Path
 
 import yaml
 from mkdocs.utils.yaml import yaml_load
-from project import ROOT, copy_project, run_in_copy
 
-sys.path.insert(0, str(ROOT))
-from macros.data import schema_comment
-from macros.validation import read_yaml
+from macros.model.data import schema_comment
+from macros.model.validation import read_yaml
+from tools.project import ROOT, copy_project, run_in_copy
 
 BENCH = ROOT / "bench"
 SITE_URL = "https://example.org/mutualiser/"
@@ -296,8 +295,8 @@ import json, sys
 from datetime import date
 from pathlib import Path
 from mkdocs.config import load_config
-from macros.data import load_site_data
-from macros.trainers_kit import write_kit
+from macros.model.data import load_site_data
+from macros.kit.trainers_kit import write_kit
 
 site, config, data = Path(sys.argv[1]), load_config("mkdocs.yml"), load_site_data(Path("data"))
 print(json.dumps(write_kit(data, site, config.site_url, config.extra["licence"], date.today())))
@@ -326,10 +325,11 @@ QUERIES = {"": "reseau", "en/": "network"}  # typed on each language's home page
 
 def in_the_browser(site: Path) -> dict:
     """First visits and a first search on our built site, served like GitHub Pages."""
-    from budget import first_load
-    from chromium import FLAGS, find_chromium
     from playwright.sync_api import sync_playwright
-    from serve_like_pages import serving
+
+    from tools.budget import first_load
+    from tools.chromium import FLAGS, find_chromium
+    from tools.serve_like_pages import serving
 
     base = "/" + SITE_URL.split("/", 3)[3]
     figures: dict = {}
@@ -352,7 +352,7 @@ def in_the_browser(site: Path) -> dict:
 
 def first_search(browser, url: str, query: str) -> dict:
     """A reader types `query` at 150 ms a key: KB fetched and ms from the last key to results."""
-    from budget import compressed_size
+    from tools.budget import compressed_size
 
     context = browser.new_context()
     page = context.new_page()
@@ -385,7 +385,7 @@ def edit_to_visible(project: Path, runs: int) -> dict:
     showing it (medians of `runs` edits): an English page's text, a case study's title (its
     pages, the listings and its partners' pages are rendered again), and once a shared file,
     the interface words (the whole site is)."""
-    from serve import Loop
+    from tools.serve import Loop
 
     case = sorted((project / "data" / "case-studies").glob("*.yml"))[0]
     loop = Loop(project)

@@ -62,9 +62,10 @@ def first_load(browser, url: str) -> Load:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from chromium import launch
     from playwright.sync_api import sync_playwright
-    from serve_like_pages import serving
+
+    from tools.chromium import launch
+    from tools.serve_like_pages import serving
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("site", type=Path, help="the built site folder")

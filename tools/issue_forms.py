@@ -13,9 +13,9 @@ import json
 import sys
 from pathlib import Path
 
+from macros.model.data import load_site_data
+
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))  # the project's macros package
-from macros.data import load_site_data  # noqa: E402
 
 FORMS = ROOT / ".github" / "ISSUE_TEMPLATE"
 # (form, field id, vocabulary): each field offers the vocabulary's terms, "French / English".

@@ -120,8 +120,8 @@ def snapshot(project: Path) -> dict[str, bytes]:
 
 def plan(project: Path, before: dict[str, bytes], after: dict[str, bytes]) -> Plan:
     """The pages the edits from `before` to `after` can change, or the whole site."""
-    from macros.i18n import LANGUAGES
     from macros.kinds import KINDS
+    from macros.site.i18n import LANGUAGES
 
     changed = sorted(
         path for path in before.keys() | after.keys() if before.get(path) != after.get(path)
@@ -152,7 +152,7 @@ def _front_matter(markdown: bytes) -> dict:
 
 
 def _record_pages(kind, record_id: str) -> set[str]:
-    from macros.i18n import LANGUAGES
+    from macros.site.i18n import LANGUAGES
 
     return {f"{language}/{kind.page_path(record_id)}" for language in LANGUAGES}
 
@@ -190,8 +190,8 @@ def _pages_calling_macros(files: dict[str, bytes]) -> set[str]:
 def translation_states(project: Path) -> dict[str, tuple[str, str]]:
     """Each translation's state and French fingerprint, by its key ("docs/en/a-propos.md",
     "data/case-studies/abes-sudoc.yml"): what the translation status page shows of it."""
+    from macros.contribute.translations import translations
     from macros.site_cache import site_data
-    from macros.translations import translations
 
     return {
         item.key: (item.state, item.fingerprint)
@@ -223,7 +223,7 @@ class Builds:
         mkdocs_build._build_page = self._build_page
 
     def _key(self, page, config) -> tuple[str, str]:
-        from macros.i18n import build_language
+        from macros.site.i18n import build_language
 
         return build_language(config), page.file.src_uri
 
@@ -368,7 +368,7 @@ class Server(LiveReloadServer):
 def serve(project: Path, dev_addr: str) -> None:
     sys.path.insert(0, str(project))
     os.chdir(project)
-    from macros.i18n import LANGUAGES
+    from macros.site.i18n import LANGUAGES
 
     site_dir = tempfile.mkdtemp(prefix="mutualiser-serve-")
     config_file = str(project / "mkdocs.yml")
@@ -453,7 +453,7 @@ class Loop:
         import subprocess
         import threading
 
-        from project import copy_environment
+        from tools.project import copy_environment
 
         with socket.socket() as probe:  # a free port
             probe.bind(("127.0.0.1", 0))

@@ -1,0 +1,129 @@
+"""The checks' findings where a contributor sees them on a pull request: an annotation on the file
+and line of each problem, and a job summary in both languages that says how to fix each, which
+pages the pull request changes (with their addresses) and how to open the preview.
+
+Workflow commands: https://docs.github.com/actions/reference/workflow-commands-for-github-actions
+Used by `python -m macros.contribute.check_data --github`;
+`python -m macros.contribute.github_report preview NAME` adds the preview's two lines once the
+workflow has uploaded the built site as artifact NAME.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from macros.kinds import KINDS
+from macros.model import messages
+from macros.model.records import SiteData
+from macros.model.validation import Problem
+from macros.site.i18n import LANGUAGES, page_url
+
+
+def escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(text: str) -> str:
+    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def annotation(problem: Problem) -> str:
+    """`::error file=...,line=...,col=...,title=...::message` with the message in both languages."""
+    texts = [messages.in_language(problem, language) for language in LANGUAGES]
+    where = f"{problem.file}:{problem.line}:{problem.column}: "
+    body = "\n".join(dict.fromkeys(text.removeprefix(where) for text in texts))
+    properties = ",".join(
+        f"{name}={escape_property(str(value))}"
+        for name, value in (
+            ("file", problem.file),
+            ("line", problem.line),
+            ("col", problem.column),
+            ("title", messages.heading(problem.severity)),
+        )
+    )
+    return f"::{problem.severity} {properties}::{escape_data(body)}"
+
+
+def summary(problems: list[Problem], changed_pages: list[tuple[str, list[str]]]) -> str:
+    """The job summary, in Markdown: problems with their fixes, then the pages changed."""
+    out = [f"## {messages.heading('checks')}", ""]
+    if not problems:
+        out += [messages.heading("no_problem"), ""]
+    for problem in problems:
+        out.append(f"- **`{problem.file}:{problem.line}`** ({messages.heading(problem.severity)})")
+        for language in LANGUAGES:
+            message, fix = messages.explained(problem, language)
+            where = messages.field_prefix(problem)
+            out.append(f"  - {language.upper()} : {where}{message}. **→** {fix}")
+    out += ["", f"## {messages.heading('changed_pages')}", ""]
+    if not changed_pages:
+        out.append(messages.heading("no_changed_page"))
+    for source, addresses in changed_pages:
+        links = ", ".join(f"[{address}]({address})" for address in addresses)
+        out.append(f"- `{source}`: {links}")
+    return "\n".join(out) + "\n"
+
+
+def changed_files(since: str, project: Path) -> list[str]:
+    result = subprocess.run(
+        ["git", "diff", "--name-only", since, "HEAD"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if result.returncode != 0:
+        print(f"git diff {since}: {result.stderr.strip()}", file=sys.stderr)
+        return []
+    return result.stdout.split()
+
+
+def pages_of(files: list[str], site: SiteData | None, site_url: str | None):
+    """For each changed page source, the addresses of the pages built from it: a docs page is one
+    page of its language; a record's file is its page in every language."""
+    found = []
+    kinds = {kind.name: kind for kind in KINDS}
+    for file in files:
+        parts = file.split("/")
+        if parts[0] == "docs" and len(parts) > 2 and parts[1] in LANGUAGES and file.endswith(".md"):
+            path = "/".join(parts[2:])
+            found.append((file, [page_url(path, parts[1], site_url)]))
+        elif parts[0] == "data" and len(parts) == 3 and parts[1] in kinds:
+            record_id = parts[2].removesuffix(".yml")
+            if site is None or record_id in site.records[parts[1]]:
+                path = kinds[parts[1]].page_path(record_id)
+                found.append((file, [page_url(path, language, site_url) for language in LANGUAGES]))
+    return found
+
+
+def write_summary(text: str) -> None:
+    path = os.environ.get("GITHUB_STEP_SUMMARY")
+    if path:
+        with open(path, "a", encoding="utf-8") as summary_file:
+            summary_file.write(text)
+    else:
+        print(text)
+
+
+def report(problems: list[Problem], project: Path, since: str | None, site: SiteData | None):
+    for problem in problems:
+        print(annotation(problem))
+    files = changed_files(since, project) if since else []
+    site_url = os.environ.get("SITE_URL") or None
+    write_summary(summary(problems, pages_of(files, site, site_url)))
+
+
+def preview_lines(artifact: str) -> str:
+    how = messages.catalogue()["summary.preview.how"]
+    lines = [how[language]["message"].format(artifact) for language in LANGUAGES]
+    title = f"## {messages.heading('preview')}"
+    return "\n".join([title, "", *(f"{line}  " for line in lines), ""])
+
+
+if __name__ == "__main__":
+    if len(sys.argv) != 3 or sys.argv[1] != "preview":
+        sys.exit("usage: python -m macros.contribute.github_report preview ARTIFACT_NAME")
+    write_summary(preview_lines(sys.argv[2]))

@@ -1,0 +1,244 @@
+"""Translations that stay honest: is each English text still a translation of today's French?
+
+French is the source language. Each English translation (an English page, or the English texts
+of a data record) is recorded in data/translations.lock.yml with the fingerprint of the French
+text it was last checked against, and the day of that check. Comparing the fingerprint with the
+French text of today needs no git history (CI checks out shallow clones), and the build, the
+status page, `make translations` and the tests all ask this module.
+
+Its command line is macros/contribute/check_translations.py (`make translations`, `make
+translations-done`).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from mkdocs.utils import get_relative_url
+
+from macros.kinds import KINDS
+from macros.model.records import SiteData, Text, TranslationCheck
+from macros.render.templates import render
+from macros.site.i18n import DEFAULT_LANGUAGE, LANGUAGES, other_language, page_url
+from macros.site.paths import GLOSSARY_PAGE, SOURCES_PAGE
+
+ROOT = Path(__file__).resolve().parents[2]
+LOCK_FILE = "data/translations.lock.yml"
+LOCK_SCHEMA_COMMENT = "# yaml-language-server: $schema=schemas/translations.lock.schema.json"
+TRANSLATED = other_language(DEFAULT_LANGUAGE)  # the language translated into: English
+
+# The states, from best to worst.
+UP_TO_DATE = "up-to-date"  # checked against the French text of today
+OUTDATED = "outdated"  # the French changed since the English was checked
+UNCHECKED = "unchecked"  # an English text that was never recorded as checked
+MISSING = "missing"  # no English page: the French one is served in its place
+STATES = (UP_TO_DATE, OUTDATED, UNCHECKED, MISSING)
+
+
+@dataclass(frozen=True)
+class Translation:
+    """One English translation and how it stands against its French source."""
+
+    key: str  # its name in the lock: "docs/en/guide/champs.md", "data/glossary.yml#abf"
+    french_file: str  # where its French text is, from the repository root
+    english_file: str  # where its English text is (the same file for data)
+    fingerprint: str  # of the French text of today
+    check: TranslationCheck | None  # the lock's record, if any
+    page: str | None = None  # the page showing it, in each language folder: "guide/champs.md"
+    anchor: str | None = None  # where on that page, for an entry of a list ("abf")
+
+    @property
+    def state(self) -> str:
+        if not self.english_file:
+            return MISSING
+        if self.check is None:
+            return UNCHECKED
+        return UP_TO_DATE if self.check.french == self.fingerprint else OUTDATED
+
+    @property
+    def whole_page(self) -> bool:
+        """The translation is a whole page (a guide page, a record's page), not a part of one."""
+        return self.page is not None and self.anchor is None
+
+
+# --- Fingerprints ------------------------------------------------------------------------------
+
+
+def fingerprint(texts: Iterable[str]) -> str:
+    """12 hexadecimal characters that change whenever one of the French `texts` does. Line
+    endings, a byte-order mark and spaces at the end of lines are not changes."""
+    normalised = [
+        "\n".join(line.rstrip() for line in text.lstrip("\ufeff").splitlines()).strip()
+        for text in texts
+    ]
+    digest = hashlib.sha256(json.dumps(normalised, ensure_ascii=False).encode("utf-8"))
+    return digest.hexdigest()[:12]
+
+
+def french_texts(value, top: bool = True) -> Iterator[str]:
+    """The French texts a record holds, in order: its own bilingual texts and those of the parts
+    it is made of (a case's key figures), not those of the records it refers to (its partners,
+    sources, vocabulary terms, which are translations of their own)."""
+    if isinstance(value, Text):
+        yield value.fr
+    elif isinstance(value, (tuple, list)):
+        for item in value:
+            yield from french_texts(item, top=False)
+    elif dataclasses.is_dataclass(value) and (top or not hasattr(value, "id")):
+        for field in dataclasses.fields(value):
+            if field.compare:  # derived fields (a partner's case studies) are not its text
+                yield from french_texts(getattr(value, field.name), top=False)
+
+
+# --- Every translation of the project -----------------------------------------------------------
+
+
+def translations(project: Path, data: SiteData) -> list[Translation]:
+    """Every page and every data record with English text, pages first, in path order."""
+    checks = data.translation_checks
+    global _last_data_translations
+    if _last_data_translations[0] is not data:  # asked for by several pages and hooks per build
+        _last_data_translations = (data, list(_data_translations(data, checks)))
+    return [*page_translations(Path(project), checks), *_last_data_translations[1]]
+
+
+_last_data_translations: tuple[SiteData | None, list[Translation]] = (None, [])
+
+
+def page_translations(project: Path, checks: dict) -> Iterator[Translation]:
+    """The Markdown pages' translations (`checks`: the lock, `data.translation_checks`)."""
+    french_folder = project / "docs" / DEFAULT_LANGUAGE
+    for french in sorted(french_folder.rglob("*.md")):
+        path = french.relative_to(french_folder).as_posix()
+        english = f"docs/{TRANSLATED}/{path}"
+        yield Translation(
+            key=english,
+            french_file=f"docs/{DEFAULT_LANGUAGE}/{path}",
+            english_file=english if (project / english).is_file() else "",
+            fingerprint=fingerprint([french.read_text("utf-8")]),
+            check=checks.get(english),
+            page=path,
+        )
+
+
+def _data_translations(data: SiteData, checks: dict) -> Iterator[Translation]:
+    def record(file: str, texts, entry: str | None = None, page=None, anchor=None):
+        key = f"{file}#{entry}" if entry else file
+        return Translation(key, file, file, fingerprint(texts), checks.get(key), page, anchor)
+
+    for kind in KINDS:
+        for record_id, value in data.records[kind.name].items():
+            file = f"data/{kind.name}/{record_id}.yml"
+            yield record(file, french_texts(value), page=kind.page_path(record_id))
+    for source_id, source in data.sources.items():
+        yield record("data/sources.yml", french_texts(source), source_id, SOURCES_PAGE, source_id)
+    for term_id, term in data.glossary.items():
+        yield record("data/glossary.yml", french_texts(term), term_id, GLOSSARY_PAGE, term_id)
+    for name, terms in vars(data.vocabularies).items():
+        labels = [term.label.fr for term in terms.values()]
+        yield record("data/vocabularies.yml", labels, name)
+    yield record("data/interface.yml", [text.fr for text in data.words.values()])
+
+
+def by_page(all_translations: list[Translation]) -> dict[str, Translation]:
+    """The translations that are whole pages, by the page's path in a language folder."""
+    return {item.page: item for item in all_translations if item.whole_page}
+
+
+# --- The status page ------------------------------------------------------------------------------
+
+
+def status_table(context, all_translations: list[Translation], edit_root: str | None) -> str:
+    """The translation status page's table: each translation, its state, when it was last
+    checked, its French and English versions, and where to edit it. `edit_root`: the address
+    that a repository path is appended to for GitHub's editor (None: no edit links)."""
+
+    def link(item: Translation, language: str) -> str | None:
+        if item.page is None:
+            return None
+        url = get_relative_url(page_url(item.page, language), context.url)
+        return f"{url}#{item.anchor}" if item.anchor else url
+
+    rows = [
+        {
+            "item": item,
+            "links": {language: link(item, language) for language in LANGUAGES},
+            "edit": edit_root + (item.english_file or item.french_file) if edit_root else None,
+        }
+        for item in all_translations
+    ]
+    counts = {state: sum(item.state == state for item in all_translations) for state in STATES}
+    return render(
+        "translation_status.html", rows=rows, counts=counts, ui=context.ui, languages=LANGUAGES
+    )
+
+
+def edit_root(config) -> str | None:
+    """Where GitHub's editor opens a file of the repository, from mkdocs.yml's repo_url and
+    edit_uri (which points at docs/); None when the site names no repository."""
+    if not config.repo_url or not config.edit_uri:
+        return None
+    docs = config.repo_url.rstrip("/") + "/" + config.edit_uri.strip("/") + "/"
+    return docs.removesuffix("docs/")
+
+
+# --- The record: data/translations.lock.yml ---------------------------------------------------
+
+
+def select(all_translations: list[Translation], targets: Iterable[str]) -> list[Translation]:
+    """The translations named by `targets`: an English or French page (docs/en/x.md,
+    docs/fr/x.md), a data file (every record it holds) or one entry (data/glossary.yml#abf)."""
+    chosen = []
+    for target in targets:
+        target = target.strip().lstrip("./")
+        target = target.replace(f"docs/{DEFAULT_LANGUAGE}/", f"docs/{TRANSLATED}/", 1)
+        found = [
+            item for item in all_translations if target in (item.key, item.key.partition("#")[0])
+        ]
+        if not found:
+            known = ", ".join(item.key for item in all_translations[:3])
+            raise LookupError(f"no translation {target!r} (for instance: {known}, ...)")
+        for item in found:
+            if item.state == MISSING:
+                raise LookupError(f"{item.key} does not exist: translate {item.french_file} first")
+        chosen += found
+    return chosen
+
+
+def mark_checked(project: Path, all_translations, chosen, today: date) -> None:
+    """Record the `chosen` translations as checked against today's French, in the lock file.
+    Entries of translations that no longer exist are dropped."""
+    keys = {item.key for item in chosen}
+    entries = {}
+    for item in all_translations:
+        if item.key in keys:
+            entries[item.key] = TranslationCheck(item.fingerprint, today.isoformat())
+        elif item.check is not None:
+            entries[item.key] = item.check
+    (Path(project) / LOCK_FILE).write_text(lock_text(entries), encoding="utf-8")
+
+
+def lock_text(entries: dict[str, TranslationCheck]) -> str:
+    lines = [
+        LOCK_SCHEMA_COMMENT,
+        "# For each English translation, the French text it was last checked against (a",
+        "# fingerprint) and when. Written by `make translations-done PATH`; in GitHub's editor,",
+        "# copy the line `make translations` or the site's translation status page gives.",
+    ]
+    for key in sorted(entries):
+        check = entries[key]
+        lines.append(f'"{key}": {{french: "{check.french}", checked: "{check.checked}"}}')
+    if not entries:
+        lines.append("{}")
+    return "\n".join(lines) + "\n"
+
+
+def lock_line(item: Translation, today: date) -> str:
+    """The line recording `item` as checked today, for those who edit the lock by hand."""
+    return f'"{item.key}": {{french: "{item.fingerprint}", checked: "{today.isoformat()}"}}'

@@ -1,0 +1,360 @@
+"""Load the site's data once: parse, validate, resolve references, hand out typed records.
+
+The only code in the project that reads data/*.yml. The build, `make validate` and the tests all
+go through `load_site_data`, which either returns a complete `SiteData` (macros/model/records.py) or
+raises one `DataError` listing every problem found, so the site is never built from half-valid
+data. Folders of records are the kinds of macros/kinds.py; the other files are listed here.
+
+    site = load_site_data(Path("data"))
+    case = site.case_studies["g2id"]
+    case.title["en"], [partner.name["fr"] for partner in case.partners]
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from macros.kinds import KINDS
+from macros.model import messages
+from macros.model.records import (
+    GlossaryTerm,
+    Licence,
+    ShortLink,
+    SiteData,
+    Source,
+    Step,
+    Term,
+    Text,
+    TranslationCheck,
+    Vocabularies,
+)
+from macros.model.validation import (
+    Problem,
+    SchemaChecker,
+    YamlFile,
+    file_size_limits,
+    file_too_large,
+    read_yaml,
+    symbolic_links,
+)
+from macros.site.i18n import LANGUAGES
+
+# Which schema checks which single file. Folders hold one record per file, named after its id.
+SINGLE_FILES = {
+    "vocabularies.yml": "vocabularies.schema.json",
+    "sources.yml": "sources.schema.json",
+    "glossary.yml": "glossary.schema.json",
+    "interface.yml": "interface.schema.json",
+    "terminology.yml": "terminology.schema.json",  # on the pages: tests/test_terminology.py
+    "messages.yml": "messages.schema.json",  # read by macros/model/messages.py, checked here
+    "translations.lock.yml": "translations.lock.schema.json",  # macros/contribute/translations.py
+    "short-links.yml": "short-links.schema.json",
+}
+OTHER_FOLDERS = {"schemas", "templates"}  # not data: read by editors and contributors
+VOCABULARIES = tuple(Vocabularies.__dataclass_fields__)  # one list per field of Vocabularies
+
+
+def schema_comment(schema_name: str, in_folder: bool) -> str:
+    """The first line every data file carries, so that editors find its schema."""
+    prefix = "../schemas/" if in_folder else "schemas/"
+    return f"# yaml-language-server: $schema={prefix}{schema_name}"
+
+
+class DataError(Exception):
+    """The data is invalid. `problems` holds every problem, one line each when printed."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = sorted(set(problems))
+        super().__init__("\n".join(str(problem) for problem in self.problems))
+
+
+# --- Loading ---------------------------------------------------------------------------------
+
+# Files already read and checked without a problem, by path: a reload after one edit (`make
+# serve`) parses and checks only what changed. A file's entry holds what its check depends on.
+_read_files: dict[str, tuple[tuple, YamlFile]] = {}  # path -> ((schema, content hash), parsed)
+_checked_files: dict[str, tuple] = {}  # path -> (schema, content hash, the checker's inputs)
+
+
+def load_site_data(data_dir: Path) -> SiteData:
+    """Read, validate and cross-link everything in `data_dir`; raise DataError with all problems."""
+    data_dir = Path(data_dir)
+    repository = data_dir.parent
+    if not data_dir.is_dir():
+        raise DataError([messages.problem("file.missing_folder", data_dir.name)])
+    links = symbolic_links(data_dir, repository)
+    if links:  # refused before anything is read: nothing outside the project is ever opened
+        raise DataError(links)
+    problems: list[Problem] = []
+    size_limits = file_size_limits(data_dir / "schemas")
+    digests: dict[str, tuple[str, str]] = {}  # path -> (schema, content hash)
+
+    def read(path: Path, schema_name: str, in_folder: bool) -> YamlFile | None:
+        shown = path.relative_to(repository).as_posix()
+        if not path.is_file():
+            problems.append(messages.problem("file.missing", shown))
+            return None
+        too_large = file_too_large(path, shown, size_limits[schema_name])
+        if too_large:
+            problems.append(too_large)
+            return None
+        digests[shown] = (schema_name, hashlib.sha256(path.read_bytes()).hexdigest())
+        known = _read_files.get(shown)
+        if known and known[0] == digests[shown]:
+            return known[1]
+        parsed, reading_problems = read_yaml(path, shown, schema_comment(schema_name, in_folder))
+        problems.extend(reading_problems)
+        if parsed and not reading_problems:
+            _read_files[shown] = (digests[shown], parsed)
+        return parsed
+
+    def check(parsed: YamlFile, schema_name: str, extra_check) -> list[Problem]:
+        key = (*digests[parsed.shown_path], checker_inputs)
+        if _checked_files.get(parsed.shown_path) == key:
+            return []
+        found = checker.check(parsed, schema_name) + extra_check(parsed)
+        if not found:
+            _checked_files[parsed.shown_path] = key
+        return found
+
+    singles = {name: read(data_dir / name, schema, False) for name, schema in SINGLE_FILES.items()}
+    records: dict[str, dict[str, YamlFile | None]] = {}
+    for kind in KINDS:
+        paths = _record_files(data_dir / kind.name, repository, problems)
+        records[kind.name] = {path.stem: read(path, kind.schema, True) for path in paths}
+    problems += _unexpected_files(data_dir, repository)
+
+    known_ids = _known_ids(singles, records)
+    checker = SchemaChecker(data_dir / "schemas", known_ids, date.today().year)
+    checker_inputs = (
+        tuple(sorted((name, json.dumps(schema)) for name, schema in checker.schemas.items())),
+        tuple(sorted((name, tuple(ids)) for name, ids in known_ids.items())),
+        date.today(),  # record dates are checked against today
+    )
+    for name, parsed in singles.items():
+        if parsed:
+            problems += check(parsed, SINGLE_FILES[name], lambda parsed: [])
+    for kind in KINDS:
+        for parsed in filter(None, records[kind.name].values()):
+            problems += check(parsed, kind.schema, kind.check)
+    problems += _check_unique_ids(singles)
+    problems += _check_file_names(records)
+    docs_dir = repository / "docs"
+    if singles["short-links.yml"] and not problems and docs_dir.is_dir():  # not data alone
+        problems += _check_short_links(singles["short-links.yml"], docs_dir)
+
+    if problems:
+        raise DataError(problems)
+    return _build(singles, records)
+
+
+def _record_files(folder: Path, repository: Path, problems: list[Problem]) -> list[Path]:
+    """The .yml files of a record folder, sorted; anything else there is reported."""
+    if not folder.is_dir():
+        return []
+    paths = []
+    for path in sorted(folder.iterdir()):
+        if path.suffix == ".yml" and path.is_file():
+            paths.append(path)
+        else:
+            shown = path.relative_to(repository).as_posix()
+            problems.append(messages.problem("file.not_yml", shown))
+    return paths
+
+
+def _unexpected_files(data_dir: Path, repository: Path) -> list[Problem]:
+    """YAML files nobody reads would silently be ignored: report them."""
+    known = ", ".join([*SINGLE_FILES, *(f"{kind.name}/<id>.yml" for kind in KINDS)])
+    return [
+        messages.problem("file.no_schema", path.relative_to(repository).as_posix(), known=known)
+        for path in sorted(data_dir.iterdir())
+        if path.suffix in (".yml", ".yaml") and path.name not in SINGLE_FILES
+    ]
+
+
+def _known_ids(singles: dict[str, YamlFile | None], records: dict) -> dict[str, list[str]]:
+    """The ids references may use, read leniently so that one broken entry does not make every
+    reference to its neighbours look unknown. Lists that could not be read are left out."""
+    known = {kind.name: list(records[kind.name]) for kind in KINDS}
+    vocabularies = _content(singles["vocabularies.yml"])
+    for name in VOCABULARIES:
+        if isinstance(vocabularies.get(name), list):
+            known[name] = list(dict.fromkeys(_ids(vocabularies[name])))
+    sources = _content(singles["sources.yml"]).get("sources")
+    if isinstance(sources, list):
+        known["sources"] = list(dict.fromkeys(_ids(sources)))
+    return known
+
+
+def _content(parsed: YamlFile | None) -> dict:
+    return parsed.content if parsed and isinstance(parsed.content, dict) else {}
+
+
+def _ids(entries: list) -> Iterator[str]:
+    for entry in entries:
+        if isinstance(entry, dict) and isinstance(entry.get("id"), str):
+            yield entry["id"]
+
+
+def _check_unique_ids(singles: dict[str, YamlFile | None]) -> list[Problem]:
+    """Within each list of entries (sources, glossary terms, each vocabulary), ids are unique."""
+    lists = [("sources.yml", "sources"), ("glossary.yml", "terms")]
+    lists += [("vocabularies.yml", name) for name in VOCABULARIES]
+    problems = []
+    for file_name, key in lists:
+        parsed = singles[file_name]
+        entries = _content(parsed).get(key)
+        first_lines: dict[str, int] = {}
+        for index, entry in enumerate(entries if isinstance(entries, list) else []):
+            entry_id = entry.get("id") if isinstance(entry, dict) else None
+            if not isinstance(entry_id, str):
+                continue  # the schema reports it
+            path = (key, index, "id")
+            if entry_id in first_lines:
+                problems.append(
+                    parsed.worded(
+                        path,
+                        "record.duplicate_id",
+                        id=messages.quoted(entry_id),
+                        list=key,
+                        first=first_lines[entry_id],
+                    )
+                )
+            else:
+                first_lines[entry_id] = parsed.position(path)[0]
+    return problems
+
+
+def _check_file_names(records: dict[str, dict[str, YamlFile | None]]) -> list[Problem]:
+    """A record's id is its file name, so that links and file names never disagree."""
+    problems = []
+    for files in records.values():
+        for stem, parsed in files.items():
+            record_id = _content(parsed).get("id")
+            if isinstance(record_id, str) and record_id != stem:
+                problems.append(
+                    parsed.worded(
+                        ("id",), "record.id_not_file_name", id=messages.quoted(record_id), stem=stem
+                    )
+                )
+    return problems
+
+
+# Addresses a short link may not take: each language's root, the theme's and the build's folders.
+RESERVED_FOLDERS = {*LANGUAGES, "assets", "search", "donnees", "kit"}
+
+
+def _check_short_links(parsed: YamlFile, docs_dir: Path) -> list[Problem]:
+    """Each short link leads to a page that exists in both languages, is unique, and takes no
+    address a real page (written or generated from data) already has."""
+    taken = set(RESERVED_FOLDERS) | {kind.page_folder for kind in KINDS}
+    for language in LANGUAGES:
+        for path in (docs_dir / language).rglob("*.md"):
+            page = path.relative_to(docs_dir / language).with_suffix("").as_posix()
+            taken.add(page.removesuffix("/index").removesuffix("index"))
+    problems = []
+    first_lines: dict[tuple[str, str], int] = {}
+    for index, link in enumerate(parsed.content["links"]):
+        for key in ("short", "page"):
+            seen = first_lines.get((key, link[key]))
+            if seen:
+                problems.append(
+                    parsed.worded(
+                        ("links", index, key),
+                        f"short_link.duplicate_{key}",
+                        value=link[key],
+                        first=seen,
+                    )
+                )
+            else:
+                first_lines[key, link[key]] = parsed.position(("links", index, key))[0]
+        short = link["short"]
+        if short in taken or short.partition("/")[0] in taken:
+            problems.append(
+                parsed.worded(("links", index, "short"), "short_link.taken", short=short)
+            )
+        missing = [lang for lang in LANGUAGES if not (docs_dir / lang / link["page"]).is_file()]
+        if missing:
+            folders = " + ".join(f"docs/{lang}/" for lang in missing)
+            problems.append(
+                parsed.worded(
+                    ("links", index, "page"),
+                    "short_link.no_page",
+                    page=link["page"],
+                    folders=folders,
+                )
+            )
+    return problems
+
+
+# --- Building records from valid data ----------------------------------------------------------
+
+
+def _build(singles: dict[str, YamlFile | None], records: dict) -> SiteData:
+    """Turn validated content into records. Everything here may assume the schemas hold."""
+    vocabularies = _build_vocabularies(singles["vocabularies.yml"].content)
+    sources = {
+        entry["id"]: _build_source(entry, vocabularies)
+        for entry in singles["sources.yml"].content["sources"]
+    }
+    glossary = {
+        entry["id"]: GlossaryTerm(
+            id=entry["id"],
+            term=Text.of(entry["term"]),
+            expansion=Text.optional(entry.get("expansion")),
+            definition=Text.of(entry["definition"]),
+        )
+        for entry in singles["glossary.yml"].content["terms"]
+    }
+    words = {key: Text.of(text) for key, text in singles["interface.yml"].content.items()}
+    checks = {
+        key: TranslationCheck(french=check["french"], checked=check["checked"])
+        for key, check in (singles["translations.lock.yml"].content or {}).items()
+    }
+    short_links = tuple(
+        ShortLink(link["short"], link["page"], link.get("sheet", False))
+        for link in singles["short-links.yml"].content["links"]
+    )
+    site = SiteData({}, sources, vocabularies, glossary, words, checks, short_links)
+    for kind in KINDS:  # in order: a kind's records may refer to those of an earlier kind
+        site.records[kind.name] = {
+            stem: kind.build(parsed, site) for stem, parsed in records[kind.name].items()
+        }
+    return site
+
+
+def _build_vocabularies(content: dict) -> Vocabularies:
+    lists: dict[str, Any] = {
+        name: {term["id"]: Term(term["id"], Text.of(term["label"])) for term in content[name]}
+        for name in VOCABULARIES
+        if name != "steps"
+    }
+    lists["steps"] = {
+        step["id"]: Step(step["id"], Text.of(step["label"]), number=number, page=step["page"])
+        for number, step in enumerate(content["steps"], start=1)
+    }
+    return Vocabularies(**lists)
+
+
+def _build_source(entry: dict, vocabularies: Vocabularies) -> Source:
+    licence = entry.get("licence")
+    return Source(
+        id=entry["id"],
+        source_type=vocabularies.source_types[entry["type"]],
+        authors=tuple(entry.get("authors", ())),
+        title=entry["title"],
+        publisher=entry.get("publisher"),
+        venue=entry.get("venue"),
+        issue=entry.get("issue"),
+        place=entry.get("place"),
+        year=entry["year"],
+        pages=entry.get("pages"),
+        url=entry.get("url"),
+        licence=Licence(licence["name"], licence.get("url")) if licence else None,
+        note=Text.of(entry["note"]),
+    )

@@ -1,0 +1,314 @@
+"""The records the data becomes: typed, frozen, with references resolved.
+
+`macros/model/data.py` builds them from data/ (nothing else reads YAML); every other module reads
+them. A case study holds its `Partner`, `Source`, `Step` and `Term` records, not their ids, and each
+partner lists the case studies naming it (derived, never typed twice).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from macros.model.record_dates import RecordDates
+from macros.site.i18n import LANGUAGES
+
+
+@dataclass(frozen=True)
+class Text:
+    """A human-readable text in both languages; `text["en"]` picks one (also `text.en`)."""
+
+    fr: str
+    en: str
+
+    def __getitem__(self, language: str) -> str:
+        if language not in LANGUAGES:
+            raise KeyError(f"no {language!r} text: the site speaks {', '.join(LANGUAGES)}")
+        return getattr(self, language)
+
+    @classmethod
+    def of(cls, value: dict) -> Text:
+        """From valid data, `{fr: ..., en: ...}`."""
+        return cls(fr=value["fr"], en=value["en"])
+
+    @classmethod
+    def optional(cls, value: dict | None) -> Text | None:
+        return cls.of(value) if value is not None else None
+
+    @classmethod
+    def all(cls, values: list[dict] | None) -> tuple[Text, ...]:
+        return tuple(cls.of(value) for value in values or ())
+
+
+@dataclass(frozen=True)
+class Term:
+    """A term of a controlled vocabulary."""
+
+    id: str
+    label: Text
+
+
+@dataclass(frozen=True)
+class Step(Term):
+    """A guide step: `number` from 1 to 7, `page` under docs/<language>/, e.g. guide/champs.md."""
+
+    number: int
+    page: str
+
+
+@dataclass(frozen=True)
+class ShortLink:
+    """A short address for trainers (data/short-links.yml): `short` ("e/4") leads to `page`
+    (a path inside each language folder), in both languages; `sheet`: it has a printable sheet."""
+
+    short: str
+    page: str
+    sheet: bool
+
+
+@dataclass(frozen=True)
+class Vocabularies:
+    """Every controlled list, each mapping id -> term in the order of data/vocabularies.yml."""
+
+    status: dict[str, Term]
+    fields: dict[str, Term]
+    administrative_forms: dict[str, Term]
+    partner_types: dict[str, Term]
+    competences: dict[str, Term]
+    partner_roles: dict[str, Term]
+    audiences: dict[str, Term]
+    horizons: dict[str, Term]
+    countries: dict[str, Term]
+    source_types: dict[str, Term]
+    steps: dict[str, Step]
+
+
+@dataclass(frozen=True)
+class Licence:
+    name: str
+    url: str | None
+
+
+@dataclass(frozen=True)
+class Source:
+    """A cited document. Bibliographic fields keep the document's language; `note` is bilingual."""
+
+    id: str
+    source_type: Term
+    authors: tuple[str, ...]  # "Family, Given" or an institution's name; may be empty
+    title: str
+    publisher: str | None
+    venue: str | None
+    issue: str | None
+    place: str | None
+    year: int | None  # None: the document gives no date
+    pages: int | None
+    url: str | None
+    licence: Licence | None
+    note: Text
+
+
+@dataclass(frozen=True)
+class Competence:
+    """What a partner can bring, with the source that shows it."""
+
+    term: Term
+    source: Source
+
+
+@dataclass(frozen=True)
+class Partner:
+    """An institution. `case_studies` is derived from the case files, ordered by case id."""
+
+    id: str
+    data_file: str  # e.g. data/partners/cnfpt.yml, relative to the repository root
+    name: Text
+    partner_type: Term
+    country: Term | None
+    region: Text | None
+    website: str | None
+    competences: tuple[Competence, ...]
+    description: Text
+    dates: RecordDates
+    case_studies: list[CaseStudy] = field(default_factory=list, compare=False, repr=False)
+
+    def role_in(self, case: CaseStudy) -> Term:
+        return next(link.role for link in case.partners if link.partner is self)
+
+
+@dataclass(frozen=True)
+class Scale:
+    """The size of a territory, as one source gives it."""
+
+    towns: int | None
+    inhabitants: int | None
+    libraries: int | None
+    year: int | None
+    source: Source
+
+
+@dataclass(frozen=True)
+class Territory:
+    label: Text
+    scale: Scale | None
+
+
+@dataclass(frozen=True)
+class Milestone:
+    date: str  # a partial ISO date: "2014", "2014-06" or "2014-06-23"
+    event: Text
+    marks: str | None  # "start", "end" or None
+    source: Source
+
+    @property
+    def year(self) -> int:
+        return int(self.date[:4])
+
+
+@dataclass(frozen=True)
+class CasePartner:
+    """A partner's part in one case study."""
+
+    partner: Partner
+    role: Term
+    source: Source
+
+
+@dataclass(frozen=True)
+class StepLink:
+    """A guide step a case illustrates, and why (shown on the step's page)."""
+
+    step: Step
+    why: Text
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A gain or a drawback, with whom it concerns and when, where the source says."""
+
+    text: Text
+    audience: Term | None
+    horizon: Term | None
+    source: Source | None
+
+
+@dataclass(frozen=True)
+class GoverningBody:
+    body: Text
+    role: Text
+    source: Source
+
+
+@dataclass(frozen=True)
+class Funding:
+    known: Text  # who pays and how much, as far as the sources say
+    unknown: Text  # what they leave out
+    sources: tuple[Source, ...]
+
+
+@dataclass(frozen=True)
+class KeyFigure:
+    label: Text
+    value: int | float
+    unit: Text | None  # None for a plain count
+    year: int | None
+    source: Source
+
+
+@dataclass(frozen=True)
+class CaseStudy:
+    id: str
+    data_file: str  # e.g. data/case-studies/g2id.yml, relative to the repository root
+    status: Term
+    title: Text
+    summary: Text
+    territory: Territory
+    milestones: tuple[Milestone, ...]  # in date order
+    partners: tuple[CasePartner, ...]
+    fields: tuple[Term, ...]
+    administrative_form: Term
+    key_figures: tuple[KeyFigure, ...]
+    steps: tuple[StepLink, ...]
+    gains: tuple[Finding, ...]
+    drawbacks: tuple[Finding, ...]
+    governance: tuple[GoverningBody, ...]
+    funding: Funding | None
+    lessons: tuple[Text, ...]
+    sources: tuple[Source, ...]
+    dates: RecordDates
+
+    @property
+    def start(self) -> Milestone | None:
+        """The milestone marked `start`: the listing's and the exports' start date."""
+        return next((m for m in self.milestones if m.marks == "start"), None)
+
+    @property
+    def end(self) -> Milestone | None:
+        return next((m for m in self.milestones if m.marks == "end"), None)
+
+    def why(self, step: Step) -> Text | None:
+        """Why this case illustrates `step`, or None if it does not."""
+        return next((link.why for link in self.steps if link.step == step), None)
+
+
+@dataclass(frozen=True)
+class GlossaryTerm:
+    id: str
+    term: Text
+    expansion: Text | None  # what an abbreviation stands for
+    definition: Text
+
+
+@dataclass(frozen=True)
+class TranslationCheck:
+    """When an English translation was last checked, and against which French text (its
+    fingerprint): one entry of data/translations.lock.yml (macros/contribute/translations.py)."""
+
+    french: str
+    checked: str  # YYYY-MM-DD
+
+
+@dataclass(frozen=True)
+class SiteData:
+    """Everything in data/, validated and cross-linked. Dicts map id -> record: the records of
+    each kind (macros/kinds.py) ordered by id, sources and glossary terms in their file's order.
+    `words` are the interface words of data/interface.yml; `translation_checks` the record of
+    data/translations.lock.yml."""
+
+    records: dict[str, dict[str, Any]]  # kind name ("case-studies") -> id -> record
+    sources: dict[str, Source]
+    vocabularies: Vocabularies
+    glossary: dict[str, GlossaryTerm]
+    words: dict[str, Text]
+    translation_checks: dict[str, TranslationCheck] = field(default_factory=dict)  # key -> check
+    short_links: tuple[ShortLink, ...] = ()
+
+    @property
+    def case_studies(self) -> dict[str, CaseStudy]:
+        return self.records["case-studies"]
+
+    @property
+    def partners(self) -> dict[str, Partner]:
+        return self.records["partners"]
+
+    def ui(self, language: str) -> dict[str, str]:
+        """Every interface word in one language, for a template: `ui.key_figures`."""
+        return {key: text[language] for key, text in self.words.items()}
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of a kind's open data: its name, and its value for a record in a language.
+    Its meaning, shown on the open data page, is the interface word `<kind>.column.<name>`."""
+
+    name: str
+    value: Callable[[Any, str], Any]
+
+
+def lookup(mapping: dict, key: str, noun: str):
+    """`mapping[key]`, or a KeyError a contributor can act on: unknown X 'y' (one of: ...)."""
+    try:
+        return mapping[key]
+    except KeyError:
+        raise KeyError(f"unknown {noun} {key!r} (one of: {', '.join(mapping)})") from None

@@ -1,0 +1,137 @@
+"""How to cite a page: the "cite this page" block after its content, and the same facts as
+metadata in its <head> for reference managers (Highwire `citation_*` tags, which Zotero reads
+first, Dublin Core and Open Graph).
+
+The project is the author, the page's last change its date (macros/publish/page_dates.py), its
+absolute address the one of macros/site/i18n.py, the licence mkdocs.yml's extra.licence. The day
+the reader consults the page is filled in by the browser
+(overrides/assets/javascripts/page-tools.js). Every text goes through the autoescaped templates of
+macros/templates/.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from markupsafe import Markup, escape
+
+from macros.publish.page_dates import day_text, page_day
+from macros.render.templates import render
+from macros.site.i18n import page_language, page_url
+
+# How the browser writes the day of consultation, per style and language (Intl locales):
+# ISO 690 "21 November 2026", APA "November 21, 2026".
+CONSULTATION_LOCALES = {
+    ("iso690", "fr"): "fr-FR",
+    ("iso690", "en"): "en-GB",
+    ("apa", "fr"): "fr-FR",
+    ("apa", "en"): "en-US",
+}
+OPEN_GRAPH_LOCALES = {"fr": "fr_FR", "en": "en_GB"}
+PLACEHOLDER = re.compile(r"({\w+})")
+FEED = "feed.xml"  # each language's Atom feed, at its root (hooks/feeds.py)
+
+
+@dataclass(frozen=True)
+class PageCitation:
+    title: str
+    description: str
+    author: str  # the project
+    updated: date | None  # None only in a preview built with PAGE_DATES=off
+    url: str  # absolute
+    language: str
+    licence: dict  # {name, url}
+    feed_url: str  # absolute: the Atom feed of this language
+
+
+def page_citation(page, config) -> PageCitation:
+    """The facts to cite a page of the build in progress (`config`: its MkDocs config)."""
+    language = page_language(page)
+    return PageCitation(
+        # Material's titles are HTML (hooks/page_titles.py escapes front matter into it): text here
+        title=Markup(page.title).striptags() if page.title else config.site_name,
+        description=(page.meta or {}).get("description") or config.site_description or "",
+        author=config.site_name,
+        updated=page_day(page),
+        url=page_url(page, site_url=config.site_url or "/"),
+        language=language,
+        licence=config.extra["licence"],
+        feed_url=page_url(FEED, language, config.site_url or "/"),
+    )
+
+
+def fill(template: str, **parts: Markup) -> Markup:
+    """An interface word with its {placeholders} replaced by ready HTML; the rest is escaped."""
+    return Markup("").join(
+        parts[piece[1:-1]] if PLACEHOLDER.fullmatch(piece) else escape(piece)
+        for piece in PLACEHOLDER.split(template)
+    )
+
+
+def references(citation: PageCitation, words) -> list[tuple[str, str, Markup]]:
+    """The page's reference in each style, (style id, style name, HTML): the title in <cite>,
+    the day of consultation in a <time> the browser fills."""
+    language = citation.language
+
+    def updated(form: str | None) -> Markup:
+        if citation.updated is None:
+            return escape(words["no_date"][language])
+        text = day_text(citation.updated, language, words, form)
+        return Markup('<time datetime="{}">{}</time>').format(citation.updated.isoformat(), text)
+
+    def reference(style: str, template: str, updated_form: str | None) -> Markup:
+        consulted = Markup('<time data-consulted="{}">{}</time>').format(
+            CONSULTATION_LOCALES[style, language], words["cite.consulted_unknown"][language]
+        )
+        return fill(
+            template,
+            author=escape(citation.author),
+            title=Markup("<cite>{}</cite>").format(citation.title),
+            updated=updated(updated_form),
+            url=escape(citation.url),
+            consulted=consulted,
+        )
+
+    return [
+        (
+            "iso690",
+            words["cite.style.iso690"][language],
+            reference("iso690", words["cite.iso690"][language], None),
+        ),
+        (
+            "apa",
+            words["cite.style.apa"][language],
+            reference("apa", words["cite.apa"][language], words["cite.apa_date"][language]),
+        ),
+    ]
+
+
+def page_info_html(citation: PageCitation, words) -> Markup:
+    """The block after the page's content: last change, how to cite it, its licence, the feed."""
+    ui = {key: text[citation.language] for key, text in words.items()}
+    updated = day_text(citation.updated, citation.language, words) if citation.updated else None
+    return Markup(
+        render(
+            "page_info.html",
+            citation=citation,
+            updated=updated,
+            references=references(citation, words),
+            ui=ui,
+        )
+    )
+
+
+def metadata_html(citation: PageCitation, site_name: str, words) -> Markup:
+    """The <head> tags a reference manager reads."""
+    ui = {key: text[citation.language] for key, text in words.items()}
+    return Markup(
+        render(
+            "page_metadata.html",
+            citation=citation,
+            site_name=site_name,
+            locale=OPEN_GRAPH_LOCALES[citation.language],
+            ui=ui,
+        )
+    )

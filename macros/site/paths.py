@@ -1,0 +1,23 @@
+"""Where pages live inside a language folder (docs/fr/, docs/en/): one place to change.
+Addresses, for a language and a site, come from macros/site/i18n.py's `page_url`."""
+
+from __future__ import annotations
+
+SOURCES_PAGE = "sources.md"
+GLOSSARY_PAGE = "glossaire.md"
+FORMS_PAGE = "formes-administratives.md"
+CASE_LISTING_PAGE = "cas/index.md"
+CASE_INDEX_PAGE = "cas/liste.md"  # every case study's title, for readers without JavaScript
+CASE_FOLDER = "cas"  # one generated page per case study
+PARTNER_FOLDER = "partenaires"  # one generated page per partner
+
+
+def case_page_path(case_id: str) -> str:
+    return f"{CASE_FOLDER}/{case_id}.md"
+
+
+def partner_page_path(partner_id: str) -> str:
+    return f"{PARTNER_FOLDER}/{partner_id}.md"
+
+
+KIT_FOLDER = "kit"  # under the site root: sheets and booklets (<language>/), offline copies
