@@ -1,92 +1,26 @@
-"""The macros the pages call. mkdocs-macros runs `define_env` once per language build."""
+"""Mutualiser's Python code, in layers, each importing only those before it:
+
+    site/        languages, addresses, output folders, escaping, text, typography
+    model/       records, loading and validation, contributor messages, dates, what a kind is
+    kinds/       each kind of record as data: built from its file, checked, its open-data columns
+    render/      page macros' helpers and their templates (autoescaped)
+    publish/     whole-site outputs: open data, feeds, bibliography files, citations, page dates
+    kit/         the trainers' kit: short links, sheets, offline copies
+    contribute/  the contributor's commands: validation, translations, GitHub reports, forms
+    registry.py  the kinds of records, joining their data and their pages
+    page_macros.py  the macros the pages call; build/ the build's steps (hooks/pipeline.py)
+
+mkdocs-macros calls `define_env` once per language build; importing this package loads nothing
+else.
+"""
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from macros.contribute import translations
-from macros.kinds import kind
-from macros.kit import trainers_kit
-from macros.model.records import lookup
-from macros.publish import open_data
-from macros.render import cases, citations, partners, self_assessment
-from macros.render.context import PageContext
-from macros.render.facets import filters_script_url
-from macros.render.glossary import glossary_definitions
-from macros.site_cache import site_data
+from typing import Any
 
 
-def define_env(env) -> None:
-    data = site_data(env.project_dir)  # invalid data stops the build here, before any page
+def define_env(env: Any) -> None:
+    """Register the page macros (macros/page_macros.py)."""
+    from macros.page_macros import define_env as register_macros
 
-    def here() -> PageContext:
-        return PageContext.of(env, data)
-
-    @env.macro
-    def cite(source_id: str) -> str:
-        """`{{ cite("boussou-2014") }}`: "(Boussou, 2014)", linked to the sources page."""
-        return citations.cite(data, here(), source_id)
-
-    @env.macro
-    def bibliography() -> str:
-        """Every source as a full reference, each anchored by its id (sources page)."""
-        return citations.bibliography(data, here())
-
-    @env.macro
-    def glossary() -> str:
-        """Every glossary term as a definition list, each anchored by its id (glossary page)."""
-        return glossary_definitions(data, here())
-
-    @env.macro
-    def cases_for_step(step_id: str) -> str:
-        """The case studies illustrating a guide step, as cards."""
-        return cases.cases_for_step(data, here(), step_id)
-
-    @env.macro
-    def case_listing() -> str:
-        """The case studies, filterable, a page of cards at a time (case-study listing page)."""
-        page_size = env.conf.extra["case_listing_page_size"]
-        return cases.case_listing(data, here(), filters_script_url(env.page.url), page_size)
-
-    @env.macro
-    def case_index() -> str:
-        """Every case study as a plain link (case index page, for readers without JavaScript)."""
-        return cases.case_index(data, here())
-
-    @env.macro
-    def partner_directory() -> str:
-        """Every partner, filterable by competence and type (partners page)."""
-        return partners.partner_directory(data, here(), filters_script_url(env.page.url))
-
-    @env.macro
-    def record_page(kind_name: str, record_id: str) -> str:
-        """The body of a record's page (generated pages only, macros/render/generated.py)."""
-        of = kind(kind_name)
-        record = lookup(data.records[of.name], record_id, of.name)
-        return of.render_page(data, here(), record)
-
-    @env.macro
-    def translation_status() -> str:
-        """Every translation and how it stands (translation status page)."""
-        found = translations.translations(Path(env.project_dir), data)
-        return translations.status_table(here(), found, translations.edit_root(env.conf))
-
-    @env.macro
-    def open_data_files() -> str:
-        """The JSON and CSV downloads and their schemas (open data page)."""
-        return open_data.open_data_files(data, here())
-
-    @env.macro
-    def self_assessment_tools() -> str:
-        """The self-assessment's summary, exports, print and link buttons (its page)."""
-        return self_assessment.self_assessment_tools(here())
-
-    @env.macro
-    def open_data_columns(dataset: str) -> str:
-        """The columns of one kind's files ("case-studies", "partners"), with their meaning."""
-        return open_data.open_data_columns(here(), dataset)
-
-    @env.macro
-    def kit(part: str) -> str:
-        """A part of the trainers' kit page: "sheets", "short-links" or "offline"."""
-        return trainers_kit.kit_page(data, here(), part, Path(env.conf["docs_dir"]))
+    register_macros(env)

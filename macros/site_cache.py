@@ -13,11 +13,12 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 
 from macros.model import messages
-from macros.model.data import DataError, load_site_data
+from macros.model.data import DataError
 from macros.model.records import SiteData
+from macros.registry import load_site_data
 
 _cache: dict[Path, tuple[tuple, SiteData]] = {}
-# Within a build the files are looked at once (hooks/data_once_per_build.py): every hook asks
+# Within a build the files are looked at once (hooks/pipeline.py): every hook asks
 # for the data on every page, and at 1000 case studies re-checking the folder each time was an
 # eighth of the build. Outside a build (tests, tools), every call looks again.
 _checked_in_this_build: set[Path] | None = None

@@ -20,8 +20,8 @@ from urllib.parse import urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from macros.kit.trainers_kit import short_address
-from macros.model.data import load_site_data
+from macros.kit.short_links import short_address
+from macros.registry import load_site_data
 from macros.site.i18n import LANGUAGES, url_language
 from tools.budget import record
 from tools.chromium import launch

@@ -1,6 +1,6 @@
 """Every page carries a strict Content-Security-Policy, and keeps to it: in Chromium, no page of
 either language triggers a single violation, and a script slipped into a page does not run.
-(hooks/content_security_policy.py, notes/security.md)"""
+(macros/build/content_security_policy.py, notes/security.md)"""
 
 from __future__ import annotations
 

@@ -17,7 +17,7 @@ from conftest import ROOT
 from macros.contribute.case_from_issue import FORM, answers, form_labels
 from macros.contribute.case_from_issue import main as case_from_issue
 from macros.contribute.check_data import main as validate_main
-from macros.model.data import load_site_data
+from macros.registry import load_site_data
 from tools.issue_forms import CHOICES  # tools/: `make forms` writes the choices
 
 BIN = Path(sys.executable).parent

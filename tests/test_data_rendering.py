@@ -14,8 +14,7 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 from conftest import ROOT
 
-from macros.kinds import KINDS
-from macros.model.data import load_site_data
+from macros.registry import KINDS, load_site_data
 from macros.site.i18n import LANGUAGES, language_root
 
 DATA = load_site_data(ROOT / "data")

@@ -9,7 +9,7 @@ import pytest
 from conftest import ROOT
 from playwright.sync_api import expect
 
-from macros.model.data import load_site_data
+from macros.registry import load_site_data
 
 DATA = load_site_data(ROOT / "data")
 

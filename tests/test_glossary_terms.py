@@ -1,4 +1,4 @@
-"""Glossary terms (<abbr>, hooks/glossary_abbreviations.py) explain themselves on touch and
+"""Glossary terms (<abbr>, macros/build/glossary_abbreviations.py) explain themselves on touch and
 keyboard, not only on mouse hover (overrides/assets/javascripts/glossary.js): a term is a Tab
 stop, its definition shows on focus and on tap, Escape dismisses it, and screen readers get it
 as the term's description."""

@@ -8,7 +8,7 @@ from itertools import pairwise
 import pytest
 from conftest import ROOT
 
-from macros.model.data import load_site_data
+from macros.registry import load_site_data
 
 DATA = load_site_data(ROOT / "data")
 STEPS = sorted(DATA.vocabularies.steps.values(), key=lambda step: step.number)

@@ -25,9 +25,9 @@ import yaml
 from bs4 import BeautifulSoup
 from conftest import ROOT
 
-from macros.kinds import KINDS
-from macros.model.data import SINGLE_FILES, DataError, load_site_data, schema_comment
+from macros.model.data import SINGLE_FILES, DataError, schema_comment
 from macros.model.validation import field_name
+from macros.registry import KINDS, load_site_data
 from tools.project import copy_project, run_in_copy
 from tools.serve_like_pages import serving
 

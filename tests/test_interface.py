@@ -12,8 +12,8 @@ import re
 import pytest
 from conftest import ROOT
 
-from macros.kinds import KINDS
 from macros.publish.open_data import column_names
+from macros.registry import KINDS
 from macros.site.i18n import LANGUAGES
 
 CODE = [ROOT / "macros", ROOT / "hooks", ROOT / "overrides"]

@@ -1,4 +1,4 @@
-"""A kind of record is declared once (macros/kinds.py): adding one needs no other Python change.
+"""A kind of record is declared once (macros/registry.py): adding one needs no other Python change.
 
 The proof: a copy of the project gets an extra kind, "events", made of exactly what the
 registry's docstring lists (a schema, a module with its template, its interface words, one
@@ -17,7 +17,7 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import ROOT
 
-from macros.kinds import KINDS
+from macros.registry import KINDS
 from macros.site.i18n import LANGUAGES, page_url
 from tools.project import copy_project, run_in_copy
 
@@ -39,8 +39,8 @@ def project_with_events(tmp_path_factory) -> Path:
     with (project / "data" / "interface.yml").open("a", encoding="utf-8") as interface:
         interface.write(words.read_text("utf-8"))
     words.unlink()
-    declaration = project / "macros" / "kinds-events.py"
-    with (project / "macros" / "kinds.py").open("a", encoding="utf-8") as kinds:
+    declaration = project / "macros" / "registry-events.py"
+    with (project / "macros" / "registry.py").open("a", encoding="utf-8") as kinds:
         kinds.write(declaration.read_text("utf-8"))
     declaration.unlink()
     return project

@@ -22,7 +22,7 @@ from playwright.sync_api import expect
 from test_accessibility import axe_violations
 from test_budget import over_budget
 
-from macros.model.data import load_site_data
+from macros.registry import load_site_data
 from macros.render.cases import LISTING_CARDS, territory_key
 from tools.bench import add_case_studies
 from tools.project import copy_project, run_in_copy

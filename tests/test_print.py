@@ -11,7 +11,7 @@ import pytest
 from conftest import ROOT
 from pypdf import PdfReader
 
-from macros.model.data import load_site_data
+from macros.registry import load_site_data
 from macros.site.i18n import page_url
 
 DATA = load_site_data(ROOT / "data")

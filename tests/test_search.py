@@ -1,4 +1,4 @@
-"""Search, in Material's header box, answered by Pagefind (hooks/search_index.py,
+"""Search, in Material's header box, answered by Pagefind (macros/build/search_index.py,
 overrides/assets/javascripts/search.js): one index per language, nothing fetched before the
 reader starts a search, accents and case ignored, glossary terms found as themselves."""
 

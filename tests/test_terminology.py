@@ -14,7 +14,7 @@ import pytest
 import yaml
 from conftest import ROOT
 
-from macros.model.data import load_site_data
+from macros.registry import load_site_data
 from macros.site.i18n import LANGUAGES
 
 DATA = ROOT / "data"

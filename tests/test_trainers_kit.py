@@ -20,16 +20,11 @@ from pypdf import PdfReader
 from pypdf.generic import ContentStream
 
 from macros.kit.offline_copy import offline_address
-from macros.kit.trainers_kit import (
-    booklet_address,
-    qr_address,
-    sheet_address,
-    sheet_html,
-    sheet_links,
-    short_address,
-)
-from macros.model.data import DataError, load_site_data
+from macros.kit.sheets import booklet_address, sheet_address, sheet_html, sheet_links
+from macros.kit.short_links import qr_address, short_address
+from macros.model.data import DataError
 from macros.model.messages import in_language
+from macros.registry import load_site_data
 from macros.site.i18n import LANGUAGES, language_root, page_url
 
 DATA = load_site_data(ROOT / "data")
@@ -244,7 +239,7 @@ def test_the_qr_code_on_a_sheet_decodes_to_its_short_address(site, browser, lang
     """The sheet's HTML, as WeasyPrint prints it, shown in Chromium and read by the decoder."""
     link = sheet_links(DATA)[3]
     sheet_page = site.html(page_url(link.page, language))
-    from macros.kit.trainers_kit import read_sheet
+    from macros.kit.sheets import read_sheet
 
     address = site.url + short_address(link, language)
     sheet = read_sheet(str(sheet_page), address, site.url + page_url(link.page, language))
@@ -258,7 +253,7 @@ def test_the_qr_code_on_a_sheet_decodes_to_its_short_address(site, browser, lang
 
 
 def test_a_sheet_that_overflows_its_page_stops_the_build(site, tmp_path):
-    from macros.kit.trainers_kit import SheetTooLong, write_sheets
+    from macros.kit.sheets import SheetTooLong, write_sheets
 
     copy = tmp_path / "site"
     shutil.copytree(site.root, copy, ignore=shutil.ignore_patterns("*.zip", "*.pdf"))

@@ -35,7 +35,8 @@ from macros.contribute.translations import (
     translations,
 )
 from macros.contribute.twin_parity import parity_problems, twin_problems
-from macros.model.data import DataError, load_site_data
+from macros.model.data import DataError
+from macros.registry import load_site_data
 from macros.site.i18n import page_url
 from tools.project import copy_project, run_in_copy
 from tools.serve_like_pages import pages_server

@@ -3,13 +3,10 @@
 from __future__ import annotations
 
 import re
-import sys
 
 import pytest
-from conftest import ROOT
 
-sys.path.insert(0, str(ROOT / "hooks"))
-from french_typography import NARROW_NBSP, NBSP, apply_to_text
+from macros.site.typography import NARROW_NBSP, NBSP, apply_to_text
 
 EN_DASH = "\u2013"
 

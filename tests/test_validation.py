@@ -21,8 +21,9 @@ import pytest
 from jsonschema import Draft202012Validator
 
 from macros.contribute.check_data import main as validate_main
-from macros.model.data import DataError, load_site_data
+from macros.model.data import DataError
 from macros.model.records import SiteData
+from macros.registry import load_site_data
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"

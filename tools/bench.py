@@ -295,7 +295,7 @@ import json, sys
 from datetime import date
 from pathlib import Path
 from mkdocs.config import load_config
-from macros.model.data import load_site_data
+from macros.registry import load_site_data
 from macros.kit.trainers_kit import write_kit
 
 site, config, data = Path(sys.argv[1]), load_config("mkdocs.yml"), load_site_data(Path("data"))

@@ -13,7 +13,7 @@ import json
 import sys
 from pathlib import Path
 
-from macros.model.data import load_site_data
+from macros.registry import load_site_data
 
 ROOT = Path(__file__).resolve().parent.parent
 

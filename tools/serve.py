@@ -26,9 +26,9 @@ second, as `mkdocs serve` does. A folder that gets no events though the watcher 
 network drive, a Windows drive seen from WSL) needs `mkdocs serve`.
 
 Files made from the whole site (search index, feeds, open data, bibliography files, trainers'
-sheets: WHOLE_SITE_STEPS) are made by whole-site builds only: after a quicker rebuild they
-still show the last whole-site build, and the log says so. Other post-build steps run.
-Links and anchors are still checked on every page, in strict mode.
+sheets: hooks/pipeline.py's WHOLE_SITE, but for the steps marked quick) are made by whole-site
+builds only: after a quicker rebuild they still show the last whole-site build, and the log says
+so. Other post-build steps run. Links and anchors are still checked on every page, in strict mode.
 Code (macros/, hooks/) is read once: restart after changing it. Publishing never uses this:
 `make build` and the tests build the whole site.
 """
@@ -80,16 +80,10 @@ RECORD_FREE_MACROS = {
     "translation_status",
 }
 # Post-build steps over the whole site that a quicker rebuild skips: too slow (Pagefind's
-# index, the trainers' sheets), or made from every page as it is rendered (the feeds). Any
-# other step (the listing's cards.json...) runs.
-WHOLE_SITE_STEPS = {
-    "search_index.py",
-    "feeds.py",
-    "open_data.py",
-    "bibliography_files.py",
-    "trainers_kit.py",
-    "MacrosPlugin",
-}
+# index, the trainers' sheets), or made from every page as it is rendered (the feeds). Our own
+# are hooks/pipeline.py's WHOLE_SITE steps not marked `quick`; a plugin's are skipped whole.
+WHOLE_SITE_PLUGINS = {"MacrosPlugin"}
+PIPELINE = "hooks/pipeline.py"  # MkDocs registers a hook as a plugin under its path in mkdocs.yml
 log = logging.getLogger("mkdocs.serve")
 
 
@@ -120,7 +114,7 @@ def snapshot(project: Path) -> dict[str, bytes]:
 
 def plan(project: Path, before: dict[str, bytes], after: dict[str, bytes]) -> Plan:
     """The pages the edits from `before` to `after` can change, or the whole site."""
-    from macros.kinds import KINDS
+    from macros.registry import KINDS
     from macros.site.i18n import LANGUAGES
 
     changed = sorted(
@@ -154,13 +148,13 @@ def _front_matter(markdown: bytes) -> dict:
 def _record_pages(kind, record_id: str) -> set[str]:
     from macros.site.i18n import LANGUAGES
 
-    return {f"{language}/{kind.page_path(record_id)}" for language in LANGUAGES}
+    return {kind.source_path(record_id, language) for language in LANGUAGES}
 
 
 def _related_record_pages(files: dict[str, bytes], record_id: str, edited: bytes) -> set[str]:
     """The pages of the records that name `record_id`, or that its file names (before or after
     the edit): a case study shows its partners' names, a partner page its case studies' titles."""
-    from macros.kinds import KINDS
+    from macros.registry import KINDS
 
     named = re.compile(rb"(?<![\w-])" + re.escape(record_id.encode()) + rb"(?![\w-])")
     mentioned = set(IDENTIFIER.findall(edited))
@@ -272,13 +266,16 @@ class Builds:
             # Keep the site directory and skip the steps over the whole site (mkdocs-static-i18n's
             # on_post_build still runs the other languages' builds).
             events["post_build"] = [
-                step for step in events["post_build"] if _step(step) not in WHOLE_SITE_STEPS
+                step for step in events["post_build"] if _plugin(step) not in WHOLE_SITE_PLUGINS
             ]
             utils.clean_directory = lambda path: None
+        pipeline = config.plugins[PIPELINE]
+        pipeline.BUILD.quick = not self.plan.whole_site  # its quick steps only (cards.json)
         try:
             mkdocs_build.build(config, serve_url=serve_url)
         finally:
             utils.clean_directory = clean_directory
+            pipeline.BUILD.quick = False
             events.update(kept)
 
     def _reuse_compiled_templates(self, env, config, files):
@@ -306,15 +303,6 @@ class CompiledTemplates(jinja2.BytecodeCache):
 def _plugin(handler) -> str:
     """The class name of the plugin an event handler belongs to ("" for a hook)."""
     return type(getattr(handler, "__self__", None)).__name__
-
-
-def _step(handler) -> str:
-    """A post-build step's name: its plugin's class, or its hook's file name."""
-    return (
-        _plugin(handler)
-        if hasattr(handler, "__self__")
-        else Path(handler.__code__.co_filename).name
-    )
 
 
 CHANGES = [FileCreatedEvent, FileDeletedEvent, FileModifiedEvent, FileMovedEvent]
@@ -347,7 +335,7 @@ def file_events_work(folder: str) -> bool:
 
 class Server(LiveReloadServer):
     """MkDocs' live-reload server, woken by ChangeObserver, with its reloading script allowed
-    by each page's Content-Security-Policy (hooks/content_security_policy.py allows inline
+    by each page's Content-Security-Policy (macros/build/content_security_policy.py allows inline
     scripts by hash, and this one changes with every request)."""
 
     def __init__(self, **options) -> None:

@@ -26,8 +26,9 @@ from pathlib import Path
 import yaml
 
 from macros.model import messages
-from macros.model.data import load_site_data, schema_comment
+from macros.model.data import schema_comment
 from macros.model.records import SiteData
+from macros.registry import load_site_data
 from macros.site.text import slug
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -21,11 +21,11 @@ from pathlib import Path
 from macros.contribute import github_report
 from macros.contribute.check_docs import docs_problems
 from macros.contribute.twin_parity import parity_problems
-from macros.kinds import KINDS
 from macros.model import messages
-from macros.model.data import DataError, load_site_data
+from macros.model.data import DataError
 from macros.model.records import SiteData
 from macros.model.validation import Problem
+from macros.registry import KINDS, load_site_data
 
 DEFAULT_DATA_DIR = Path(__file__).resolve().parents[2] / "data"
 

@@ -32,7 +32,8 @@ from macros.contribute.translations import (
 )
 from macros.contribute.twin_parity import parity_problems
 from macros.model import messages
-from macros.model.data import DataError, load_site_data
+from macros.model.data import DataError
+from macros.registry import load_site_data
 
 
 def report(all_translations: list[Translation]) -> list[str]:

@@ -15,10 +15,10 @@ import subprocess
 import sys
 from pathlib import Path
 
-from macros.kinds import KINDS
 from macros.model import messages
 from macros.model.records import SiteData
 from macros.model.validation import Problem
+from macros.registry import KINDS
 from macros.site.i18n import LANGUAGES, page_url
 
 

@@ -22,8 +22,8 @@ from pathlib import Path
 
 from mkdocs.utils import get_relative_url
 
-from macros.kinds import KINDS
 from macros.model.records import SiteData, Text, TranslationCheck
+from macros.registry import KINDS
 from macros.render.templates import render
 from macros.site.i18n import DEFAULT_LANGUAGE, LANGUAGES, other_language, page_url
 from macros.site.paths import GLOSSARY_PAGE, SOURCES_PAGE

@@ -21,15 +21,14 @@ from pathlib import Path
 from macros.model.records import SiteData
 from macros.render.templates import json_for_script, render
 from macros.site.i18n import DEFAULT_LANGUAGE, LANGUAGES, language_root, url_language
+from macros.site.outputs import OUTPUT_FOLDERS, output
 from macros.site.paths import KIT_FOLDER
 
 SEARCH_SCRIPT = "assets/javascripts/offline-search.js"  # from overrides/, in every build
 INDEX_SCRIPT = "search-index.js"  # in each copy, at its language's root
-SHARED_FOLDERS = ("assets", "donnees")  # both languages' pages use them
 # Material's search (it mounts on this component, and loads its index if a form is named "search")
 ARTICLE = re.compile(r"<article\b[^>]*>(.*?)</article>", re.DOTALL)
 PAGE_TITLE = re.compile(r"<h1\b[^>]*>(.*?)</h1>", re.DOTALL)
-SKIPPED_FOLDERS = {"assets", "search", "pagefind", "donnees", "kit"}  # files, not pages
 ONLINE_SEARCH = re.compile(r'data-md-component="search"')
 ONLINE_SEARCH_FORM = re.compile(r'(<form\b[^>]*?) name="search"')
 HEADER_SEARCH_BUTTON = re.compile(r'(<label class="md-header__button md-icon") for="__search"')
@@ -46,11 +45,12 @@ def offline_address(language: str) -> str:
 def in_copy(path: str, language: str) -> bool:
     """Whether the file at `path` (relative to the site root) belongs to `language`'s copy."""
     first = path.partition("/")[0]
-    if first in SHARED_FOLDERS:
-        return True
-    if first == KIT_FOLDER:  # this language's sheets, not the zips
-        return path.startswith(f"{KIT_FOLDER}/{language}/")
-    return url_language(path) == language and first not in ("search", "sitemap.xml")
+    declared = output(first)
+    if declared is None:  # a page, or a file at a language's root
+        return url_language(path) == language and first != "sitemap.xml"
+    if declared.offline == "language":  # the kit: this language's sheets, not the zips
+        return path.startswith(f"{first}/{language}/")
+    return declared.offline == "all"
 
 
 def search_documents(site_dir: Path, language: str) -> list[dict]:
@@ -61,7 +61,7 @@ def search_documents(site_dir: Path, language: str) -> list[dict]:
     for page in sorted(root.rglob("index.html")):
         location = page.parent.relative_to(root).as_posix()
         first = location.split("/")[0]
-        if first in SKIPPED_FOLDERS or (language == DEFAULT_LANGUAGE and first in LANGUAGES):
+        if first in OUTPUT_FOLDERS or (language == DEFAULT_LANGUAGE and first in LANGUAGES):
             continue
         html = page.read_text(encoding="utf-8")
         article, title = ARTICLE.search(html), PAGE_TITLE.search(html)

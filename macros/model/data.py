@@ -3,7 +3,7 @@
 The only code in the project that reads data/*.yml. The build, `make validate` and the tests all
 go through `load_site_data`, which either returns a complete `SiteData` (macros/model/records.py) or
 raises one `DataError` listing every problem found, so the site is never built from half-valid
-data. Folders of records are the kinds of macros/kinds.py; the other files are listed here.
+data. Folders of records are the kinds of macros/registry.py; the other files are listed here.
 
     site = load_site_data(Path("data"))
     case = site.case_studies["g2id"]
@@ -19,8 +19,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from macros.kinds import KINDS
 from macros.model import messages
+from macros.model.kind import Kind
 from macros.model.records import (
     GlossaryTerm,
     Licence,
@@ -43,6 +43,7 @@ from macros.model.validation import (
     symbolic_links,
 )
 from macros.site.i18n import LANGUAGES
+from macros.site.outputs import OUTPUT_FOLDERS
 
 # Which schema checks which single file. Folders hold one record per file, named after its id.
 SINGLE_FILES = {
@@ -81,8 +82,10 @@ _read_files: dict[str, tuple[tuple, YamlFile]] = {}  # path -> ((schema, content
 _checked_files: dict[str, tuple] = {}  # path -> (schema, content hash, the checker's inputs)
 
 
-def load_site_data(data_dir: Path) -> SiteData:
-    """Read, validate and cross-link everything in `data_dir`; raise DataError with all problems."""
+def load(data_dir: Path, kinds: tuple[Kind, ...]) -> SiteData:
+    """Read, validate and cross-link everything in `data_dir`, the records being of `kinds` (in
+    the order they are built); raise DataError with all problems. macros/registry.py passes the
+    project's kinds: `load_site_data(data_dir)`."""
     data_dir = Path(data_dir)
     repository = data_dir.parent
     if not data_dir.is_dir():
@@ -124,12 +127,12 @@ def load_site_data(data_dir: Path) -> SiteData:
 
     singles = {name: read(data_dir / name, schema, False) for name, schema in SINGLE_FILES.items()}
     records: dict[str, dict[str, YamlFile | None]] = {}
-    for kind in KINDS:
+    for kind in kinds:
         paths = _record_files(data_dir / kind.name, repository, problems)
         records[kind.name] = {path.stem: read(path, kind.schema, True) for path in paths}
-    problems += _unexpected_files(data_dir, repository)
+    problems += _unexpected_files(data_dir, repository, kinds)
 
-    known_ids = _known_ids(singles, records)
+    known_ids = _known_ids(singles, records, kinds)
     checker = SchemaChecker(data_dir / "schemas", known_ids, date.today().year)
     checker_inputs = (
         tuple(sorted((name, json.dumps(schema)) for name, schema in checker.schemas.items())),
@@ -139,18 +142,18 @@ def load_site_data(data_dir: Path) -> SiteData:
     for name, parsed in singles.items():
         if parsed:
             problems += check(parsed, SINGLE_FILES[name], lambda parsed: [])
-    for kind in KINDS:
+    for kind in kinds:
         for parsed in filter(None, records[kind.name].values()):
             problems += check(parsed, kind.schema, kind.check)
     problems += _check_unique_ids(singles)
     problems += _check_file_names(records)
     docs_dir = repository / "docs"
     if singles["short-links.yml"] and not problems and docs_dir.is_dir():  # not data alone
-        problems += _check_short_links(singles["short-links.yml"], docs_dir)
+        problems += _check_short_links(singles["short-links.yml"], docs_dir, kinds)
 
     if problems:
         raise DataError(problems)
-    return _build(singles, records)
+    return _build(singles, records, kinds)
 
 
 def _record_files(folder: Path, repository: Path, problems: list[Problem]) -> list[Path]:
@@ -167,9 +170,9 @@ def _record_files(folder: Path, repository: Path, problems: list[Problem]) -> li
     return paths
 
 
-def _unexpected_files(data_dir: Path, repository: Path) -> list[Problem]:
+def _unexpected_files(data_dir: Path, repository: Path, kinds: tuple[Kind, ...]) -> list[Problem]:
     """YAML files nobody reads would silently be ignored: report them."""
-    known = ", ".join([*SINGLE_FILES, *(f"{kind.name}/<id>.yml" for kind in KINDS)])
+    known = ", ".join([*SINGLE_FILES, *(f"{kind.name}/<id>.yml" for kind in kinds)])
     return [
         messages.problem("file.no_schema", path.relative_to(repository).as_posix(), known=known)
         for path in sorted(data_dir.iterdir())
@@ -177,10 +180,12 @@ def _unexpected_files(data_dir: Path, repository: Path) -> list[Problem]:
     ]
 
 
-def _known_ids(singles: dict[str, YamlFile | None], records: dict) -> dict[str, list[str]]:
+def _known_ids(
+    singles: dict[str, YamlFile | None], records: dict, kinds: tuple[Kind, ...]
+) -> dict[str, list[str]]:
     """The ids references may use, read leniently so that one broken entry does not make every
     reference to its neighbours look unknown. Lists that could not be read are left out."""
-    known = {kind.name: list(records[kind.name]) for kind in KINDS}
+    known = {kind.name: list(records[kind.name]) for kind in kinds}
     vocabularies = _content(singles["vocabularies.yml"])
     for name in VOCABULARIES:
         if isinstance(vocabularies.get(name), list):
@@ -245,14 +250,14 @@ def _check_file_names(records: dict[str, dict[str, YamlFile | None]]) -> list[Pr
     return problems
 
 
-# Addresses a short link may not take: each language's root, the theme's and the build's folders.
-RESERVED_FOLDERS = {*LANGUAGES, "assets", "search", "donnees", "kit"}
+# Addresses a short link may not take: each language's root and the site's output folders.
+RESERVED_FOLDERS = {*LANGUAGES, *OUTPUT_FOLDERS}
 
 
-def _check_short_links(parsed: YamlFile, docs_dir: Path) -> list[Problem]:
+def _check_short_links(parsed: YamlFile, docs_dir: Path, kinds: tuple[Kind, ...]) -> list[Problem]:
     """Each short link leads to a page that exists in both languages, is unique, and takes no
     address a real page (written or generated from data) already has."""
-    taken = set(RESERVED_FOLDERS) | {kind.page_folder for kind in KINDS}
+    taken = set(RESERVED_FOLDERS) | {kind.page_folder for kind in kinds}
     for language in LANGUAGES:
         for path in (docs_dir / language).rglob("*.md"):
             page = path.relative_to(docs_dir / language).with_suffix("").as_posix()
@@ -295,7 +300,7 @@ def _check_short_links(parsed: YamlFile, docs_dir: Path) -> list[Problem]:
 # --- Building records from valid data ----------------------------------------------------------
 
 
-def _build(singles: dict[str, YamlFile | None], records: dict) -> SiteData:
+def _build(singles: dict[str, YamlFile | None], records: dict, kinds: tuple[Kind, ...]) -> SiteData:
     """Turn validated content into records. Everything here may assume the schemas hold."""
     vocabularies = _build_vocabularies(singles["vocabularies.yml"].content)
     sources = {
@@ -321,7 +326,7 @@ def _build(singles: dict[str, YamlFile | None], records: dict) -> SiteData:
         for link in singles["short-links.yml"].content["links"]
     )
     site = SiteData({}, sources, vocabularies, glossary, words, checks, short_links)
-    for kind in KINDS:  # in order: a kind's records may refer to those of an earlier kind
+    for kind in kinds:  # in order: a kind's records may refer to those of an earlier kind
         site.records[kind.name] = {
             stem: kind.build(parsed, site) for stem, parsed in records[kind.name].items()
         }

@@ -272,7 +272,7 @@ class TranslationCheck:
 @dataclass(frozen=True)
 class SiteData:
     """Everything in data/, validated and cross-linked. Dicts map id -> record: the records of
-    each kind (macros/kinds.py) ordered by id, sources and glossary terms in their file's order.
+    each kind (macros/registry.py) ordered by id, sources and glossary terms in their file's order.
     `words` are the interface words of data/interface.yml; `translation_checks` the record of
     data/translations.lock.yml."""
 

@@ -18,8 +18,8 @@ from bibtexparser.bibdatabase import BibDatabase
 from bibtexparser.bwriter import BibTexWriter
 
 from macros.model.records import Source
+from macros.site.paths import OPEN_DATA_FOLDER
 
-FOLDER = "donnees"
 RIS_FILE = "sources.ris"
 BIBTEX_FILE = "sources.bib"
 
@@ -131,7 +131,7 @@ def bibtex(sources: list[Source]) -> str:
 
 
 def write_bibliography_files(sources: list[Source], site_dir: Path) -> None:
-    folder = site_dir / FOLDER
+    folder = site_dir / OPEN_DATA_FOLDER
     folder.mkdir(parents=True, exist_ok=True)
     (folder / RIS_FILE).write_text(ris(sources), encoding="utf-8")
     (folder / BIBTEX_FILE).write_text(bibtex(sources), encoding="utf-8")

@@ -1,4 +1,4 @@
-"""Open data: the records of every kind (macros/kinds.py) as JSON and CSV, one file per language,
+"""Open data: the records of every kind (macros/registry.py) as JSON and CSV, one file per language,
 and the page that documents them. The columns come from each kind's declaration and their
 meanings from the interface words, so the documentation cannot drift from the files.
 """
@@ -13,14 +13,14 @@ from pathlib import Path
 
 from mkdocs.utils import get_relative_url
 
-from macros.kinds import KINDS, Kind, kind
 from macros.model.records import SiteData
+from macros.registry import KINDS, Kind, kind
 from macros.render.context import PageContext
 from macros.render.templates import render
 from macros.site.escaping import csv_cell
 from macros.site.i18n import LANGUAGES, page_url
+from macros.site.paths import OPEN_DATA_FOLDER
 
-FOLDER = "donnees"  # under the site root, shared by both languages
 COMMON_SCHEMA = "common.schema.json"  # the definitions every kind's schema refers to
 GENERIC_COLUMNS = ("id", "url")  # every kind's first columns: the record's id and page address
 
@@ -91,7 +91,7 @@ def write_open_data(
     data: SiteData, site_dir: Path, schemas_dir: Path, site_url: str, licence: dict
 ) -> None:
     """Write site/donnees/: every kind in every language as JSON and CSV, and the schemas."""
-    folder = site_dir / FOLDER
+    folder = site_dir / OPEN_DATA_FOLDER
     (folder / "schemas").mkdir(parents=True, exist_ok=True)
     for each in KINDS:
         for language in LANGUAGES:
@@ -112,7 +112,7 @@ def open_data_files(data: SiteData, page: PageContext) -> str:
     """The downloads, as links relative to the page (the files sit at the site root)."""
 
     def link(path: str) -> str:
-        return get_relative_url(f"{FOLDER}/{path}", page.url)
+        return get_relative_url(f"{OPEN_DATA_FOLDER}/{path}", page.url)
 
     return render(
         "open_data_files.html",

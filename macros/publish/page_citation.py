@@ -31,7 +31,7 @@ CONSULTATION_LOCALES = {
 }
 OPEN_GRAPH_LOCALES = {"fr": "fr_FR", "en": "en_GB"}
 PLACEHOLDER = re.compile(r"({\w+})")
-FEED = "feed.xml"  # each language's Atom feed, at its root (hooks/feeds.py)
+FEED = "feed.xml"  # each language's Atom feed, at its root (macros/build/feeds.py)
 
 
 @dataclass(frozen=True)
@@ -50,7 +50,8 @@ def page_citation(page, config) -> PageCitation:
     """The facts to cite a page of the build in progress (`config`: its MkDocs config)."""
     language = page_language(page)
     return PageCitation(
-        # Material's titles are HTML (hooks/page_titles.py escapes front matter into it): text here
+        # Material's titles are HTML (macros/build/page_titles.py escapes front matter into it):
+        # text here
         title=Markup(page.title).striptags() if page.title else config.site_name,
         description=(page.meta or {}).get("description") or config.site_description or "",
         author=config.site_name,

@@ -15,8 +15,8 @@ import subprocess
 from datetime import date
 from pathlib import Path
 
-from macros.kinds import KINDS
 from macros.model.records import SiteData
+from macros.registry import KINDS
 from macros.site.i18n import LANGUAGES
 
 OPT_OUT = "PAGE_DATES"  # PAGE_DATES=off: a preview without dates (README, "Dates of pages")
@@ -38,15 +38,15 @@ def page_dates(docs_dir: Path, site: SiteData, today: date | None = None) -> dic
         newest = max((record.dates.last_changed for record in records), default=None)
         for language in LANGUAGES:
             for record in records:
-                dates[f"{language}/{kind.page_path(record.id)}"] = record.dates.last_changed
+                dates[kind.source_path(record.id, language)] = record.dates.last_changed
             listing = f"{language}/{kind.page_folder}/index.md"
             if listing in dates and newest:
                 dates[listing] = max(dates[listing], newest)
     return dates
 
 
-# --- The dates of the build in progress, read once per language build (hooks/page_citations.py)
-# and asked by the hooks that print them (citations, feeds).
+# --- The dates of the build in progress, read once per language build
+# (macros/build/page_citations.py) and asked by the steps that print them (citations, feeds).
 
 _this_build: dict[str, date] = {}
 

@@ -9,10 +9,10 @@ from __future__ import annotations
 from mkdocs.utils import get_relative_url
 
 from macros.model.records import SiteData, Source, lookup
-from macros.publish.bibliography_files import BIBTEX_FILE, FOLDER, RIS_FILE
+from macros.publish.bibliography_files import BIBTEX_FILE, RIS_FILE
 from macros.render.context import PageContext
 from macros.render.templates import render
-from macros.site.paths import SOURCES_PAGE
+from macros.site.paths import OPEN_DATA_FOLDER, SOURCES_PAGE
 
 
 def short_authors(source: Source, and_word: str) -> str | None:
@@ -45,8 +45,8 @@ def bibliography(data: SiteData, page: PageContext) -> str:
         "bibliography.html",
         sources=list(data.sources.values()),
         downloads={
-            "RIS": get_relative_url(f"{FOLDER}/{RIS_FILE}", page.url),
-            "BibTeX": get_relative_url(f"{FOLDER}/{BIBTEX_FILE}", page.url),
+            "RIS": get_relative_url(f"{OPEN_DATA_FOLDER}/{RIS_FILE}", page.url),
+            "BibTeX": get_relative_url(f"{OPEN_DATA_FOLDER}/{BIBTEX_FILE}", page.url),
         },
         language=page.language,
         ui=page.ui,

@@ -1,79 +1,16 @@
-"""Partners: built from data/partners/, their open-data columns, the filterable directory (the
-skills map) and one page per partner (declared in macros/kinds.py)."""
+"""Partners on the site: the filterable directory (the skills map) and one page per partner (the
+record itself: macros/kinds/partners.py)."""
 
 from __future__ import annotations
 
 from markupsafe import Markup
 
-from macros.model.record_dates import RecordDates
-from macros.model.records import Column, Competence, Partner, SiteData, Text
-from macros.model.validation import YamlFile
+from macros.model.records import Partner, SiteData
 from macros.render.citations import cite
 from macros.render.context import PageContext
 from macros.render.facets import count_texts, facet
 from macros.render.templates import render
 from macros.site.paths import case_page_path, partner_page_path
-
-# --- From the data -----------------------------------------------------------------------
-
-
-def build_partner(parsed: YamlFile, site: SiteData) -> Partner:
-    """A partner from its valid file; its case studies are added as they are built."""
-    content, vocabularies, sources = parsed.content, site.vocabularies, site.sources
-    return Partner(
-        id=content["id"],
-        data_file=parsed.shown_path,
-        name=Text.of(content["name"]),
-        partner_type=vocabularies.partner_types[content["type"]],
-        country=vocabularies.countries.get(content.get("country", "")),
-        region=Text.optional(content.get("region")),
-        website=content.get("website"),
-        competences=tuple(
-            Competence(
-                term=vocabularies.competences[entry["competence"]],
-                source=sources[entry["source"]],
-            )
-            for entry in content.get("competences", ())
-        ),
-        description=Text.of(content["description"]),
-        dates=RecordDates.of(content),
-    )
-
-
-# The open data's columns after id and url; their meanings are the words partners.column.*.
-COLUMNS = (
-    Column("name", lambda partner, language: partner.name[language]),
-    Column("type", lambda partner, language: partner.partner_type.id),
-    Column("type_label", lambda partner, language: partner.partner_type.label[language]),
-    Column(
-        "country",
-        lambda partner, language: partner.country.label[language] if partner.country else None,
-    ),
-    Column(
-        "region", lambda partner, language: partner.region[language] if partner.region else None
-    ),
-    Column("website", lambda partner, language: partner.website),
-    Column("competences", lambda partner, language: [c.term.id for c in partner.competences]),
-    Column(
-        "competence_labels",
-        lambda partner, language: [c.term.label[language] for c in partner.competences],
-    ),
-    Column(
-        "competence_sources",
-        lambda partner, language: [
-            {"competence": c.term.id, "source": c.source.id} for c in partner.competences
-        ],
-    ),
-    Column("description", lambda partner, language: partner.description[language]),
-    Column("case_studies", lambda partner, language: [case.id for case in partner.case_studies]),
-    Column(
-        "case_roles",
-        lambda partner, language: [
-            {"case_study": case.id, "role": partner.role_in(case).id}
-            for case in partner.case_studies
-        ],
-    ),
-)
 
 # --- Pages -------------------------------------------------------------------------------
 

@@ -20,4 +20,7 @@ def partner_page_path(partner_id: str) -> str:
     return f"{PARTNER_FOLDER}/{partner_id}.md"
 
 
-KIT_FOLDER = "kit"  # under the site root: sheets and booklets (<language>/), offline copies
+# Output folders under the site root (declared with what makes them in macros/site/outputs.py)
+KIT_FOLDER = "kit"  # sheets and booklets (<language>/), offline copies
+OPEN_DATA_FOLDER = "donnees"  # the open data and the bibliography files, shared by the languages
+SEARCH_FOLDER = "pagefind"  # the search index of every language

@@ -1,4 +1,4 @@
-// Glossary terms on touch and keyboard. hooks/glossary_abbreviations.py makes each term an
+// Glossary terms on touch and keyboard. macros/build/glossary_abbreviations.py makes each term an
 // <abbr title="expansion">, whose title only shows on mouse hover. Here each term becomes a
 // Tab stop whose expansion shows on focus, on tap and on hover, is dismissed with Escape
 // (WCAG 1.4.13), and is the term's accessible description (aria-describedby), so screen

@@ -1,7 +1,7 @@
 // What every page does in the browser, nothing of it sent anywhere (no request is made):
-// - "Cite this page" (hooks/page_citations.py): writes today's date as the day of consultation,
+// - "Cite this page" (macros/build/page_citations.py): writes today's date as the day of consultation,
 //   in the style's format, and shows a button that copies the reference as plain text.
-// - Checklists (hooks/checklists.py): the ticks of each page, in each language, are kept in this
+// - Checklists (macros/build/checklists.py): the ticks of each page, in each language, are kept in this
 //   browser (localStorage), by item text, and each list gets a button that unticks it.
 // Loaded deferred on every page (mkdocs.yml extra_javascript); works from a file:// copy.
 ;(() => {

@@ -1,4 +1,4 @@
-// Search in Material's header box, answered by Pagefind (hooks/search_index.py, notes/search.md).
+// Search in Material's header box, answered by Pagefind (macros/build/search_index.py, notes/search.md).
 //
 // Nothing of Pagefind or its index is fetched until the reader focuses the search box; then
 // Pagefind fetches its code and only the chunks of the index the typed words need, from the

@@ -14,7 +14,10 @@ import base64
 import hashlib
 import re
 
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
+
+from macros.build.state import Build
 
 # Material's search runs in a worker loaded from the site; its icons are data: SVGs in the CSS.
 POLICY = {
@@ -41,6 +44,5 @@ def content_security_policy(trusted_scripts: str) -> str:
     return "; ".join(f"{name} {sources}" for name, sources in policy.items())
 
 
-def on_env(env, config: MkDocsConfig, files):
+def add_to_theme(build: Build, env: Environment, config: MkDocsConfig) -> None:
     env.globals["content_security_policy"] = content_security_policy
-    return env

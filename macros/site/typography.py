@@ -1,6 +1,6 @@
 """French typography, applied once in the build rather than by hand in every file.
 
-Writers type ordinary spaces; on French pages this hook turns the space before ; ! ? into a
+Writers type ordinary spaces; on French pages the build (macros/build/french_typography.py) turns the space before ; ! ? into a
 narrow no-break space, the space before : and inside « » into a no-break space, so that
 punctuation never starts a line. Figures get the same care: a narrow no-break space separates
 thousands (550 000), comes before % and € and after n°, so that "17,52 %" or "550 000 €" never
@@ -12,11 +12,6 @@ from __future__ import annotations
 
 import re
 
-import _project  # noqa: F401  (the macros package)
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.pages import Page
-
-from macros.site.i18n import page_language
 
 NBSP, NARROW_NBSP = "\u00a0", "\u202f"
 TAG_OR_TEXT = re.compile(r"(<[^>]*>)")
@@ -62,9 +57,3 @@ def apply_to_text(html: str) -> str:
         else:
             out.append(chunk if verbatim_depth else french_spacing(chunk))
     return "".join(out)
-
-
-def on_page_content(html: str, page: Page, config: MkDocsConfig, files) -> str:
-    if page_language(page) != "fr":
-        return html
-    return apply_to_text(html)

@@ -7,17 +7,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import _project  # noqa: F401  (the macros package)
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
+from macros.build.state import Build
 from macros.model.validation import symbolic_links
 
 
-def on_config(config: MkDocsConfig) -> MkDocsConfig:
+def refuse(build: Build, config: MkDocsConfig) -> None:
     project = Path(config.config_file_path).parent
     folders = [Path(config.docs_dir), Path(config.theme.custom_dir or project / "overrides")]
     links = [problem for folder in folders for problem in symbolic_links(folder, project)]
     if links:
         raise PluginError("\n".join(str(problem) for problem in links))
-    return config

@@ -10,36 +10,35 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import _project  # noqa: F401  (the macros package)
-from french_typography import apply_to_text  # hooks/ is on the import path, like _project
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
+from macros.build.state import Build
 from macros.publish.page_citation import FEED, metadata_html, page_citation, page_info_html
 from macros.publish.page_dates import MissingHistory, read_for_build
 from macros.site.i18n import page_language, page_url
-from macros.site_cache import site_data
+from macros.site.typography import apply_to_text
 
 
-def on_config(config: MkDocsConfig) -> MkDocsConfig:
+def read_dates(build: Build, config: MkDocsConfig) -> None:
     try:
-        read_for_build(Path(config.docs_dir), site_data(Path(config.config_file_path).parent))
+        read_for_build(Path(config.docs_dir), build.site_data(config))
     except MissingHistory as error:
         raise PluginError(f"the pages' dates: {error}") from error
-    return config
 
 
 def french(page, html: str) -> str:
-    """The block is added by the theme, after hooks/french_typography.py has seen the content."""
+    """The block is added by the theme, after macros/build/french_typography.py has seen the
+    content."""
     return apply_to_text(html) if page_language(page) == "fr" else html
 
 
-def on_env(env, config: MkDocsConfig, files):
-    words = site_data(Path(config.config_file_path).parent).words
+def add_to_theme(build: Build, env: Environment, config: MkDocsConfig) -> None:
+    words = build.site_data(config).words
     site_name = config.site_name
     env.globals.update(
         page_metadata=lambda page: metadata_html(page_citation(page, config), site_name, words),
         page_info=lambda page: french(page, page_info_html(page_citation(page, config), words)),
         feed_url=lambda language: page_url(FEED, language, config.site_url or "/"),
     )
-    return env

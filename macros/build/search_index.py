@@ -24,15 +24,14 @@ import types
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-import _project  # noqa: F401  (the macros package)
 import pagefind.service
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority
 from pagefind.index import IndexConfig, PagefindIndex
 
-from macros.site.i18n import LANGUAGES, is_last_build, page_url
-from macros.site_cache import site_data
+from macros.build.state import Build
+from macros.site.i18n import LANGUAGES, page_url
+from macros.site.paths import GLOSSARY_PAGE, SEARCH_FOLDER
 
 
 async def _next_turn(delay: float, result=None):
@@ -44,7 +43,6 @@ async def _next_turn(delay: float, result=None):
 # its module, and there only, a sleep just yields to the event loop.
 pagefind.service.asyncio = types.SimpleNamespace(**{**vars(asyncio), "sleep": _next_turn})
 
-OUTPUT = "pagefind"  # the index's folder at the site root, shared by every language
 # Pagefind's ready-made interfaces: we answer in Material's box with its JavaScript API instead.
 UNUSED = (
     "pagefind-ui.*",
@@ -52,10 +50,10 @@ UNUSED = (
     "pagefind-modular-ui.*",
     "pagefind-highlight.js",
 )
-GLOSSARY_PAGE = "glossaire.md"
 
 
-def on_config(config: MkDocsConfig) -> None:  # run again by each language's build
+def keep_material_quiet(build: Build, config: MkDocsConfig) -> None:
+    """Run again by each language's build."""
     material_search = config.plugins["material/search"]  # its header partial asks for it
     # Its reading of every page, and its index, which no page asks for
     for event in ("page_context", "post_build"):
@@ -65,14 +63,11 @@ def on_config(config: MkDocsConfig) -> None:  # run again by each language's bui
         ]
 
 
-@event_priority(-200)  # after mkdocs-static-i18n (-100) has written every language
-def on_post_build(config: MkDocsConfig) -> None:
-    if not is_last_build(config):
-        return
+def write(build: Build, config: MkDocsConfig) -> None:
     site = Path(config.site_dir)
     # mkdocs-static-i18n writes Material's index itself, after the last language (empty now)
     shutil.rmtree(site / "search", ignore_errors=True)
-    data = site_data(Path(config.config_file_path).parent)
+    data = build.site_data(config)
     glossary = [
         {
             "url": "/" + page_url(GLOSSARY_PAGE, language) + "#" + term.id,
@@ -96,12 +91,12 @@ def on_post_build(config: MkDocsConfig) -> None:
     with ThreadPoolExecutor(max_workers=1) as thread:
         thread.submit(asyncio.run, _index(site, glossary)).result()
     for pattern in UNUSED:
-        for path in (site / OUTPUT).glob(pattern):
+        for path in (site / SEARCH_FOLDER).glob(pattern):
             path.unlink()
 
 
 async def _index(site: Path, glossary: list[dict]) -> None:
-    async with PagefindIndex(config=IndexConfig(output_path=str(site / OUTPUT))) as index:
+    async with PagefindIndex(config=IndexConfig(output_path=str(site / SEARCH_FOLDER))) as index:
         added = await index.add_directory(str(site), glob="**/*.html")
         if not added.get("page_count"):
             raise PluginError(f"search: Pagefind found no page to index in {site}")

@@ -12,14 +12,12 @@ from __future__ import annotations
 
 import re
 from html import escape
-from pathlib import Path
 
-import _project  # noqa: F401  (the macros package)
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
+from macros.build.state import Build
 from macros.site.i18n import page_language
-from macros.site_cache import site_data
 
 TASK_TEXT_AFTER_LABEL = re.compile(
     r'(<label class="task-list-control">.*?)(</label>)(.*?)(?=<ul|<ol|</li>)', re.DOTALL
@@ -36,9 +34,9 @@ def label_clear_buttons(html: str, label: str) -> str:
     )
 
 
-def on_page_content(html: str, page: Page, config: MkDocsConfig, files) -> str:
+def name_and_clear(build: Build, html: str, page: Page, config: MkDocsConfig) -> str:
     if "task-list-control" not in html:
         return html
-    words = site_data(Path(config.config_file_path).parent).words
+    words = build.site_data(config).words
     label = words["checklist.clear"][page_language(page)]
     return label_clear_buttons(name_checkboxes(html), label)

@@ -5,30 +5,18 @@ mkdocs-macros runs the call and prints a Python traceback instead. The same chec
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import _project  # noqa: F401  (the macros package)
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority
-from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from macros.build.state import Build
 from macros.contribute.check_docs import macro_id_problems
 from macros.model import messages
-from macros.site_cache import site_data
-
-_site: list = []  # the data, asked once per build (site_data() re-checks every data file)
 
 
-def on_pre_build(config: MkDocsConfig) -> None:
-    _site[:] = [site_data(Path(config.config_file_path).parent)]
-
-
-@event_priority(100)  # before mkdocs-macros renders the page
-def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+def check(build: Build, markdown: str, page: Page, config: MkDocsConfig) -> str:
     text = page.file.content_string.replace("\r\n", "\n")  # with its front matter: true lines
-    problems = macro_id_problems(f"docs/{page.file.src_uri}", text, _site[0])
+    problems = macro_id_problems(f"docs/{page.file.src_uri}", text, build.site_data(config))
     if problems:
         raise PluginError(messages.told(problems))
     return markdown

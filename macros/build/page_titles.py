@@ -5,16 +5,14 @@ navigation, the search index). The description is escaped where the theme prints
 
 from __future__ import annotations
 
-import _project  # noqa: F401  (the macros package)
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
+from macros.build.state import Build
 from macros.site.escaping import page_title
 
 
-@event_priority(100)  # before anything reads the title
-def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files) -> str:
+def escape(build: Build, markdown: str, page: Page, config: MkDocsConfig) -> str:
     if isinstance(page.meta.get("title"), str):
         page.meta["title"] = page_title(page.meta["title"])
     return markdown

@@ -7,11 +7,10 @@ it, and overrides/404.html speaks both languages and shows the reader's.
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import _project  # noqa: F401  (the macros package)
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 
+from macros.build.state import Build
 from macros.site.i18n import (
     DEFAULT_LANGUAGE,
     LANGUAGES,
@@ -20,11 +19,10 @@ from macros.site.i18n import (
     page_url,
     url_language,
 )
-from macros.site_cache import site_data
 
 
-def on_env(env, config: MkDocsConfig, files):
-    data = site_data(Path(config.config_file_path).parent)
+def add_to_theme(build: Build, env: Environment, config: MkDocsConfig) -> None:
+    data = build.site_data(config)
     env.globals.update(
         languages=LANGUAGES,
         default_language=DEFAULT_LANGUAGE,
@@ -40,4 +38,3 @@ def on_env(env, config: MkDocsConfig, files):
         config.theme.static_templates.add("404.html")
     else:
         config.theme.static_templates.discard("404.html")
-    return env

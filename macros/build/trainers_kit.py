@@ -13,35 +13,22 @@ import os
 from datetime import date
 from pathlib import Path
 
-import _project  # noqa: F401  (the macros package)
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
-from macros.kit.trainers_kit import (
-    SheetTooLong,
-    relative_address,
-    sheet_address,
-    sheet_links,
-    write_kit,
-    write_short_links,
-)
+from macros.build.state import Build
+from macros.kit.sheets import SheetTooLong, sheet_address, sheet_links
+from macros.kit.short_links import relative_address, write_short_links
+from macros.kit.trainers_kit import write_kit
 from macros.render.templates import render
-from macros.site.i18n import is_last_build, page_language, source_path
-from macros.site_cache import site_data
+from macros.site.i18n import page_language, source_path
 
 log = logging.getLogger("mkdocs.hooks.trainers_kit")
-_serving = False
 
 
-def on_startup(command: str, dirty: bool) -> None:
-    global _serving
-    _serving = command == "serve"
-
-
-def on_page_content(html: str, page: Page, config: MkDocsConfig, files) -> str:
-    data = site_data(Path(config.config_file_path).parent)
+def add_sheet_link(build: Build, html: str, page: Page, config: MkDocsConfig) -> str:
+    data = build.site_data(config)
     path = source_path(page)
     link = next((link for link in sheet_links(data) if link.page == path), None)
     if link is None:
@@ -59,14 +46,11 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files) -> str:
     return html[:at] + "\n" + sheet_link + html[at:]
 
 
-@event_priority(-200)  # after mkdocs-static-i18n (-100) has run the other languages' builds
-def on_post_build(config: MkDocsConfig) -> None:
-    if not is_last_build(config):
-        return
-    data = site_data(Path(config.config_file_path).parent)
+def write(build: Build, config: MkDocsConfig) -> None:
+    data = build.site_data(config)
     site_dir, site_url = Path(config.site_dir), config.site_url or "/"
     write_short_links(data, site_dir, site_url, config.theme["favicon"])
-    if _serving or os.environ.get("MUTUALISER_KIT") == "0":
+    if build.serving or os.environ.get("MUTUALISER_KIT") == "0":
         log.info("trainers' sheets and offline copies not made: `make build` makes them")
         return
     try:

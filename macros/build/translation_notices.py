@@ -11,28 +11,25 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import _project  # noqa: F401  (the macros package)
+from jinja2 import Environment
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from macros.contribute.translations import OUTDATED, Translation, by_page, translations
+from macros.build.state import Build
+from macros.contribute.translations import OUTDATED, by_page, translations
 from macros.render.templates import render
 from macros.site.escaping import html_attribute
 from macros.site.i18n import DEFAULT_LANGUAGE, build_language, page_language, page_url, source_path
-from macros.site_cache import site_data
 
 UNTRANSLATED = "untranslated"  # Material page status of a page served in French only
-_translated_pages: dict[str, Translation] = {}
 
 
-def on_env(env, config: MkDocsConfig, files: Files):
+def add_to_theme(build: Build, env: Environment, config: MkDocsConfig) -> None:
     project = Path(config.config_file_path).parent
-    data = site_data(project)
-    _translated_pages.clear()
-    _translated_pages.update(by_page(translations(project, data)))
+    data = build.site_data(config)
+    build.translated_pages = by_page(translations(project, data))
     language = build_language(config)
     # The navigation's tooltips for the page statuses set below; Material prints them unescaped
     # in a title attribute (notes/security.md).
@@ -40,34 +37,33 @@ def on_env(env, config: MkDocsConfig, files: Files):
         UNTRANSLATED: str(html_attribute(data.words["translation.status.untranslated"][language])),
         OUTDATED: str(html_attribute(data.words["translation.status.outdated"][language])),
     }
-    return env
 
 
-def _status(page: Page, config: MkDocsConfig) -> str | None:
+def _status(build: Build, page: Page, config: MkDocsConfig) -> str | None:
     """Why this page needs a notice in this build: untranslated, outdated, or None."""
     language = build_language(config)
     if language == DEFAULT_LANGUAGE:
         return None
     if page_language(page) != language:
         return UNTRANSLATED
-    translation = _translated_pages.get(source_path(page))
+    translation = build.translated_pages.get(source_path(page))
     return OUTDATED if translation and translation.state == OUTDATED else None
 
 
-def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    status = _status(page, config)
+def mark_status(build: Build, markdown: str, page: Page, config: MkDocsConfig) -> str:
+    status = _status(build, page, config)
     if status:  # read by the navigation of every page, rendered after all pages are read
         page.meta["status"] = status
     return markdown
 
 
-def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    status = _status(page, config)
+def add_notice(build: Build, html: str, page: Page, config: MkDocsConfig) -> str:
+    status = _status(build, page, config)
     if status is None:
         return html
     path = source_path(page)
-    translation = _translated_pages.get(path)
-    data = site_data(Path(config.config_file_path).parent)
+    translation = build.translated_pages.get(path)
+    data = build.site_data(config)
     return render(
         "translation_notice.html",
         state="missing" if status == UNTRANSLATED else OUTDATED,

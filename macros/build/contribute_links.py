@@ -12,41 +12,30 @@ from __future__ import annotations
 from pathlib import Path
 from urllib.parse import urlencode, urljoin
 
-import _project  # noqa: F401  (the macros package)
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.pages import Page
 
-from macros.render.generated import data_files_of_pages
+from macros.build.state import Build
 from macros.site.i18n import page_url
-from macros.site_cache import site_data
 
 REPORT_FORM = "report-problem.yml"  # the issue form, and its field for the page's address:
 REPORT_FIELD = "page"
 
 
-_data_files: dict[str, str] = {}  # generated page's source path -> its record's data file
-
-
-def on_files(files, config: MkDocsConfig):
-    _data_files.clear()
-    _data_files.update(data_files_of_pages(site_data(Path(config.config_file_path).parent)))
-    return files
-
-
-def source_file(page, config: MkDocsConfig) -> str:
+def source_file(build: Build, page: Page, config: MkDocsConfig) -> str:
     """The file a contributor edits to change this page, from the repository's root."""
-    data_file = _data_files.get(page.file.src_uri)
+    data_file = build.data_files.get(page.file.src_uri)
     return data_file or f"{Path(config.docs_dir).name}/{page.file.src_uri}"
 
 
-def on_page_context(context, page, config: MkDocsConfig, nav):
+def set_addresses(build: Build, page: Page, config: MkDocsConfig) -> None:
     if not config.repo_url:
-        return context
+        return
     repository = config.repo_url.rstrip("/") + "/"
     # edit_uri ends with the docs folder ("edit/main/docs/"): the branch's root is one folder up.
     branch_root = urljoin(repository, config.edit_uri or "edit/main/docs/") + "../"
-    page.edit_url = urljoin(branch_root, source_file(page, config))
+    page.edit_url = urljoin(branch_root, source_file(build, page, config))
     query = urlencode(
         {"template": REPORT_FORM, REPORT_FIELD: page_url(page, None, config.site_url)}
     )
     page.report_url = f"{repository}issues/new?{query}"
-    return context

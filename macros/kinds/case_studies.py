@@ -1,0 +1,296 @@
+"""Case studies as data: built from data/case-studies/, checked beyond their schema, and their
+open-data columns. No rendering here: the listing, cards and pages are macros/render/cases.py."""
+
+from __future__ import annotations
+
+from macros.model import messages
+from macros.model.record_dates import RecordDates
+from macros.model.records import (
+    CasePartner,
+    CaseStudy,
+    Column,
+    Finding,
+    Funding,
+    GoverningBody,
+    KeyFigure,
+    Milestone,
+    Scale,
+    SiteData,
+    StepLink,
+    Territory,
+    Text,
+)
+from macros.model.validation import Problem, YamlFile
+
+# --- From the data -----------------------------------------------------------------------
+
+
+def build_case_study(parsed: YamlFile, site: SiteData) -> CaseStudy:
+    """A case study from its valid file, added to the case studies of each of its partners."""
+    content, vocabularies, sources = parsed.content, site.vocabularies, site.sources
+    territory, scale, funding = (
+        content["territory"],
+        content["territory"].get("scale"),
+        content.get("funding"),
+    )
+
+    def finding(item: dict) -> Finding:
+        return Finding(
+            text=Text.of(item["text"]),
+            audience=vocabularies.audiences.get(item.get("audience", "")),
+            horizon=vocabularies.horizons.get(item.get("horizon", "")),
+            source=sources.get(item.get("source", "")),
+        )
+
+    case = CaseStudy(
+        id=content["id"],
+        data_file=parsed.shown_path,
+        status=vocabularies.status[content["status"]],
+        title=Text.of(content["title"]),
+        summary=Text.of(content["summary"]),
+        territory=Territory(
+            label=Text.of(territory["label"]),
+            scale=Scale(
+                towns=scale.get("towns"),
+                inhabitants=scale.get("inhabitants"),
+                libraries=scale.get("libraries"),
+                year=scale.get("year"),
+                source=sources[scale["source"]],
+            )
+            if scale
+            else None,
+        ),
+        milestones=tuple(
+            Milestone(
+                date=milestone["date"],
+                event=Text.of(milestone["event"]),
+                marks=milestone.get("marks"),
+                source=sources[milestone["source"]],
+            )
+            for milestone in content.get("milestones", ())
+        ),
+        partners=tuple(
+            CasePartner(
+                partner=site.partners[link["partner"]],
+                role=vocabularies.partner_roles[link["role"]],
+                source=sources[link["source"]],
+            )
+            for link in content["partners"]
+        ),
+        fields=tuple(vocabularies.fields[term] for term in content["fields"]),
+        administrative_form=vocabularies.administrative_forms[content["administrative_form"]],
+        key_figures=tuple(
+            KeyFigure(
+                label=Text.of(figure["label"]),
+                value=figure["value"],
+                unit=Text.optional(figure.get("unit")),
+                year=figure.get("year"),
+                source=sources[figure["source"]],
+            )
+            for figure in content.get("key_figures", ())
+        ),
+        steps=tuple(
+            StepLink(step=vocabularies.steps[link["step"]], why=Text.of(link["why"]))
+            for link in content["steps"]
+        ),
+        gains=tuple(finding(item) for item in content.get("gains", ())),
+        drawbacks=tuple(finding(item) for item in content.get("drawbacks", ())),
+        governance=tuple(
+            GoverningBody(
+                body=Text.of(body["body"]),
+                role=Text.of(body["role"]),
+                source=sources[body["source"]],
+            )
+            for body in content.get("governance", ())
+        ),
+        funding=Funding(
+            known=Text.of(funding["known"]),
+            unknown=Text.of(funding["unknown"]),
+            sources=tuple(sources[source_id] for source_id in funding["sources"]),
+        )
+        if funding
+        else None,
+        lessons=Text.all(content.get("lessons")),
+        sources=tuple(sources[source_id] for source_id in content["sources"]),
+        dates=RecordDates.of(content),
+    )
+    for link in case.partners:
+        link.partner.case_studies.append(case)  # cases are built in id order
+    return case
+
+
+def check_case(parsed: YamlFile) -> list[Problem]:
+    """What the schema cannot say: milestones in date order, at most one start and one end,
+    a partner or a step named once. Each problem points at the line to change."""
+    content = parsed.content if isinstance(parsed.content, dict) else {}
+    return [
+        *_check_milestones(parsed, content.get("milestones")),
+        *_check_once(parsed, content.get("partners"), "partner"),
+        *_check_once(parsed, content.get("steps"), "step"),
+    ]
+
+
+def _check_milestones(parsed: YamlFile, milestones) -> list[Problem]:
+    problems, previous, marked = [], None, {}
+    for index, milestone in enumerate(milestones if isinstance(milestones, list) else []):
+        if not isinstance(milestone, dict) or not isinstance(milestone.get("date"), str):
+            continue  # the schema reports it
+        date = milestone["date"]
+        if previous is not None and date < previous:
+            problems.append(
+                parsed.worded(
+                    ("milestones", index, "date"),
+                    "case.milestone_order",
+                    date=date,
+                    previous=previous,
+                )
+            )
+        previous = date
+        marks = milestone.get("marks")
+        if marks in marked:
+            problems.append(
+                parsed.worded(
+                    ("milestones", index, "marks"),
+                    "case.second_mark",
+                    marks=marks,
+                    first=marked[marks][0],
+                )
+            )
+        elif marks in ("start", "end"):
+            marked[marks] = (parsed.position(("milestones", index, "marks"))[0], index, date)
+    if not problems and "start" in marked and "end" in marked:
+        (_, _, start), (_, end_index, end) = marked["start"], marked["end"]
+        if end < start:
+            problems.append(
+                parsed.worded(
+                    ("milestones", end_index, "date"), "case.end_before_start", end=end, start=start
+                )
+            )
+    return problems
+
+
+def _check_once(parsed: YamlFile, links, key: str) -> list[Problem]:
+    problems, seen = [], {}
+    for index, link in enumerate(links if isinstance(links, list) else []):
+        value = link.get(key) if isinstance(link, dict) else None
+        if not isinstance(value, str):
+            continue
+        if value in seen:
+            problems.append(
+                parsed.worded(
+                    (key + "s", index, key),
+                    f"case.{key}_twice",
+                    value=messages.quoted(value),
+                    first=seen[value],
+                )
+            )
+        else:
+            seen[value] = parsed.position((key + "s", index, key))[0]
+    return problems
+
+
+def _key_figure(figure: KeyFigure, language: str) -> dict:
+    return {
+        "label": figure.label[language],
+        "value": figure.value,
+        "unit": figure.unit[language] if figure.unit else None,
+        "year": figure.year,
+        "source": figure.source.id,
+    }
+
+
+def _scale(case: CaseStudy, name: str):
+    return getattr(case.territory.scale, name) if case.territory.scale else None
+
+
+def _finding(finding: Finding, language: str) -> dict:
+    return {
+        "text": finding.text[language],
+        "audience": finding.audience.id if finding.audience else None,
+        "horizon": finding.horizon.id if finding.horizon else None,
+        "source": finding.source.id if finding.source else None,
+    }
+
+
+def _partner(link: CasePartner, language: str) -> dict:
+    return {
+        "id": link.partner.id,
+        "name": link.partner.name[language],
+        "role": link.role.id,
+        "role_label": link.role.label[language],
+        "source": link.source.id,
+    }
+
+
+# The open data's columns after id and url; their meanings are the words case-studies.column.*.
+COLUMNS = (
+    Column("title", lambda case, language: case.title[language]),
+    Column("summary", lambda case, language: case.summary[language]),
+    Column("status", lambda case, language: case.status.id),
+    Column("status_label", lambda case, language: case.status.label[language]),
+    Column("territory", lambda case, language: case.territory.label[language]),
+    Column("towns", lambda case, language: _scale(case, "towns")),
+    Column("inhabitants", lambda case, language: _scale(case, "inhabitants")),
+    Column("libraries", lambda case, language: _scale(case, "libraries")),
+    Column("start_date", lambda case, language: case.start.date if case.start else None),
+    Column("end_date", lambda case, language: case.end.date if case.end else None),
+    Column(
+        "milestones",
+        lambda case, language: [
+            {"date": m.date, "event": m.event[language], "marks": m.marks, "source": m.source.id}
+            for m in case.milestones
+        ],
+    ),
+    Column("fields", lambda case, language: [term.id for term in case.fields]),
+    Column("field_labels", lambda case, language: [term.label[language] for term in case.fields]),
+    Column("administrative_form", lambda case, language: case.administrative_form.id),
+    Column(
+        "administrative_form_label",
+        lambda case, language: case.administrative_form.label[language],
+    ),
+    Column("partners", lambda case, language: [link.partner.id for link in case.partners]),
+    Column(
+        "partner_names",
+        lambda case, language: [link.partner.name[language] for link in case.partners],
+    ),
+    Column(
+        "partner_roles",
+        lambda case, language: [_partner(link, language) for link in case.partners],
+    ),
+    Column("steps", lambda case, language: [link.step.id for link in case.steps]),
+    Column(
+        "step_reasons",
+        lambda case, language: [
+            {"step": link.step.id, "why": link.why[language]} for link in case.steps
+        ],
+    ),
+    Column(
+        "key_figures",
+        lambda case, language: [_key_figure(figure, language) for figure in case.key_figures],
+    ),
+    Column("gains", lambda case, language: [_finding(item, language) for item in case.gains]),
+    Column(
+        "drawbacks", lambda case, language: [_finding(item, language) for item in case.drawbacks]
+    ),
+    Column(
+        "governance",
+        lambda case, language: [
+            {"body": b.body[language], "role": b.role[language], "source": b.source.id}
+            for b in case.governance
+        ],
+    ),
+    Column(
+        "funding",
+        lambda case, language: (
+            {
+                "known": case.funding.known[language],
+                "unknown": case.funding.unknown[language],
+                "sources": [source.id for source in case.funding.sources],
+            }
+            if case.funding
+            else None
+        ),
+    ),
+    Column("lessons", lambda case, language: [text[language] for text in case.lessons]),
+    Column("sources", lambda case, language: [source.id for source in case.sources]),
+)

@@ -1,0 +1,170 @@
+"""One-page printable sheets (A4 PDF) made from the built step pages, and a booklet per language.
+
+sheet_address(link, "en")  -> "kit/en/e-4.pdf"
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from bs4 import BeautifulSoup, Tag
+
+from macros.kit.short_links import qr_code, short_address
+from macros.model.records import ShortLink, SiteData
+from macros.render.templates import render
+from macros.site.i18n import LANGUAGES, page_url
+from macros.site.paths import KIT_FOLDER
+from macros.site.text import first_sentence
+
+ADAPTED_WORK = "boussou-2014"  # the work this guide adapts (LICENSE-CONTENT.md): credited on paper
+
+
+def sheet_address(link: ShortLink, language: str) -> str:
+    return f"{KIT_FOLDER}/{language}/{link.short.replace('/', '-')}.pdf"
+
+
+def booklet_address(language: str) -> str:
+    return f"{KIT_FOLDER}/{language}/mutualiser-{language}.pdf"
+
+
+def sheet_links(data: SiteData) -> list[ShortLink]:
+    return [link for link in data.short_links if link.sheet]
+
+
+@dataclass
+class Sheet:
+    """What one sheet prints, read from the built page."""
+
+    title: str
+    purpose: str
+    actions: list[tuple[str, str]]  # (lead, detail): an action, or a factor and what it means
+    checklist: list[str]
+    pitfall: str | None
+    address: str  # the short link's published address, printed and in the QR code
+    page_address: str  # the page's own published address
+
+
+def read_sheet(page_html: str, address: str, page_address: str) -> Sheet:
+    """The sheet of a built page: a guide step ("what to do", "checklist", "pitfalls" sections)
+    or the success factors (one section per factor, a self-assessment table)."""
+    soup = BeautifulSoup(page_html, "html.parser")
+    article = soup.select_one("article") or soup
+    title = _text(article.h1)
+    description = soup.find("meta", attrs={"name": "description"})
+    purpose = description["content"] if description else ""
+    what_to_do = _section(article, "what-to-do")
+    if what_to_do:  # a guide step: the bold lead of each numbered action
+        actions = [(_text(item.strong or item), "") for item in _items(what_to_do, "ol")]
+    else:  # the success factors: each factor's name and first sentence
+        actions = []
+        for heading in article.find_all("h2", id=True):
+            paragraph = heading.find_next_sibling("p")
+            if heading["id"] != "self-assessment" and paragraph:
+                actions.append((_text(heading), first_sentence(_text(paragraph))))
+    checklist_section = _section(article, "checklist")
+    if checklist_section:
+        checklist = [_text(item) for item in _items(checklist_section, "ul")]
+    else:
+        table = _first(_section(article, "self-assessment") or [], "table")
+        checklist = (
+            [_text(row.find_all("td")[-1]) for row in table.select("tbody tr")] if table else []
+        )
+    pitfalls = _section(article, "pitfalls")
+    pitfall_items = _items(pitfalls, "ul") if pitfalls else []
+    return Sheet(
+        title=title,
+        purpose=purpose,
+        actions=actions,
+        checklist=checklist,
+        pitfall=_text(pitfall_items[0]) if pitfall_items else None,
+        address=address,
+        page_address=page_address,
+    )
+
+
+def _text(node) -> str:
+    """The visible text of a node, without heading permalinks ("¶") or footnote marks."""
+    for anchor in node.select("a.headerlink, sup"):
+        anchor.decompose()
+    return " ".join(node.get_text(" ").split()).replace(" ,", ",").replace(" .", ".")
+
+
+def _section(article: Tag, heading_id: str) -> list | None:
+    """The nodes after the h2 with `heading_id`, up to the next h2."""
+    heading = article.find("h2", id=heading_id)
+    if heading is None:
+        return None
+    nodes = []
+    for node in heading.next_siblings:
+        if isinstance(node, Tag) and node.name == "h2":
+            break
+        nodes.append(node)
+    return nodes
+
+
+def _first(nodes: list, tag: str) -> Tag | None:
+    """The first element named `tag` among `nodes` or inside them."""
+    for node in nodes:
+        if isinstance(node, Tag):
+            found = node if node.name == tag else node.find(tag)
+            if found:
+                return found
+    return None
+
+
+def _items(nodes: list, list_tag: str) -> list[Tag]:
+    """The items of the first list of `list_tag` among `nodes`."""
+    found = _first(nodes, list_tag)
+    return found.find_all("li", recursive=False) if found else []
+
+
+def sheet_html(data: SiteData, sheets: list[Sheet], language: str, licence: dict, built: date):
+    """The HTML WeasyPrint prints: one A4 page per sheet."""
+    with_qr = [(sheet, qr_code(sheet.address).svg_data_uri(scale=4, border=2)) for sheet in sheets]
+    return render(
+        "sheet.html",
+        language=language,
+        ui=data.ui(language),
+        sheets=with_qr,
+        licence=licence,
+        adapted=data.sources[ADAPTED_WORK],
+        built=built.isoformat(),
+    )
+
+
+class SheetTooLong(Exception):
+    pass
+
+
+def write_sheets(data: SiteData, site_dir: Path, site_url: str, licence: dict, built: date):
+    """Every sheet in every language as a one-page PDF, and a booklet per language gathering
+    them. Raises SheetTooLong if a sheet needs more than one page: it would be cut on paper."""
+    from weasyprint import HTML  # imported here: only builds that make sheets need Pango
+
+    links = sheet_links(data)
+    for language in LANGUAGES:
+        sheets = [
+            read_sheet(
+                (site_dir / page_url(link.page, language) / "index.html").read_text("utf-8"),
+                address=site_url.rstrip("/") + "/" + short_address(link, language),
+                page_address=page_url(link.page, language, site_url),
+            )
+            for link in links
+        ]
+        # One rendering per language (each sheet starts a page), split into one file per sheet.
+        booklet = HTML(string=sheet_html(data, sheets, language, licence, built)).render()
+        if len(booklet.pages) != len(sheets):
+            for link, sheet in zip(links, sheets, strict=True):
+                alone = HTML(string=sheet_html(data, [sheet], language, licence, built)).render()
+                if len(alone.pages) > 1:
+                    raise SheetTooLong(
+                        f"the {language} sheet of {link.page} needs {len(alone.pages)} pages: "
+                        "shorten its key actions, checklist or first pitfall, or the sheet's styles"
+                    )
+        for link, page in zip(links, booklet.pages, strict=True):
+            path = site_dir / sheet_address(link, language)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            booklet.copy([page]).write_pdf(path)
+        booklet.write_pdf(site_dir / booklet_address(language))
