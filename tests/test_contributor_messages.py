@@ -23,6 +23,7 @@ CASE = "data/case-studies/mediatheques-de-la-baie.yml"
 PARTNER = "data/partners/cnfpt.yml"
 COUPERIN = "data/partners/couperin.yml"
 GUIDE = "docs/fr/guide/champs.md"
+VOLUNTEERS = '{fr: "Bénévoles'  # where the case's second key figure starts
 
 
 def at(file: str, text: str, column: int | None = None) -> str:
@@ -63,8 +64,8 @@ MISTAKES = [
         id="field of a list item not aligned",
     ),
     pytest.param(
-        lambda p: edit(p, CASE, "\n  - label: {fr: Bénévoles", "\n   - label: {fr: Bénévoles"),
-        at(CASE, "  - label: {fr: Bénévoles", 4),
+        lambda p: edit(p, CASE, '\n  - label: {fr: "Bénévoles', '\n   - label: {fr: "Bénévoles'),
+        at(CASE, '  - label: {fr: "Bénévoles', 4),
         "un élément de liste n'est pas aligné sur les autres (alignez son tiret",
         'a list item is not aligned with the others (put its dash "-" exactly below',
         "error",
@@ -171,8 +172,13 @@ MISTAKES = [
         id="unknown vocabulary term",
     ),
     pytest.param(
-        lambda p: edit(p, CASE, "{fr: Bénévoles, en: Volunteers}", "{fr: Bénévoles}"),
-        at(CASE, "{fr: Bénévoles"),
+        lambda p: edit(
+            p,
+            CASE,
+            '{fr: "Bénévoles (non daté ; diaporama de 2015)", en: "Volunteers (undated; 2015 slides)"}',
+            '{fr: "Bénévoles (non daté ; diaporama de 2015)"}',
+        ),
+        at(CASE, '{fr: "Bénévoles'),
         "key_figures[1].label.en: traduction manquante (texte en anglais, sur une ligne, "
         "300 caractères au plus)",
         "key_figures[1].label.en: missing translation (English text, one line, "
@@ -330,13 +336,18 @@ def test_a_french_locale_prints_french_only(project, monkeypatch, capsys):
 
 
 def test_a_french_locale_prints_schema_problems_in_french_only(project, monkeypatch, capsys):
-    edit(project, CASE, "{fr: Bénévoles, en: Volunteers}", "{fr: Bénévoles}")
+    edit(
+        project,
+        CASE,
+        '{fr: "Bénévoles (non daté ; diaporama de 2015)", en: "Volunteers (undated; 2015 slides)"}',
+        '{fr: "Bénévoles (non daté ; diaporama de 2015)"}',
+    )
     for name in ("GITHUB_ACTIONS", "LC_ALL", "LC_MESSAGES", "LANGUAGE"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("LANG", "fr_FR.UTF-8")
     assert validate_main(["data"]) == 1
     assert capsys.readouterr().err.splitlines() == [
-        f"{at(CASE, '{fr: Bénévoles')}: key_figures[1].label.en: traduction manquante "
+        f"{at(CASE, VOLUNTEERS)}: key_figures[1].label.en: traduction manquante "
         "(texte en anglais, sur une ligne, 300 caractères au plus)",
         "1 problème à corriger",
     ]
