@@ -174,7 +174,7 @@ def test_a_filled_form_becomes_a_case_study_that_validates(data_copy, capsys, mo
     assert [field.id for field in case.fields] == ["acquisition", "cataloguing", "tools"]
     assert [part.partner.id for part in case.partners] == ["mediatheques-de-la-baie", "cnfpt"]
     assert [step.step.id for step in case.steps]
-    assert all(step.why.fr for step in case.steps)
+    assert all(step.why["fr"] for step in case.steps)
     assert case.administrative_form.id == "agglomeration"
     assert [source.id for source in case.sources] == ["baie-2015"]  # known (part of) title
     assert case.lessons[0]["fr"] == "Leçon principale : partager les outils avant les collections."

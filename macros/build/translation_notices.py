@@ -1,7 +1,7 @@
 """Readers see how a translation stands, in their language (macros/contribute/translations.py says
 which).
 
-In a build other than French: an English page whose French original changed since it was last
+In a build other than French: a translated page whose French original changed since it was last
 checked opens with a notice linking to the French; a page that exists only in French is served
 with `lang` of its own language on its content, a notice that it is not translated yet, and a
 mark in the navigation (Material's page status, worded from data/interface.yml).
@@ -29,8 +29,8 @@ UNTRANSLATED = "untranslated"  # Material page status of a page served in French
 def add_to_theme(build: Build, env: Environment, config: MkDocsConfig) -> None:
     project = Path(config.config_file_path).parent
     data = build.site_data(config)
-    build.translated_pages = by_page(translations(project, data))
     language = build_language(config)
+    build.translated_pages = by_page(translations(project, data), language)
     # The navigation's tooltips for the page statuses set below; Material prints them unescaped
     # in a title attribute (notes/security.md).
     config.extra["status"] = {

@@ -27,7 +27,7 @@ from markdown.extensions.toc import slugify
 from macros.model import messages
 from macros.model.records import SiteData
 from macros.model.validation import Problem
-from macros.site.i18n import LANGUAGES, other_language
+from macros.site.i18n import LANGUAGES, other_languages
 
 HEADING = re.compile(r"^(#{2,6})\s+(.*?)\s*#*\s*$")
 EXPLICIT_ID = re.compile(r"\s*\{[^}]*#([\w-]+)[^}]*\}\s*$")
@@ -186,24 +186,24 @@ def docs_problems(project: Path, data: SiteData | None) -> list[Problem]:
             )
 
     for language in LANGUAGES:
-        other = other_language(language)
-        for page in pages[language]:
-            if page not in pages[other]:
-                problems.append(
-                    messages.warning(
-                        "docs.twin_missing",
-                        shown(language, page),
-                        twin=shown(other, page),
-                        other=messages.Word(f"language.{other}"),
+        for other in other_languages(language):
+            for page in pages[language]:
+                if page not in pages[other]:
+                    problems.append(
+                        messages.warning(
+                            "docs.twin_missing",
+                            shown(language, page),
+                            twin=shown(other, page),
+                            other=messages.Word(f"language.{other}"),
+                        )
                     )
+                    continue
+                problems += anchor_problems(
+                    shown(language, page),
+                    headings(texts[language, page]),
+                    shown(other, page),
+                    headings(texts[other, page]),
                 )
-                continue
-            problems += anchor_problems(
-                shown(language, page),
-                headings(texts[language, page]),
-                shown(other, page),
-                headings(texts[other, page]),
-            )
     return sorted(problems)
 
 
