@@ -37,6 +37,7 @@ FIXTURE = ROOT / "tests" / "fixtures" / "third-language"
 SITE_URL = "https://owner.github.io/mutualiser/"
 NEW = "es"
 SPANISH_PAGES = ("index.md", "guide/champs.md")  # docs/es/: the others are served from French
+OUTDATED = "guide/champs.md"  # its Spanish was checked against a French text that has changed
 
 # Words the copy writes in Spanish; every other word gets its French text.
 SPANISH_WORDS = {
@@ -44,6 +45,7 @@ SPANISH_WORDS = {
     "translation.missing.text": "Esta página solo existe en francés por ahora: el texto "
     "siguiente es el original francés.",
     "translation.status.untranslated": "Solo en francés: todavía no traducida",
+    "translation.outdated.title": "Traducción por revisar",
     "in_language": "En {language}:",
     "cite.locale.iso690": "es-ES",
     "cite.locale.apa": "es-ES",
@@ -159,6 +161,8 @@ def project_in_three_languages(tmp_path_factory) -> Path:
     declare_in_schemas(project)
     declare_in_data(project)
     shutil.copytree(FIXTURE / "docs", project / "docs", dirs_exist_ok=True)
+    with (project / "data" / "translations.lock.yml").open("a", encoding="utf-8") as lock:
+        lock.write(f'"docs/{NEW}/{OUTDATED}": {{french: "000000000000", checked: "2026-01-01"}}\n')
     return project
 
 
@@ -227,12 +231,22 @@ def test_spanish_pages_are_under_es(built, project_in_three_languages):
     for page in SPANISH_PAGES:
         spanish = html(built, address(page, NEW))
         assert spanish.html["lang"] == NEW
-        assert spanish.select_one(".translation-notice") is None
+        assert spanish.select_one("article h1").get_text(strip=True)
     home = html(built, address("index.md", NEW))
     assert home.select_one("article h1").get_text(strip=True).startswith("Mutualizar")
     # Every page of the site exists under /es/, translated or not.
     for page in french_pages(project_in_three_languages):
         assert (built / address(page, NEW) / "index.html").is_file(), page
+
+
+def test_each_language_has_its_own_translation_states(built):
+    """The Spanish of OUTDATED is out of date, its English is not; the Spanish home was never
+    checked, which needs no notice."""
+    notice = html(built, address(OUTDATED, NEW)).select_one("article .translation-notice")
+    assert notice.select_one(".admonition-title").get_text() == "Traducción por revisar"
+    assert notice.select_one("a[data-keep-place]")["hreflang"] == DEFAULT_LANGUAGE
+    assert html(built, address(OUTDATED, "en")).select_one(".translation-notice") is None
+    assert html(built, address("index.md", NEW)).select_one(".translation-notice") is None
 
 
 def test_pages_without_spanish_are_served_from_french_with_the_notice(
