@@ -196,7 +196,7 @@ def test_the_day_formats_of_both_languages(data):
     assert day_text(date(2026, 3, 21), "fr", data.words) == "21 mars 2026"
     assert day_text(date(2026, 3, 1), "en", data.words) == "1 March 2026"
     assert (
-        day_text(date(2026, 3, 1), "en", data.words, data.words["cite.apa_date"].en)
+        day_text(date(2026, 3, 1), "en", data.words, data.words["cite.apa_date"]["en"])
         == "2026, March 1"
     )
 

@@ -141,6 +141,11 @@ def test_form_choices_are_the_vocabulary_s_labels(data, form, field_id, vocabula
     assert options(path, field_id) == expected
 
 
+def test_the_form_offers_each_language_for_the_answers():
+    # tools/issue_forms.py writes them from LANGUAGES and the words language_<code>
+    assert options(FORM, "language") == ["Français / French", "Anglais / English"]
+
+
 # --- From a filled form to a data file -------------------------------------------------------------
 
 
@@ -174,7 +179,7 @@ def test_a_filled_form_becomes_a_case_study_that_validates(data_copy, capsys, mo
     assert [field.id for field in case.fields] == ["acquisition", "cataloguing", "tools"]
     assert [part.partner.id for part in case.partners] == ["mediatheques-de-la-baie", "cnfpt"]
     assert [step.step.id for step in case.steps]
-    assert all(step.why.fr for step in case.steps)
+    assert all(step.why["fr"] for step in case.steps)
     assert case.administrative_form.id == "agglomeration"
     assert [source.id for source in case.sources] == ["baie-2015"]  # known (part of) title
     assert case.lessons[0]["fr"] == "Leçon principale : partager les outils avant les collections."
@@ -182,6 +187,16 @@ def test_a_filled_form_becomes_a_case_study_that_validates(data_copy, capsys, mo
     # What the maintainer must finish is marked on its line.
     assert 'en: "Médiathèques de la Baie"  # TODO à traduire · to translate' in text
     assert "# TODO pas encore dans data/partners/ : Une association inconnue : soutien" in text
+
+
+def test_answers_in_english_leave_the_french_to_translate(data_copy, capsys, tmp_path):
+    (data_copy / "case-studies" / "mediatheques-de-la-baie.yml").unlink()
+    body = SAMPLE_BODY.read_text("utf-8").replace("Français / French", "Anglais / English", 1)
+    (tmp_path / "body.md").write_text(body, "utf-8")
+    assert case_from_issue([str(tmp_path / "body.md"), "--data", str(data_copy)]) == 0
+    text = (data_copy / "case-studies" / "mediatheques-de-la-baie.yml").read_text("utf-8")
+    assert 'fr: "Médiathèques de la Baie"  # TODO à traduire · to translate' in text
+    assert '  en: "Médiathèques de la Baie"\n' in text
 
 
 def test_a_new_source_is_added_to_the_sources(data_copy, capsys, monkeypatch, tmp_path):

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import re
+from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urljoin
 from xml.etree import ElementTree
@@ -11,7 +13,8 @@ import pytest
 import yaml
 from conftest import ROOT, built_language
 
-from macros.site.i18n import DEFAULT_LANGUAGE, LANGUAGES
+from macros.model.records import Text
+from macros.site.i18n import DEFAULT_LANGUAGE, LANGUAGES, TRANSLATIONS, other_languages
 
 OTHER = {"fr": "en", "en": "fr"}
 XML = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9", "xhtml": "http://www.w3.org/1999/xhtml"}
@@ -35,6 +38,54 @@ def test_the_languages_are_those_mkdocs_static_i18n_builds():
     assert [lang["locale"] for lang in i18n["languages"] if lang.get("default")] == [
         DEFAULT_LANGUAGE
     ]
+
+
+def language_keyed(node) -> Iterator[dict]:
+    """Every object of a schema whose properties are texts keyed by language."""
+    if isinstance(node, list):
+        for item in node:
+            yield from language_keyed(item)
+    elif isinstance(node, dict):
+        if DEFAULT_LANGUAGE in node.get("properties", {}):
+            yield node
+        for value in node.values():
+            yield from language_keyed(value)
+
+
+def language_codes(keys) -> tuple[str, ...]:
+    return tuple(key for key in keys if re.fullmatch("[a-z]{2}", key))
+
+
+def test_the_schemas_texts_are_keyed_by_exactly_the_declared_languages():
+    """The editors read the schema files, so they list the languages themselves: the same."""
+    found = 0
+    for path in sorted((ROOT / "data" / "schemas").glob("*.schema.json")):
+        for node in language_keyed(json.loads(path.read_text("utf-8"))):
+            found += 1
+            assert language_codes(node["properties"]) == LANGUAGES, path.name
+            if DEFAULT_LANGUAGE in node.get("required", ()):
+                assert language_codes(node["required"]) == LANGUAGES, path.name
+    assert found >= 6  # a line and a text (common), a term, a message, forms used and avoided
+
+
+def test_a_text_holds_one_string_per_declared_language():
+    text = Text({language: f"<{language}>" for language in reversed(LANGUAGES)})
+    assert list(text) == list(LANGUAGES)  # in the declared order, whatever the data's
+    assert [text[language] for language in LANGUAGES] == [f"<{code}>" for code in LANGUAGES]
+    assert text == Text(dict(text))
+    assert hash(text) == hash(Text(dict(text)))
+    with pytest.raises(KeyError, match="xx"):
+        text["xx"]
+    with pytest.raises(KeyError):
+        Text({DEFAULT_LANGUAGE: "seulement en français"})
+
+
+def test_other_languages_are_every_declared_one_but_this_one():
+    for language in LANGUAGES:
+        others = other_languages(language)
+        assert language not in others
+        assert set(others) | {language} == set(LANGUAGES)
+    assert other_languages(DEFAULT_LANGUAGE) == TRANSLATIONS
 
 
 def test_every_page_exists_in_both_languages(site):

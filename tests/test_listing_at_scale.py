@@ -92,30 +92,30 @@ def test_a_filter_finds_a_case_beyond_the_first_page_and_the_address_keeps_it(op
     _, data = large
     case = last_case(data)
     # As many territories as cases: too many to list, the filter is a text field.
-    typed = case.territory.label.en.upper()
+    typed = case.territory.label["en"].upper()
     page, recorded = open_large("en/cas/")
     territory = page.get_by_label("Territory")
     expect(territory).to_have_attribute("type", "search")
-    expect(page.get_by_role("link", name=case.title.en, exact=True)).to_have_count(0)
+    expect(page.get_by_role("link", name=case.title["en"], exact=True)).to_have_count(0)
 
     territory.fill(typed)
 
     expect(page.locator(CARDS)).to_have_count(1)
-    expect(page.get_by_role("link", name=case.title.en, exact=True)).to_be_visible()
+    expect(page.get_by_role("link", name=case.title["en"], exact=True)).to_be_visible()
     expect(page.get_by_role("status")).to_have_text(f"1 case study of {len(data.case_studies)}")
     assert parse_qs(urlsplit(page.url).query) == {"territory": [typed]}
     assert axe_violations(page) == []
 
     page.reload(wait_until="networkidle")
     assert territory.input_value() == typed
-    expect(page.get_by_role("link", name=case.title.en, exact=True)).to_be_visible()
+    expect(page.get_by_role("link", name=case.title["en"], exact=True)).to_be_visible()
     expect(page.locator(CARDS)).to_have_count(1)
 
-    page.get_by_role("link", name=case.title.en, exact=True).click()
+    page.get_by_role("link", name=case.title["en"], exact=True).click()
     page.wait_for_url(f"**/en/cas/{case.id}/")
     page.go_back(wait_until="networkidle")
     expect(page.locator(CARDS)).to_have_count(1)
-    expect(page.get_by_role("link", name=case.title.en, exact=True)).to_be_visible()
+    expect(page.get_by_role("link", name=case.title["en"], exact=True)).to_be_visible()
     assert recorded.errors == []
 
 
@@ -135,7 +135,7 @@ def test_a_shared_link_to_a_step_filters_every_case(open_large, large):
         f"{len(matching)} études de cas sur {len(data.case_studies)}"
     )
     titles = page.locator(f"{CARDS} h2").all_inner_texts()
-    assert titles == [case.title.fr for case in matching[:PAGE_SIZE]]
+    assert titles == [case.title["fr"] for case in matching[:PAGE_SIZE]]
     assert recorded.errors == []
 
 
@@ -147,7 +147,7 @@ def test_show_more_goes_on_from_the_first_new_card_until_every_case_shows(open_l
     more.focus()
     page.keyboard.press("Enter")
     expect(page.locator(CARDS)).to_have_count(2 * PAGE_SIZE)
-    expect(page.locator(":focus")).to_have_text(everything[PAGE_SIZE].title.fr)
+    expect(page.locator(":focus")).to_have_text(everything[PAGE_SIZE].title["fr"])
     expect(more).to_contain_text(f"{2 * PAGE_SIZE} affichées sur {len(everything)}")
     assert axe_violations(page) == []
 
@@ -158,7 +158,7 @@ def test_show_more_goes_on_from_the_first_new_card_until_every_case_shows(open_l
         more.click()
     expect(page.locator(CARDS)).to_have_count(len(everything))
     titles = page.locator(f"{CARDS} h2").all_inner_texts()
-    assert titles == [case.title.fr for case in everything]
+    assert titles == [case.title["fr"] for case in everything]
     assert recorded.errors == []
 
 

@@ -96,10 +96,9 @@ def test_a_card_shows_the_first_sentence(text, expected):
 
 
 def source(*authors: str) -> Source:
-    kind = Term("guide", Text("Fiche", "Guide"))
-    return Source(
-        "x", kind, authors, "Titre", None, None, None, None, 2014, None, None, None, Text("n", "n")
-    )
+    kind = Term("guide", Text({"fr": "Fiche", "en": "Guide"}))
+    note = Text({"fr": "n", "en": "n"})
+    return Source("x", kind, authors, "Titre", None, None, None, None, 2014, None, None, None, note)
 
 
 @pytest.mark.parametrize(

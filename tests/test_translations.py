@@ -283,18 +283,19 @@ def test_a_fingerprint_changes_with_the_words_not_with_line_endings():
 def test_a_records_french_texts_are_its_own_not_those_it_refers_to(data):
     case = data.case_studies["mediatheques-de-la-baie"]
     texts = list(french_texts(case))
-    assert case.title.fr in texts
-    assert case.key_figures[0].label.fr in texts  # a part of the case
-    assert case.partners[0].partner.description.fr not in texts  # another record, translated apart
-    assert case.steps[0].why.fr in texts  # why the case illustrates a step: the case's own words
-    assert case.steps[0].step.label.fr not in texts  # the step's name: the vocabulary's
-    assert case.partners[0].role.label.fr not in texts
+    assert case.title["fr"] in texts
+    assert case.key_figures[0].label["fr"] in texts  # a part of the case
+    # another record, translated apart
+    assert case.partners[0].partner.description["fr"] not in texts
+    assert case.steps[0].why["fr"] in texts  # why the case illustrates a step: the case's own words
+    assert case.steps[0].step.label["fr"] not in texts  # the step's name: the vocabulary's
+    assert case.partners[0].role.label["fr"] not in texts
 
 
 def test_every_english_page_is_recorded_and_the_built_site_agrees(site, data):
     found = translations(ROOT, data)
     assert {item.state for item in found} <= {UP_TO_DATE, OUTDATED, UNCHECKED}
-    for path, item in by_page(found).items():  # guide pages and the records' generated pages
+    for path, item in by_page(found, "en").items():  # guide pages and the records' generated pages
         notice = site.html(page_url(path, "en")).select_one(".translation-notice")
         assert (notice is not None) == (item.state == OUTDATED), path
 

@@ -540,8 +540,8 @@ def test_yes_no_and_dates_stay_text(data_copy):
         "utf-8",
     )
     site = load_site_data(data_copy)
-    assert site.partners["new-partner"].name.fr == "Non"
-    assert site.partners["new-partner"].name.en == "2014-06-23"
+    assert site.partners["new-partner"].name["fr"] == "Non"
+    assert site.partners["new-partner"].name["en"] == "2014-06-23"
 
 
 # --- The shipped data --------------------------------------------------------------------------

@@ -60,10 +60,12 @@ from mkdocs.utils.yaml import yaml_load
 
 from macros.model.data import schema_comment
 from macros.model.validation import read_yaml
+from macros.site.i18n import LANGUAGES
 from tools.project import ROOT, copy_project, run_in_copy
 
 BENCH = ROOT / "bench"
 SITE_URL = "https://example.org/mutualiser/"
+EXAMPLE = {"fr": "exemple"}  # the word after a synthetic case's title; "example" otherwise
 CASE_SCHEMA = "# yaml-language-server: $schema=../schemas/case-study.schema.json\n"
 
 CAPTURE_HOOK = '''\
@@ -114,8 +116,8 @@ def add_case_studies(project: Path, count: int) -> None:
             "id": f"synthetic-{number:04d}",
         }
         case["title"] = {
-            "fr": f"{case['title']['fr']} (exemple {number})",
-            "en": f"{case['title']['en']} (example {number})",
+            language: f"{text} ({EXAMPLE.get(language, 'example')} {number})"
+            for language, text in case["title"].items()
         }
         text = yaml.safe_dump(case, allow_unicode=True, sort_keys=False, width=100)
         (folder / f"{case['id']}.yml").write_text(comment + "\n" + text, encoding="utf-8")
@@ -130,13 +132,13 @@ def vocabulary(project: Path) -> dict[str, list[str]]:
                 path.read_text("utf-8") for path in (project / "docs" / language).rglob("*.md")
             ),
         )
-        for language in ("fr", "en")
+        for language in LANGUAGES
     }
 
 
 def rewritten(value, words: dict[str, list[str]], draw: random.Random):
     """`value` with each bilingual text ({fr: ..., en: ...}) replaced by as many drawn words."""
-    if isinstance(value, dict) and set(value) == {"fr", "en"}:
+    if isinstance(value, dict) and set(value) == set(LANGUAGES):
         if not all(isinstance(text, str) for text in value.values()):
             return value
         return {
@@ -550,7 +552,7 @@ def targets(results: list[dict]) -> list[str]:
                     kb <= 150 and requests <= 12,
                 )
             )
-        for language in ("fr", "en"):
+        for language in LANGUAGES:
             ms = seen[f"search_{language}"]["ms_after_last_key"]
             checks.append(
                 (f"1000: {language} results <= 300 ms after the last key", f"{ms} ms", ms <= 300)
@@ -593,7 +595,7 @@ def table(results: list[dict]) -> str:
         searches = "  ".join(
             f"search {language}: {seen[f'search_{language}']['kb']} KB, "
             f"{seen[f'search_{language}']['ms_after_last_key']} ms"
-            for language in ("fr", "en")
+            for language in LANGUAGES
         )
         lines.append(
             f"{result['set']:<11}home {seen['home_fr_first_visit_kb']} KB"

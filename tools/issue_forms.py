@@ -13,12 +13,15 @@ import json
 import sys
 from pathlib import Path
 
+from macros.contribute.case_from_issue import choice_label, language_label
 from macros.registry import load_site_data
+from macros.site.i18n import LANGUAGES
 
 ROOT = Path(__file__).resolve().parent.parent
 
 FORMS = ROOT / ".github" / "ISSUE_TEMPLATE"
-# (form, field id, vocabulary): each field offers the vocabulary's terms, "French / English".
+# (form, field id, vocabulary): each field offers the vocabulary's terms, "French / English";
+# the language of a proposal's answers is offered in each language (LANGUAGES).
 CHOICES = (
     ("propose-case-study", "status", "status"),
     ("propose-case-study", "fields", "fields"),
@@ -48,17 +51,25 @@ def with_choices(text: str, field_id: str, labels: list[str]) -> str:
 
 
 def labels(vocabulary) -> list[str]:
-    return [f"{term.label['fr']} / {term.label['en']}" for term in vocabulary.values()]
+    return [choice_label(term.label) for term in vocabulary.values()]
+
+
+def language_labels(words) -> list[str]:
+    return [language_label(words, language) for language in LANGUAGES]
 
 
 def main() -> int:
-    vocabularies = load_site_data(ROOT / "data").vocabularies
+    data = load_site_data(ROOT / "data")
     for form, field_id, vocabulary in CHOICES:
         path = FORMS / f"{form}.yml"
         text = path.read_text("utf-8")
         path.write_text(
-            with_choices(text, field_id, labels(getattr(vocabularies, vocabulary))), "utf-8"
+            with_choices(text, field_id, labels(getattr(data.vocabularies, vocabulary))), "utf-8"
         )
+    path = FORMS / "propose-case-study.yml"
+    path.write_text(
+        with_choices(path.read_text("utf-8"), "language", language_labels(data.words)), "utf-8"
+    )
     return 0
 
 

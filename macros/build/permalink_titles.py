@@ -20,10 +20,7 @@ def prepare(build: Build, config: MkDocsConfig) -> None:
     re-checked every data file each time, a third of a 1000-case build (bench/profile.txt)."""
     words = build.site_data(config).words
     build.permalink_titles.update(
-        {
-            language: str(html_attribute(words["permalink"][language]))
-            for language in words["permalink"].__dict__
-        }
+        {language: str(html_attribute(text)) for language, text in words["permalink"].items()}
     )
 
 

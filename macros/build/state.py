@@ -26,7 +26,8 @@ class Build:
     data: SiteData | None = None  # data/, read and validated (pre_build)
     generated_pages: dict[str, str] = field(default_factory=dict)  # src_uri -> Markdown (files)
     data_files: dict[str, str] = field(default_factory=dict)  # src_uri -> its record's file
-    translated_pages: dict[str, Translation] = field(default_factory=dict)  # src_uri -> state
+    # language -> path in a language folder -> its translation's state
+    translated_pages: dict[str, dict[str, Translation]] = field(default_factory=dict)
     permalink_titles: dict[str, str] = field(default_factory=dict)  # language -> title
     abbreviations: dict[str, str] = field(default_factory=dict)  # language -> definitions
     # Filled across the languages' builds, emptied when the first one starts:

@@ -1,7 +1,7 @@
 """Readers see how a translation stands, in their language (macros/contribute/translations.py says
 which).
 
-In a build other than French: an English page whose French original changed since it was last
+In a build other than French: a translated page whose French original changed since it was last
 checked opens with a notice linking to the French; a page that exists only in French is served
 with `lang` of its own language on its content, a notice that it is not translated yet, and a
 mark in the navigation (Material's page status, worded from data/interface.yml).
@@ -21,7 +21,14 @@ from macros.build.state import Build
 from macros.contribute.translations import OUTDATED, by_page, translations
 from macros.render.templates import render
 from macros.site.escaping import html_attribute
-from macros.site.i18n import DEFAULT_LANGUAGE, build_language, page_language, page_url, source_path
+from macros.site.i18n import (
+    DEFAULT_LANGUAGE,
+    TRANSLATIONS,
+    build_language,
+    page_language,
+    page_url,
+    source_path,
+)
 
 UNTRANSLATED = "untranslated"  # Material page status of a page served in French only
 
@@ -29,7 +36,10 @@ UNTRANSLATED = "untranslated"  # Material page status of a page served in French
 def add_to_theme(build: Build, env: Environment, config: MkDocsConfig) -> None:
     project = Path(config.config_file_path).parent
     data = build.site_data(config)
-    build.translated_pages = by_page(translations(project, data))
+    # For every language: a build reads its pages before its own env event, with what the
+    # previous language's build left here.
+    found = translations(project, data)
+    build.translated_pages = {language: by_page(found, language) for language in TRANSLATIONS}
     language = build_language(config)
     # The navigation's tooltips for the page statuses set below; Material prints them unescaped
     # in a title attribute (notes/security.md).
@@ -46,7 +56,7 @@ def _status(build: Build, page: Page, config: MkDocsConfig) -> str | None:
         return None
     if page_language(page) != language:
         return UNTRANSLATED
-    translation = build.translated_pages.get(source_path(page))
+    translation = build.translated_pages.get(language, {}).get(source_path(page))
     return OUTDATED if translation and translation.state == OUTDATED else None
 
 
@@ -62,7 +72,7 @@ def add_notice(build: Build, html: str, page: Page, config: MkDocsConfig) -> str
     if status is None:
         return html
     path = source_path(page)
-    translation = build.translated_pages.get(path)
+    translation = build.translated_pages.get(build_language(config), {}).get(path)
     data = build.site_data(config)
     return render(
         "translation_notice.html",

@@ -10,8 +10,8 @@ so that `make validate` passes and marked with a `TODO` comment for the maintain
 
 The form (.github/ISSUE_TEMPLATE/propose-case-study.yml) is read for its labels: GitHub writes
 each answer under its label as `### <label>`, "_No response_" when empty, checkboxes as
-`- [X] <option>`, and choices as the option's text, here "<French label> / <English label>" of
-data/vocabularies.yml.
+`- [X] <option>`, and choices as the option's text, here a label of data/vocabularies.yml in each
+language, "<French label> / <English label>" (`choice_label`; tools/issue_forms.py writes them).
 """
 
 from __future__ import annotations
@@ -27,8 +27,9 @@ import yaml
 
 from macros.model import messages
 from macros.model.data import schema_comment
-from macros.model.records import SiteData
+from macros.model.records import SiteData, Text
 from macros.registry import load_site_data
+from macros.site.i18n import DEFAULT_LANGUAGE, LANGUAGES
 from macros.site.text import slug
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -63,12 +64,23 @@ def answers(body: str, labels: dict[str, str]) -> dict[str, str | list[str] | No
     return found
 
 
+def choice_label(label: Text) -> str:
+    """A form's option: the label in each language, "French / English"."""
+    return " / ".join(label[language] for language in LANGUAGES)
+
+
+def language_label(words: dict[str, Text], language: str) -> str:
+    """The form's option for answers in `language`: "Français / French"."""
+    name = words[f"language_{language}"]
+    return choice_label(Text({other: name[other][:1].upper() + name[other][1:] for other in name}))
+
+
 def choice_id(terms: dict, answer: str | None, field_id: str) -> str | None:
     """The vocabulary id of a chosen "French / English" label."""
     if answer is None:
         return None
     for term in terms.values():
-        if answer == f"{term.label['fr']} / {term.label['en']}":
+        if answer == choice_label(term.label):
             return term.id
     raise FormError(messages.both("case_from_issue.unknown_choice", field=field_id, value=answer))
 
@@ -87,13 +99,13 @@ class Writer:
 
     def __init__(self, written_in: str):
         self.lines: list[str] = []
-        self.written_in = written_in  # "fr" or "en": the other language is left to translate
+        self.written_in = written_in  # "fr" or "en": the other languages are left to translate
 
     def add(self, line: str, todo: str | None = None) -> None:
         self.lines.append(f"{line}  # TODO {todo}" if todo else line)
 
     def text(self, indent: str, key: str, value: str) -> None:
-        """`key: {fr, en}` with the answer in both, the untranslated one marked."""
+        """`key: {fr, en}` with the answer in each language, the untranslated ones marked."""
         self.add(f"{indent}{key}:")
         self.pair(f"{indent}  ", f"{indent}  ", value)
 
@@ -115,16 +127,15 @@ class Writer:
     def worded(self, indent: str, key: str, message: str, todo: str) -> None:
         """`key: {fr, en}` from a message of data/messages.yml, marked for the maintainer."""
         self.add(f"{indent}{key}:", todo)
-        for language in ("fr", "en"):
+        for language in LANGUAGES:
             self.add(f"{indent}  {language}: {quoted(messages.wording(message, language, {})[0])}")
 
     def pair(self, first_indent: str, next_indent: str, value: str) -> None:
-        other = "en" if self.written_in == "fr" else "fr"
         translate = messages.both("case_from_issue.translate")
-        for indent, language in ((first_indent, "fr"), (next_indent, "en")):
-            self.add(
-                f"{indent}{language}: {quoted(value)}", translate if language == other else None
-            )
+        for language in LANGUAGES:
+            indent = first_indent if language == LANGUAGES[0] else next_indent
+            todo = None if language == self.written_in else translate
+            self.add(f"{indent}{language}: {quoted(value)}", todo)
 
 
 def source_entry(given: dict, site: SiteData) -> tuple[str, str | None]:
@@ -154,8 +165,7 @@ def source_entry(given: dict, site: SiteData) -> tuple[str, str | None]:
         f"    year: {year}",
         *([f"    url: {quoted(url)}"] if url else []),
         f"    note:  # TODO {todo}",
-        f"      fr: {quoted(title)}",
-        f"      en: {quoted(title)}",
+        *(f"      {language}: {quoted(title)}" for language in LANGUAGES),
     ]
     return source_id, "\n".join(entry) + "\n"
 
@@ -166,7 +176,14 @@ def case_study_yaml(given: dict, site: SiteData) -> tuple[str, str, str | None]:
         if not given.get(required):
             raise FormError(messages.both("case_from_issue.missing", field=required))
     vocabularies = site.vocabularies
-    written_in = "en" if (given.get("language") or "").startswith("Anglais") else "fr"
+    written_in = next(
+        (
+            language
+            for language in LANGUAGES
+            if given.get("language") == language_label(site.words, language)
+        ),
+        DEFAULT_LANGUAGE,
+    )
     case_id = slug(given["title"])
     fields = [choice_id(vocabularies.fields, f, "fields") for f in given.get("fields") or []]
     steps = [choice_id(vocabularies.steps, s, "steps") for s in given.get("steps") or []]
@@ -198,7 +215,7 @@ def case_study_yaml(given: dict, site: SiteData) -> tuple[str, str, str | None]:
     names = {
         slug(name): partner.id
         for partner in site.partners.values()
-        for name in (partner.name["fr"], partner.name["en"], partner.id)
+        for name in (*partner.name.values(), partner.id)
     }
     for line in lines_of(given.get("partners")):
         name = re.split(r"\s*[:(\u2013\u2014-]\s", line, maxsplit=1)[0]

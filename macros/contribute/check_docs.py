@@ -3,7 +3,8 @@ file and line, worded by macros/model/messages.py in both languages.
 
 - every page starts with front matter holding a `title` and a `description` (error);
 - every page is in the navigation of mkdocs.yml, and the navigation names no missing page (error);
-- every page has its twin in the other language (warning: the site publishes it with a notice);
+- every French page has its twin in each translation, and each translated page its French
+  (warning: the site publishes it with a notice);
 - twins have the same heading anchors (error: a trainer's link to a section works in both);
 - the ids given to macros exist: `cite("source-id")`, `cases_for_step("step-id")` (error; the
   build runs the same check before mkdocs-macros, which would only print a traceback).
@@ -27,7 +28,7 @@ from markdown.extensions.toc import slugify
 from macros.model import messages
 from macros.model.records import SiteData
 from macros.model.validation import Problem
-from macros.site.i18n import LANGUAGES, other_language
+from macros.site.i18n import DEFAULT_LANGUAGE, LANGUAGES, TRANSLATIONS
 
 HEADING = re.compile(r"^(#{2,6})\s+(.*?)\s*#*\s*$")
 EXPLICIT_ID = re.compile(r"\s*\{[^}]*#([\w-]+)[^}]*\}\s*$")
@@ -185,25 +186,26 @@ def docs_problems(project: Path, data: SiteData | None) -> list[Problem]:
                 messages.problem("docs.nav_missing_page", "mkdocs.yml", line, path=path)
             )
 
-    for language in LANGUAGES:
-        other = other_language(language)
-        for page in pages[language]:
-            if page not in pages[other]:
-                problems.append(
-                    messages.warning(
-                        "docs.twin_missing",
-                        shown(language, page),
-                        twin=shown(other, page),
-                        other=messages.Word(f"language.{other}"),
+    # Twins: each translation and its French source, both ways.
+    for translation in TRANSLATIONS:
+        for language, other in ((DEFAULT_LANGUAGE, translation), (translation, DEFAULT_LANGUAGE)):
+            for page in pages[language]:
+                if page not in pages[other]:
+                    problems.append(
+                        messages.warning(
+                            "docs.twin_missing",
+                            shown(language, page),
+                            twin=shown(other, page),
+                            other=messages.Word(f"language.{other}"),
+                        )
                     )
+                    continue
+                problems += anchor_problems(
+                    shown(language, page),
+                    headings(texts[language, page]),
+                    shown(other, page),
+                    headings(texts[other, page]),
                 )
-                continue
-            problems += anchor_problems(
-                shown(language, page),
-                headings(texts[language, page]),
-                shown(other, page),
-                headings(texts[other, page]),
-            )
     return sorted(problems)
 
 

@@ -34,6 +34,7 @@ from macros.contribute.twin_parity import parity_problems
 from macros.model import messages
 from macros.model.data import DataError
 from macros.registry import load_site_data
+from macros.site.i18n import LANGUAGES
 
 
 def report(all_translations: list[Translation]) -> list[str]:
@@ -52,7 +53,7 @@ def github_report(
     all_translations, words: dict, changed: list[str] | None, project: Path = ROOT
 ) -> tuple[list[str], str]:
     """Warning annotations on the French files a change left without their English, and the
-    job summary listing the translations it leaves out of date, in French and in English.
+    job summary listing the translations it leaves out of date, in each language.
     `changed`: the files the pull request changes (None: every translation not up to date)."""
     stale = [item for item in all_translations if item.state in (OUTDATED, UNCHECKED)]
     if changed is not None:
@@ -61,11 +62,14 @@ def github_report(
             item
             for item in stale
             if item.french_file in changed_files
-            and (item.english_file == item.french_file or item.english_file not in changed_files)
+            and (
+                item.translated_file == item.french_file
+                or item.translated_file not in changed_files
+            )
         ]
 
     def both(text, **values) -> str:
-        texts = [text[language] for language in ("fr", "en")]
+        texts = [text[language] for language in LANGUAGES]
         for name, value in values.items():
             texts = [text.replace("{" + name + "}", str(value)) for text in texts]
         return " / ".join(texts)
@@ -80,7 +84,7 @@ def github_report(
     summary = [f"## {title}", ""]
     if not stale:
         return annotations, "\n".join([*summary, both(words["translation.ci.none"])]) + "\n"
-    for language in ("fr", "en"):
+    for language in LANGUAGES:
         columns = words["translation.ci.columns"][language]
         summary += [
             words["translation.ci.summary"][language]

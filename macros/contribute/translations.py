@@ -1,8 +1,12 @@
-"""Translations that stay honest: is each English text still a translation of today's French?
+"""Translations that stay honest: is each translated text still a translation of today's French?
 
-French is the source language. Each English translation (an English page, or the English texts
-of a data record) is recorded in data/translations.lock.yml with the fingerprint of the French
-text it was last checked against, and the day of that check. Comparing the fingerprint with the
+French is the source language (macros/site/i18n.py `DEFAULT_LANGUAGE`), every other language of
+`TRANSLATIONS` translates it. Each translation (a page of docs/<language>/, or a data record's
+texts in one language) is recorded in data/translations.lock.yml with the fingerprint of the
+French text it was last checked against, and the day of that check. A page's key is its file
+("docs/en/guide/champs.md"); a data record's is its file and entry ("data/glossary.yml#abf") for
+English, whose keys came first, and with its language after it for any other
+("data/glossary.yml#abf@es"). Comparing the fingerprint with the
 French text of today needs no git history (CI checks out shallow clones), and the build, the
 status page, `make translations` and the tests all ask this module.
 
@@ -25,37 +29,37 @@ from mkdocs.utils import get_relative_url
 from macros.model.records import SiteData, Text, TranslationCheck
 from macros.registry import KINDS
 from macros.render.templates import render
-from macros.site.i18n import DEFAULT_LANGUAGE, LANGUAGES, other_language, page_url
+from macros.site.i18n import DEFAULT_LANGUAGE, TRANSLATIONS, page_url
 from macros.site.paths import GLOSSARY_PAGE, SOURCES_PAGE
 
 ROOT = Path(__file__).resolve().parents[2]
 LOCK_FILE = "data/translations.lock.yml"
 LOCK_SCHEMA_COMMENT = "# yaml-language-server: $schema=schemas/translations.lock.schema.json"
-TRANSLATED = other_language(DEFAULT_LANGUAGE)  # the language translated into: English
 
 # The states, from best to worst.
 UP_TO_DATE = "up-to-date"  # checked against the French text of today
-OUTDATED = "outdated"  # the French changed since the English was checked
-UNCHECKED = "unchecked"  # an English text that was never recorded as checked
-MISSING = "missing"  # no English page: the French one is served in its place
+OUTDATED = "outdated"  # the French changed since the translation was checked
+UNCHECKED = "unchecked"  # a translation that was never recorded as checked
+MISSING = "missing"  # no translated page: the French one is served in its place
 STATES = (UP_TO_DATE, OUTDATED, UNCHECKED, MISSING)
 
 
 @dataclass(frozen=True)
 class Translation:
-    """One English translation and how it stands against its French source."""
+    """One translation and how it stands against its French source."""
 
     key: str  # its name in the lock: "docs/en/guide/champs.md", "data/glossary.yml#abf"
     french_file: str  # where its French text is, from the repository root
-    english_file: str  # where its English text is (the same file for data)
+    translated_file: str  # where its translated text is (the same file for data; "": none yet)
     fingerprint: str  # of the French text of today
     check: TranslationCheck | None  # the lock's record, if any
     page: str | None = None  # the page showing it, in each language folder: "guide/champs.md"
     anchor: str | None = None  # where on that page, for an entry of a list ("abf")
+    language: str = TRANSLATIONS[0]  # the language it is in
 
     @property
     def state(self) -> str:
-        if not self.english_file:
+        if not self.translated_file:
             return MISSING
         if self.check is None:
             return UNCHECKED
@@ -86,7 +90,7 @@ def french_texts(value, top: bool = True) -> Iterator[str]:
     it is made of (a case's key figures), not those of the records it refers to (its partners,
     sources, vocabulary terms, which are translations of their own)."""
     if isinstance(value, Text):
-        yield value.fr
+        yield value[DEFAULT_LANGUAGE]
     elif isinstance(value, (tuple, list)):
         for item in value:
             yield from french_texts(item, top=False)
@@ -100,7 +104,8 @@ def french_texts(value, top: bool = True) -> Iterator[str]:
 
 
 def translations(project: Path, data: SiteData) -> list[Translation]:
-    """Every page and every data record with English text, pages first, in path order."""
+    """Every page and every data record in each translated language, pages first, in path
+    order."""
     checks = data.translation_checks
     global _last_data_translations
     if _last_data_translations[0] is not data:  # asked for by several pages and hooks per build
@@ -114,23 +119,33 @@ _last_data_translations: tuple[SiteData | None, list[Translation]] = (None, [])
 def page_translations(project: Path, checks: dict) -> Iterator[Translation]:
     """The Markdown pages' translations (`checks`: the lock, `data.translation_checks`)."""
     french_folder = project / "docs" / DEFAULT_LANGUAGE
-    for french in sorted(french_folder.rglob("*.md")):
-        path = french.relative_to(french_folder).as_posix()
-        english = f"docs/{TRANSLATED}/{path}"
-        yield Translation(
-            key=english,
-            french_file=f"docs/{DEFAULT_LANGUAGE}/{path}",
-            english_file=english if (project / english).is_file() else "",
-            fingerprint=fingerprint([french.read_text("utf-8")]),
-            check=checks.get(english),
-            page=path,
-        )
+    for language in TRANSLATIONS:
+        for french in sorted(french_folder.rglob("*.md")):
+            path = french.relative_to(french_folder).as_posix()
+            translated = f"docs/{language}/{path}"
+            yield Translation(
+                key=translated,
+                french_file=f"docs/{DEFAULT_LANGUAGE}/{path}",
+                translated_file=translated if (project / translated).is_file() else "",
+                fingerprint=fingerprint([french.read_text("utf-8")]),
+                check=checks.get(translated),
+                page=path,
+                language=language,
+            )
 
 
 def _data_translations(data: SiteData, checks: dict) -> Iterator[Translation]:
+    for language in TRANSLATIONS:
+        yield from _data_translations_in(language, data, checks)
+
+
+def _data_translations_in(language: str, data: SiteData, checks: dict) -> Iterator[Translation]:
     def record(file: str, texts, entry: str | None = None, page=None, anchor=None):
         key = f"{file}#{entry}" if entry else file
-        return Translation(key, file, file, fingerprint(texts), checks.get(key), page, anchor)
+        key += "" if language == TRANSLATIONS[0] else f"@{language}"
+        return Translation(
+            key, file, file, fingerprint(texts), checks.get(key), page, anchor, language
+        )
 
     for kind in KINDS:
         for record_id, value in data.records[kind.name].items():
@@ -141,14 +156,19 @@ def _data_translations(data: SiteData, checks: dict) -> Iterator[Translation]:
     for term_id, term in data.glossary.items():
         yield record("data/glossary.yml", french_texts(term), term_id, GLOSSARY_PAGE, term_id)
     for name, terms in vars(data.vocabularies).items():
-        labels = [term.label.fr for term in terms.values()]
+        labels = [term.label[DEFAULT_LANGUAGE] for term in terms.values()]
         yield record("data/vocabularies.yml", labels, name)
-    yield record("data/interface.yml", [text.fr for text in data.words.values()])
+    yield record("data/interface.yml", [text[DEFAULT_LANGUAGE] for text in data.words.values()])
 
 
-def by_page(all_translations: list[Translation]) -> dict[str, Translation]:
-    """The translations that are whole pages, by the page's path in a language folder."""
-    return {item.page: item for item in all_translations if item.whole_page}
+def by_page(all_translations: list[Translation], language: str) -> dict[str, Translation]:
+    """The translations into `language` that are whole pages, by the page's path in a language
+    folder."""
+    return {
+        item.page: item
+        for item in all_translations
+        if item.whole_page and item.language == language
+    }
 
 
 # --- The status page ------------------------------------------------------------------------------
@@ -168,15 +188,15 @@ def status_table(context, all_translations: list[Translation], edit_root: str | 
     rows = [
         {
             "item": item,
-            "links": {language: link(item, language) for language in LANGUAGES},
-            "edit": edit_root + (item.english_file or item.french_file) if edit_root else None,
+            "links": {
+                language: link(item, language) for language in (DEFAULT_LANGUAGE, item.language)
+            },
+            "edit": edit_root + (item.translated_file or item.french_file) if edit_root else None,
         }
         for item in all_translations
     ]
     counts = {state: sum(item.state == state for item in all_translations) for state in STATES}
-    return render(
-        "translation_status.html", rows=rows, counts=counts, ui=context.ui, languages=LANGUAGES
-    )
+    return render("translation_status.html", rows=rows, counts=counts, ui=context.ui)
 
 
 def edit_root(config) -> str | None:
@@ -192,18 +212,22 @@ def edit_root(config) -> str | None:
 
 
 def select(all_translations: list[Translation], targets: Iterable[str]) -> list[Translation]:
-    """The translations named by `targets`: an English or French page (docs/en/x.md,
-    docs/fr/x.md), a data file (every record it holds) or one entry (data/glossary.yml#abf)."""
+    """The translations named by `targets`: a translated page (docs/en/x.md), a French page
+    (docs/fr/x.md: each of its translations that exists), a data file (every record it holds)
+    or one entry (data/glossary.yml#abf)."""
     chosen = []
     for target in targets:
         target = target.strip().lstrip("./")
-        target = target.replace(f"docs/{DEFAULT_LANGUAGE}/", f"docs/{TRANSLATED}/", 1)
         found = [
-            item for item in all_translations if target in (item.key, item.key.partition("#")[0])
+            item
+            for item in all_translations
+            if target in (item.key, item.key.partition("#")[0], item.french_file)
         ]
         if not found:
             known = ", ".join(item.key for item in all_translations[:3])
             raise LookupError(f"no translation {target!r} (for instance: {known}, ...)")
+        if target.startswith(f"docs/{DEFAULT_LANGUAGE}/"):  # those translated so far
+            found = [item for item in found if item.state != MISSING] or found[:1]
         for item in found:
             if item.state == MISSING:
                 raise LookupError(f"{item.key} does not exist: translate {item.french_file} first")

@@ -8,9 +8,10 @@ in either language; its English wording is also its `message` and `expected`. A 
 worded per language: a `Word` or a `Worded` of data/messages.yml, or a `Translated` text such as a
 field's description in a schema (`description` in English, `x-description-fr` in French beside it).
 
-Which language: French when the locale is French, English otherwise, both in CI
-(`output_languages`). This module also rewords YAML's syntax errors (`yaml_syntax_problem`)
-and finds what YAML cannot show: tabs and non-breaking spaces (`invisible_character_problems`).
+Which language: the locale's when the site speaks it (macros/site/i18n.py `LANGUAGES`), English
+otherwise, every language in CI (`output_languages`). This module also rewords YAML's syntax
+errors (`yaml_syntax_problem`) and finds what YAML cannot show: tabs and non-breaking spaces
+(`invisible_character_problems`).
 """
 
 from __future__ import annotations
@@ -20,12 +21,16 @@ import re
 from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
-from typing import NamedTuple
 
 import yaml
 
+from macros.site.i18n import LANGUAGES
+
 MESSAGES_FILE = Path(__file__).resolve().parents[2] / "data" / "messages.yml"
 NON_BREAKING_SPACES = "\u00a0\u202f\u2007"  # a French keyboard types the first two easily
+# The language of a problem's own `message` and `expected`, of the schemas' descriptions (which
+# the editors show) and of a locale the site does not speak.
+ENGLISH = "en"
 
 
 @dataclass(frozen=True, order=True)
@@ -57,7 +62,7 @@ def problem(
     key: str, file: str, line: int = 1, column: int = 1, *, field: str = "file", **values
 ) -> Problem:
     """A problem worded by data/messages.yml; `values` fill its {placeholders}."""
-    message, fix = wording(key, "en", values)
+    message, fix = wording(key, ENGLISH, values)
     return Problem(
         file, line, column, field, message, fix, key=key, values=tuple(sorted(values.items()))
     )
@@ -84,11 +89,9 @@ class Worded:
         return f"Worded({self.key!r}, {self.values!r})"
 
 
-class Translated(NamedTuple):
-    """A text given in both languages by the data itself, such as a schema's description."""
-
-    fr: str
-    en: str
+class Translated(dict[str, str]):
+    """A text given in each language by the data itself, such as a schema's description:
+    `Translated({"fr": ..., "en": ...})`, read as `text[language]`."""
 
 
 def quoted(value, limit: int = 40) -> Translated:
@@ -96,10 +99,10 @@ def quoted(value, limit: int = 40) -> Translated:
     'like this'; in French with its control characters written as escapes, for « » around it.
     Either way a quoted line break cannot split the message's line."""
     if not isinstance(value, str):
-        return Translated(fr=str(value), en=repr(value))
+        return Translated({language: str(value) for language in LANGUAGES} | {ENGLISH: repr(value)})
     text = value if len(value) <= limit else value[: limit - 1] + "…"
     escaped = "".join(char if char.isprintable() else repr(char)[1:-1] for char in text)
-    return Translated(fr=escaped, en=repr(text))
+    return Translated({language: escaped for language in LANGUAGES} | {ENGLISH: repr(text)})
 
 
 def wording(key: str, language: str, values: dict) -> tuple[str, str]:
@@ -115,7 +118,7 @@ def in_words(value, language: str):
     if isinstance(value, Worded):
         return wording(value.key, language, value.values)[0]
     if isinstance(value, Translated):
-        return getattr(value, language)
+        return value[language]
     return value
 
 
@@ -127,14 +130,15 @@ def explained(found: Problem, language: str) -> tuple[str, str]:
 
 
 def both(key: str, **values) -> str:
-    """A message in French, then in English, on one line (for a maintainer's TODO or a refusal)."""
-    return " · ".join(wording(key, language, values)[0] for language in ("fr", "en"))
+    """A message in each language, French first, on one line (for a maintainer's TODO or a
+    refusal)."""
+    return " · ".join(wording(key, language, values)[0] for language in LANGUAGES)
 
 
 def heading(key: str, *values: str) -> str:
-    """A line of the pull-request summary (`summary.<key>`), French then English."""
+    """A line of the pull-request summary (`summary.<key>`), in each language, French first."""
     worded = catalogue()[f"summary.{key}"]
-    return " · ".join(worded[language]["message"].format(*values) for language in ("fr", "en"))
+    return " · ".join(worded[language]["message"].format(*values) for language in LANGUAGES)
 
 
 def in_language(found: Problem, language: str) -> str:
@@ -149,13 +153,15 @@ def field_prefix(found: Problem) -> str:
 
 
 def output_languages(environ=os.environ) -> tuple[str, ...]:
-    """Both languages in CI (reviewers and contributors may read either); otherwise the locale's."""
+    """Every language in CI (reviewers and contributors may read any); otherwise the locale's if
+    the site speaks it, else English."""
     if environ.get("GITHUB_ACTIONS") == "true":
-        return ("fr", "en")
+        return LANGUAGES
     for name in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
         if environ.get(name):
-            return ("fr",) if environ[name].lower().startswith("fr") else ("en",)
-    return ("en",)
+            spoken = environ[name].lower()[:2]
+            return (spoken,) if spoken in LANGUAGES else (ENGLISH,)
+    return (ENGLISH,)
 
 
 def lines(found: Problem, languages: tuple[str, ...]) -> list[str]:

@@ -7,7 +7,7 @@ partner lists the case studies naming it (derived, never typed twice).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -15,25 +15,45 @@ from macros.model.record_dates import RecordDates
 from macros.site.i18n import LANGUAGES
 
 
-@dataclass(frozen=True)
-class Text:
-    """A human-readable text in both languages; `text["en"]` picks one (also `text.en`)."""
+class Text(Mapping[str, str]):
+    """A human-readable text in every language of the site (macros/site/i18n.py `LANGUAGES`),
+    keyed by language code: `text["en"]`. Immutable and hashable, like the records holding it."""
 
-    fr: str
-    en: str
+    __slots__ = ("_texts",)
+
+    def __init__(self, texts: Mapping[str, str]):
+        missing = [language for language in LANGUAGES if language not in texts]
+        if missing:  # the schemas require each language: only code can get here
+            raise KeyError(f"no {', '.join(missing)} text in {dict(texts)!r}")
+        self._texts = {language: texts[language] for language in LANGUAGES}
 
     def __getitem__(self, language: str) -> str:
-        if language not in LANGUAGES:
-            raise KeyError(f"no {language!r} text: the site speaks {', '.join(LANGUAGES)}")
-        return getattr(self, language)
+        try:
+            return self._texts[language]
+        except KeyError:
+            raise KeyError(
+                f"no {language!r} text: the site speaks {', '.join(LANGUAGES)}"
+            ) from None
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._texts)
+
+    def __len__(self) -> int:
+        return len(self._texts)
+
+    def __hash__(self) -> int:
+        return hash(tuple(self._texts.items()))
+
+    def __repr__(self) -> str:
+        return f"Text({self._texts!r})"
 
     @classmethod
-    def of(cls, value: dict) -> Text:
+    def of(cls, value: Mapping[str, str]) -> Text:
         """From valid data, `{fr: ..., en: ...}`."""
-        return cls(fr=value["fr"], en=value["en"])
+        return cls(value)
 
     @classmethod
-    def optional(cls, value: dict | None) -> Text | None:
+    def optional(cls, value: Mapping[str, str] | None) -> Text | None:
         return cls.of(value) if value is not None else None
 
     @classmethod

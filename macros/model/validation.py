@@ -28,6 +28,7 @@ from macros.model.messages import (  # Problem: where the checks have always fou
     Translated,
     Worded,
 )
+from macros.site.i18n import LANGUAGES
 
 FieldPath = tuple[str | int, ...]
 Position = tuple[int, int]  # 1-based line and column
@@ -322,9 +323,7 @@ class SchemaChecker:
             return [
                 parsed.worded(
                     (*path, name),
-                    "schema.missing_translation"
-                    if name in ("fr", "en")
-                    else "schema.missing_field",
+                    "schema.missing_translation" if name in LANGUAGES else "schema.missing_field",
                     expected=self._property_description(properties.get(name, {}), schema_name)
                     or here,
                 )
@@ -341,7 +340,7 @@ class SchemaChecker:
         if keyword == "type":
             return worded("schema.wrong_type", found=_described_value(instance), expected=here)
         if keyword == "pattern" and not instance.strip():
-            empty = "translation" if path and path[-1] in ("fr", "en") else "text"
+            empty = "translation" if path and path[-1] in LANGUAGES else "text"
             return worded(f"schema.empty_{empty}", expected=explained)
         if keyword == "pattern":
             title = schema_text(error.schema, "title") or Worded("value.value")
@@ -402,11 +401,14 @@ class SchemaChecker:
 
 
 def schema_text(node: Any, name: str) -> Translated | None:
-    """A schema's `description` or `title` in both languages: the English one, and its French
-    twin `x-description-fr` / `x-title-fr` (tests/test_schemas_bilingual.py checks each has one)."""
+    """A schema's `description` or `title` in each language: the English one, and its twin in
+    each other language beside it, `x-description-fr` / `x-title-fr`
+    (tests/test_schemas_bilingual.py checks each has one)."""
     if not isinstance(node, dict) or not isinstance(node.get(name), str):
         return None
-    return Translated(fr=node.get(f"x-{name}-fr", node[name]), en=node[name])
+    return Translated(
+        {language: node.get(f"x-{name}-{language}", node[name]) for language in LANGUAGES}
+    )
 
 
 # --- What a text may contain (`x-text`) ------------------------------------------------------

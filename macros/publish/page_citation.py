@@ -21,15 +21,6 @@ from macros.publish.page_dates import day_text, page_day
 from macros.render.templates import render
 from macros.site.i18n import page_language, page_url
 
-# How the browser writes the day of consultation, per style and language (Intl locales):
-# ISO 690 "21 November 2026", APA "November 21, 2026".
-CONSULTATION_LOCALES = {
-    ("iso690", "fr"): "fr-FR",
-    ("iso690", "en"): "en-GB",
-    ("apa", "fr"): "fr-FR",
-    ("apa", "en"): "en-US",
-}
-OPEN_GRAPH_LOCALES = {"fr": "fr_FR", "en": "en_GB"}
 PLACEHOLDER = re.compile(r"({\w+})")
 FEED = "feed.xml"  # each language's Atom feed, at its root (macros/build/feeds.py)
 
@@ -82,9 +73,11 @@ def references(citation: PageCitation, words) -> list[tuple[str, str, Markup]]:
         text = day_text(citation.updated, language, words, form)
         return Markup('<time datetime="{}">{}</time>').format(citation.updated.isoformat(), text)
 
-    def reference(style: str, template: str, updated_form: str | None) -> Markup:
+    def reference(template: str, updated_form: str | None, locale: str) -> Markup:
+        # `locale`: how the browser writes the day of consultation, per style and language
+        # (Intl): ISO 690 "21 November 2026", APA "November 21, 2026".
         consulted = Markup('<time data-consulted="{}">{}</time>').format(
-            CONSULTATION_LOCALES[style, language], words["cite.consulted_unknown"][language]
+            locale, words["cite.consulted_unknown"][language]
         )
         return fill(
             template,
@@ -99,12 +92,16 @@ def references(citation: PageCitation, words) -> list[tuple[str, str, Markup]]:
         (
             "iso690",
             words["cite.style.iso690"][language],
-            reference("iso690", words["cite.iso690"][language], None),
+            reference(words["cite.iso690"][language], None, words["cite.locale.iso690"][language]),
         ),
         (
             "apa",
             words["cite.style.apa"][language],
-            reference("apa", words["cite.apa"][language], words["cite.apa_date"][language]),
+            reference(
+                words["cite.apa"][language],
+                words["cite.apa_date"][language],
+                words["cite.locale.apa"][language],
+            ),
         ),
     ]
 
@@ -132,7 +129,7 @@ def metadata_html(citation: PageCitation, site_name: str, words) -> Markup:
             "page_metadata.html",
             citation=citation,
             site_name=site_name,
-            locale=OPEN_GRAPH_LOCALES[citation.language],
+            locale=ui["cite.locale.open_graph"],
             ui=ui,
         )
     )

@@ -21,7 +21,7 @@ from macros.render.citations import cite
 from macros.render.context import PageContext
 from macros.render.facets import Facet, count_texts, facet
 from macros.render.templates import render
-from macros.site.i18n import page_url
+from macros.site.i18n import DEFAULT_LANGUAGE, page_url
 from macros.site.paths import (
     CASE_INDEX_PAGE,
     CASE_LISTING_PAGE,
@@ -35,8 +35,8 @@ from macros.site.text import slug
 
 
 def territory_key(case: CaseStudy) -> str:
-    """Territories have no id: the slug of the French label is stable in both languages."""
-    return slug(case.territory.label.fr)
+    """Territories have no id: the slug of the French label is stable in every language."""
+    return slug(case.territory.label[DEFAULT_LANGUAGE])
 
 
 def case_facets(data: SiteData, cases: list[CaseStudy], language: str, ui: dict) -> list[Facet]:

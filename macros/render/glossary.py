@@ -5,7 +5,7 @@ from __future__ import annotations
 from macros.model.records import SiteData
 from macros.render.context import PageContext
 from macros.render.templates import render
-from macros.site.i18n import other_language
+from macros.site.i18n import other_languages
 from macros.site.text import sort_key
 
 
@@ -16,7 +16,7 @@ def glossary_definitions(data: SiteData, page: PageContext) -> str:
         "glossary.html",
         terms=terms,
         language=page.language,
-        other=other_language(page.language),
+        others=other_languages(page.language),
         ui=page.ui,
     )
 

@@ -1,8 +1,11 @@
 """Languages and addresses: which language a page is in, and where any page lives in any language.
 
-French, the source language, is served at the site root and every other language under
-/<language>/ (mkdocs-static-i18n's folder layout, docs/fr/ and docs/en/). This module is the only
-place that knows it: hooks, macros, templates (through the globals of macros/build/site_languages.py),
+The languages are declared here, once for the code: `LANGUAGES`, the source language first
+(`DEFAULT_LANGUAGE`, French), then its translations (English); mkdocs.yml's i18n plugin lists the
+same (tests/test_i18n.py), and README.md's "Adding a language" says what else a new one needs.
+French is served at the site root and every other language under /<language>/
+(mkdocs-static-i18n's folder layout, docs/fr/ and docs/en/). This module is the only place that
+knows it: hooks, macros, templates (through the globals of macros/build/site_languages.py),
 tools and tests ask `page_language`, `page_url` and `url_language`.
 """
 
@@ -13,7 +16,8 @@ import functools
 from mkdocs.structure.files import File
 
 LANGUAGES = ("fr", "en")  # tests/test_i18n.py checks that mkdocs.yml declares the same
-DEFAULT_LANGUAGE = "fr"
+DEFAULT_LANGUAGE = "fr"  # the source language, which every other one translates
+TRANSLATIONS = tuple(language for language in LANGUAGES if language != DEFAULT_LANGUAGE)
 
 
 def page_language(page) -> str:
@@ -22,8 +26,9 @@ def page_language(page) -> str:
     return getattr(page, "file", page).locale
 
 
-def other_language(language: str) -> str:
-    return next(other for other in LANGUAGES if other != language)
+def other_languages(language: str) -> tuple[str, ...]:
+    """Every language but `language`, in the declared order."""
+    return tuple(other for other in LANGUAGES if other != language)
 
 
 def language_root(language: str) -> str:
