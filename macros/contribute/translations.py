@@ -148,7 +148,9 @@ def _data_translations(data: SiteData, checks: dict) -> Iterator[Translation]:
 
 def by_page(all_translations: list[Translation]) -> dict[str, Translation]:
     """The translations that are whole pages, by the page's path in a language folder."""
-    return {item.page: item for item in all_translations if item.whole_page}
+    return {
+        item.page: item for item in all_translations if item.whole_page and item.page is not None
+    }
 
 
 # --- The status page ------------------------------------------------------------------------------

@@ -15,6 +15,7 @@ function here, and the templates, hooks and writers use these, not their own (no
 from __future__ import annotations
 
 import json
+from typing import Any
 
 from markupsafe import Markup, escape
 
@@ -51,7 +52,7 @@ def front_matter_value(text: str) -> str:
     return json.dumps(" ".join(text.split()), ensure_ascii=False)
 
 
-def json_for_script(value) -> Markup:
+def json_for_script(value: Any) -> Markup:
     """JSON safe inside <script>: no "</script>" or "<!--" can close or confuse the element."""
     text = json.dumps(value, ensure_ascii=False, indent=2)
     text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")

@@ -11,13 +11,13 @@ tags, attributes, code or scripts.
 from __future__ import annotations
 
 import re
-
+from collections.abc import Callable
 
 NBSP, NARROW_NBSP = "\u00a0", "\u202f"
 TAG_OR_TEXT = re.compile(r"(<[^>]*>)")
 VERBATIM = re.compile(r"<(/?)(code|pre|kbd|samp|script|style|textarea)\b", re.IGNORECASE)
 SPACE = "[ \u00a0\u202f]"
-RULES = [
+RULES: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] = [
     # 550 000, 1 000 000: a group of 1-3 digits followed by groups of exactly three
     (
         re.compile(rf"(?<![\d,.])(\d{{1,3}})((?:{SPACE}\d{{3}})+)(?![\d,])"),
