@@ -5,8 +5,8 @@ holds, it must come out as the same characters, never as markup, a link, a templ
 formula. Which escaping that takes depends on where it lands, so each output context has its
 function here, and the templates, hooks and writers use these, not their own (notes/security.md):
 
-- HTML text and attributes: Jinja's autoescape (macros/render/templates.py), `html_attribute` in hooks
-  and the theme (whose templates do not autoescape);
+- HTML text and attributes: Jinja's autoescape (macros/render/templates.py), `html_attribute` in
+  hooks and the theme (whose templates do not autoescape);
 - text a Markdown parser will read (a citation inside a paragraph, a heading): `markdown_text`;
 - a page title, which Material prints as HTML: `page_title`; front matter: `front_matter_value`;
 - JSON inside <script>: `json_for_script`; a CSV cell: `csv_cell`.

@@ -2,8 +2,9 @@
 
 French, the source language, is served at the site root and every other language under
 /<language>/ (mkdocs-static-i18n's folder layout, docs/fr/ and docs/en/). This module is the only
-place that knows it: hooks, macros, templates (through the globals of macros/build/site_languages.py),
-tools and tests ask `page_language`, `page_url` and `url_language`.
+place that knows it: hooks, macros, templates (through the globals of
+macros/build/site_languages.py), tools and tests ask `page_language`, `page_url` and
+`url_language`.
 """
 
 from __future__ import annotations

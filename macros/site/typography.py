@@ -1,11 +1,11 @@
 """French typography, applied once in the build rather than by hand in every file.
 
-Writers type ordinary spaces; on French pages the build (macros/build/french_typography.py) turns the space before ; ! ? into a
-narrow no-break space, the space before : and inside « » into a no-break space, so that
-punctuation never starts a line. Figures get the same care: a narrow no-break space separates
-thousands (550 000), comes before % and € and after n°, so that "17,52 %" or "550 000 €" never
-break across lines; a range of years takes an en dash (2011 to 2013). Only text is touched: never
-tags, attributes, code or scripts.
+Writers type ordinary spaces; on French pages the build (macros/build/french_typography.py) turns
+the space before ; ! ? into a narrow no-break space, the space before : and inside « » into a
+no-break space, so that punctuation never starts a line. Figures get the same care: a narrow
+no-break space separates thousands (550 000), comes before % and € and after n°, so that "17,52 %"
+or "550 000 €" never break across lines; a range of years takes an en dash (2011 to 2013). Only text
+is touched: never tags, attributes, code or scripts.
 """
 
 from __future__ import annotations
