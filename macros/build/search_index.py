@@ -42,7 +42,7 @@ async def _next_turn(delay: float, result: object = None) -> object:
 # Pagefind's Python service sleeps 0.1 s before reading each reply of its binary (Pagefind issue
 # #976): the glossary's 94 records cost 10 s a build. Its reads wait for the reply anyway, so in
 # its module, and there only, a sleep just yields to the event loop.
-# (A namespace standing in for the module asyncio: mypy would have a module there.)
+# (mypy expects a module there: a namespace with the module's names serves Pagefind as well.)
 pagefind.service.asyncio = types.SimpleNamespace(  # type: ignore[assignment]
     **{**vars(asyncio), "sleep": _next_turn}
 )
