@@ -50,9 +50,10 @@ translations-done: $(STAMP)  ## record the translations named after it as checke
 translations-done-all: $(STAMP)  ## record every translation as checked (after a merge, once reviewed)
 	$(BIN)/python -m macros.contribute.check_translations --done --all
 
-lint: $(STAMP)  ## ruff on the Python code
+lint: $(STAMP)  ## ruff and mypy on the Python code
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 
 browser:  ## make sure a Chromium is there for the browser tests (system package, never a download)
 	@$(BIN)/python -m tools.chromium >/dev/null 2>&1 || { \

@@ -27,7 +27,7 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Literal
 
 # MkDocs loads a hook as a lone file with only hooks/ on the import path: the project's root is
 # put there once, here, so that the macros package can be imported.
@@ -35,9 +35,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
 from macros import site_cache
 from macros.build import (
@@ -86,7 +89,7 @@ WHOLE_SITE: tuple[Step, ...] = (
 BUILD = Build()
 
 
-def on_startup(command: str, **kwargs: Any) -> None:
+def on_startup(*, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
     BUILD.serving = command == "serve"
 
 
@@ -161,7 +164,9 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     return html
 
 
-def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Any) -> dict:
+def on_page_context(
+    context: TemplateContext, page: Page, config: MkDocsConfig, nav: Navigation
+) -> TemplateContext:
     contribute_links.set_addresses(BUILD, page, config)
     feeds.gather(BUILD, page, config)
     return context
@@ -189,5 +194,5 @@ def on_build_error(error: Exception) -> None:
     site_cache.build_ended()
 
 
-def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> None:
+def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Callable[[], None]) -> None:
     server.watch(str(Path(config.config_file_path).parent / "data"))  # rebuild on data edits

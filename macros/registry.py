@@ -53,7 +53,8 @@ KINDS: tuple[Kind, ...] = (
 
 
 def kind(name: str) -> Kind:
-    return lookup({each.name: each for each in KINDS}, name, "kind of record")
+    found: Kind = lookup({each.name: each for each in KINDS}, name, "kind of record")
+    return found
 
 
 def load_site_data(data_dir: Path | str) -> SiteData:

@@ -38,12 +38,12 @@ def site_data(project_dir: Path | str) -> SiteData:
     """The validated data in `project_dir`/data; a PluginError listing every problem if invalid."""
     data_dir = (Path(project_dir) / "data").resolve()
     cached = _cache.get(data_dir)
-    building = _checked_in_this_build is not None
-    if cached and building and data_dir in _checked_in_this_build:
+    checked = _checked_in_this_build  # None outside a build
+    if cached and checked is not None and data_dir in checked:
         return cached[1]
     signature = _signature(data_dir)
-    if building:
-        _checked_in_this_build.add(data_dir)
+    if checked is not None:
+        checked.add(data_dir)
     if cached and cached[0] == signature:
         return cached[1]
     try:

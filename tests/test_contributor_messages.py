@@ -144,6 +144,14 @@ MISTAKES = [
         id="page missing from the navigation",
     ),
     pytest.param(
+        lambda p: (p / "mkdocs.yml").write_text("", encoding="utf-8"),
+        "docs/fr/glossaire.md:1:1",
+        "la page n'est pas dans le menu du site (ajoutez « glossaire.md » à la liste « nav: »",
+        'the page is not in the site\'s menu (add "glossaire.md" to the "nav:" list',
+        "error",
+        id="empty mkdocs.yml",
+    ),
+    pytest.param(
         lambda p: (p / "docs/en/sources.md").unlink(),
         "docs/fr/sources.md:1:1",
         "la page n'a pas encore de version anglaise (créez docs/en/sources.md,",

@@ -38,4 +38,5 @@ def set_addresses(build: Build, page: Page, config: MkDocsConfig) -> None:
     query = urlencode(
         {"template": REPORT_FORM, REPORT_FIELD: page_url(page, None, config.site_url)}
     )
-    page.report_url = f"{repository}issues/new?{query}"
+    # Not one of MkDocs' attributes: overrides/ reads it for the "report a problem" link.
+    page.report_url = f"{repository}issues/new?{query}"  # type: ignore[attr-defined]

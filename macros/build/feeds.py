@@ -9,6 +9,7 @@ after the last build. A preview built with PAGE_DATES=off leaves out the pages i
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
@@ -49,7 +50,7 @@ def gather(build: Build, page: Page, config: MkDocsConfig) -> None:
     )
 
 
-def _records(build: Build, config: MkDocsConfig) -> dict:
+def _records(build: Build, config: MkDocsConfig) -> dict[str, Any]:
     """The dated record behind each generated page, by its path ("en/cas/g2id.md")."""
     data = build.site_data(config)
     return {

@@ -13,6 +13,7 @@ from pathlib import Path
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.structure.pages import Page
 
 from macros.build.state import Build
 from macros.publish.page_citation import FEED, metadata_html, page_citation, page_info_html
@@ -28,7 +29,7 @@ def read_dates(build: Build, config: MkDocsConfig) -> None:
         raise PluginError(f"the pages' dates: {error}") from error
 
 
-def french(page, html: str) -> str:
+def french(page: Page, html: str) -> str:
     """The block is added by the theme, after macros/build/french_typography.py has seen the
     content."""
     return apply_to_text(html) if page_language(page) == "fr" else html

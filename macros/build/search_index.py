@@ -23,6 +23,7 @@ import shutil
 import types
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import Any
 
 import pagefind.service
 from mkdocs.config.defaults import MkDocsConfig
@@ -34,14 +35,17 @@ from macros.site.i18n import LANGUAGES, page_url
 from macros.site.paths import GLOSSARY_PAGE, SEARCH_FOLDER
 
 
-async def _next_turn(delay: float, result=None):
+async def _next_turn(delay: float, result: object = None) -> object:
     return await asyncio.sleep(0, result)
 
 
 # Pagefind's Python service sleeps 0.1 s before reading each reply of its binary (Pagefind issue
 # #976): the glossary's 94 records cost 10 s a build. Its reads wait for the reply anyway, so in
 # its module, and there only, a sleep just yields to the event loop.
-pagefind.service.asyncio = types.SimpleNamespace(**{**vars(asyncio), "sleep": _next_turn})
+# (mypy expects a module there: a namespace with the module's names serves Pagefind as well.)
+pagefind.service.asyncio = types.SimpleNamespace(  # type: ignore[assignment]
+    **{**vars(asyncio), "sleep": _next_turn}
+)
 
 # Pagefind's ready-made interfaces: we answer in Material's box with its JavaScript API instead.
 UNUSED = (
@@ -95,7 +99,7 @@ def write(build: Build, config: MkDocsConfig) -> None:
             path.unlink()
 
 
-async def _index(site: Path, glossary: list[dict]) -> None:
+async def _index(site: Path, glossary: list[dict[str, Any]]) -> None:
     async with PagefindIndex(config=IndexConfig(output_path=str(site / SEARCH_FOLDER))) as index:
         added = await index.add_directory(str(site), glob="**/*.html")
         if not added.get("page_count"):

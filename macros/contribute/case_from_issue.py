@@ -75,10 +75,8 @@ def language_label(words: dict[str, Text], language: str) -> str:
     return choice_label(Text({other: name[other][:1].upper() + name[other][1:] for other in name}))
 
 
-def choice_id(terms: dict, answer: str | None, field_id: str) -> str | None:
+def choice_id(terms: dict, answer: str, field_id: str) -> str:
     """The vocabulary id of a chosen "French / English" label."""
-    if answer is None:
-        return None
     for term in terms.values():
         if answer == choice_label(term.label):
             return term.id
@@ -231,7 +229,12 @@ def case_study_yaml(given: dict, site: SiteData) -> tuple[str, str, str | None]:
         out.add("    role: member", messages.both("case_from_issue.role"))
         out.add(f"    source: {source_id}")
     out.add(f"fields: [{', '.join(fields)}]")
-    form = choice_id(vocabularies.administrative_forms, given.get("administrative_form"), "form")
+    chosen_form = given.get("administrative_form")
+    form = (
+        None
+        if chosen_form is None
+        else choice_id(vocabularies.administrative_forms, chosen_form, "form")
+    )
     out.add(
         f"administrative_form: {form or 'none-yet'}",
         None if form else messages.both("case_from_issue.no_form"),

@@ -79,6 +79,7 @@ def main(argv: list[str] | None = None) -> int:
         for language in languages:
             print(messages.wording(key, language, {"count": len(errors)})[0], file=sys.stderr)
         return 1
+    assert site is not None, "the data loader's problems are all errors: none, so it loaded"
     for language in languages:
         print(messages.wording("check.valid", language, counts(site, data_dir, language))[0])
     return 0

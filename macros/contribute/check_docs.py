@@ -145,6 +145,8 @@ def _setting(mkdocs_yml: Path, name: str) -> yaml.Node | None:
 
     Loader.add_multi_constructor("!", lambda loader, suffix, node: None)  # !ENV and the like
     node = yaml.compose(mkdocs_yml.read_text(encoding="utf-8"), Loader=Loader)
+    if node is None:  # an empty file
+        return None
     return next((value for key, value in node.value if key.value == name), None)
 
 
@@ -180,10 +182,10 @@ def docs_problems(project: Path, data: SiteData | None) -> list[Problem]:
                 problems.append(
                     messages.problem("docs.not_in_nav", shown(language, page), path=page)
                 )
-    for path, line in nav:
-        if not any(path in pages[language] for language in LANGUAGES):
+    for nav_path, line in nav:
+        if not any(nav_path in pages[language] for language in LANGUAGES):
             problems.append(
-                messages.problem("docs.nav_missing_page", "mkdocs.yml", line, path=path)
+                messages.problem("docs.nav_missing_page", "mkdocs.yml", line, path=nav_path)
             )
 
     # Twins: each translation and its French source, both ways.

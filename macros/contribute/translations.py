@@ -167,7 +167,7 @@ def by_page(all_translations: list[Translation], language: str) -> dict[str, Tra
     return {
         item.page: item
         for item in all_translations
-        if item.whole_page and item.language == language
+        if item.whole_page and item.language == language and item.page is not None
     }
 
 

@@ -3,6 +3,8 @@ open-data columns. No rendering here: the listing, cards and pages are macros/re
 
 from __future__ import annotations
 
+from typing import Any
+
 from macros.model import messages
 from macros.model.record_dates import RecordDates
 from macros.model.records import (
@@ -34,7 +36,7 @@ def build_case_study(parsed: YamlFile, site: SiteData) -> CaseStudy:
         content.get("funding"),
     )
 
-    def finding(item: dict) -> Finding:
+    def finding(item: dict[str, Any]) -> Finding:
         return Finding(
             text=Text.of(item["text"]),
             audience=vocabularies.audiences.get(item.get("audience", "")),
@@ -130,8 +132,10 @@ def check_case(parsed: YamlFile) -> list[Problem]:
     ]
 
 
-def _check_milestones(parsed: YamlFile, milestones) -> list[Problem]:
-    problems, previous, marked = [], None, {}
+def _check_milestones(parsed: YamlFile, milestones: object) -> list[Problem]:
+    problems: list[Problem] = []
+    previous: str | None = None
+    marked: dict[str, tuple[int, int, str]] = {}  # "start"/"end" -> (line, index, date)
     for index, milestone in enumerate(milestones if isinstance(milestones, list) else []):
         if not isinstance(milestone, dict) or not isinstance(milestone.get("date"), str):
             continue  # the schema reports it
@@ -169,8 +173,9 @@ def _check_milestones(parsed: YamlFile, milestones) -> list[Problem]:
     return problems
 
 
-def _check_once(parsed: YamlFile, links, key: str) -> list[Problem]:
-    problems, seen = [], {}
+def _check_once(parsed: YamlFile, links: object, key: str) -> list[Problem]:
+    problems: list[Problem] = []
+    seen: dict[str, int] = {}  # value -> the line it is first named on
     for index, link in enumerate(links if isinstance(links, list) else []):
         value = link.get(key) if isinstance(link, dict) else None
         if not isinstance(value, str):
@@ -189,7 +194,7 @@ def _check_once(parsed: YamlFile, links, key: str) -> list[Problem]:
     return problems
 
 
-def _key_figure(figure: KeyFigure, language: str) -> dict:
+def _key_figure(figure: KeyFigure, language: str) -> dict[str, Any]:
     return {
         "label": figure.label[language],
         "value": figure.value,
@@ -199,11 +204,11 @@ def _key_figure(figure: KeyFigure, language: str) -> dict:
     }
 
 
-def _scale(case: CaseStudy, name: str):
+def _scale(case: CaseStudy, name: str) -> int | None:
     return getattr(case.territory.scale, name) if case.territory.scale else None
 
 
-def _finding(finding: Finding, language: str) -> dict:
+def _finding(finding: Finding, language: str) -> dict[str, Any]:
     return {
         "text": finding.text[language],
         "audience": finding.audience.id if finding.audience else None,
@@ -212,7 +217,7 @@ def _finding(finding: Finding, language: str) -> dict:
     }
 
 
-def _partner(link: CasePartner, language: str) -> dict:
+def _partner(link: CasePartner, language: str) -> dict[str, Any]:
     return {
         "id": link.partner.id,
         "name": link.partner.name[language],

@@ -53,7 +53,7 @@ def read_sheet(page_html: str, address: str, page_address: str) -> Sheet:
     article = soup.select_one("article") or soup
     title = _text(article.h1)
     description = soup.find("meta", attrs={"name": "description"})
-    purpose = description["content"] if description else ""
+    purpose = str(description["content"]) if description else ""  # one value, not a list
     what_to_do = _section(article, "what-to-do")
     if what_to_do:  # a guide step: the bold lead of each numbered action
         actions = [(_text(item.strong or item), "") for item in _items(what_to_do, "ol")]

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -78,8 +78,8 @@ class DataError(Exception):
 
 # Files already read and checked without a problem, by path: a reload after one edit (`make
 # serve`) parses and checks only what changed. A file's entry holds what its check depends on.
-_read_files: dict[str, tuple[tuple, YamlFile]] = {}  # path -> ((schema, content hash), parsed)
-_checked_files: dict[str, tuple] = {}  # path -> (schema, content hash, the checker's inputs)
+_read_files: dict[str, tuple[tuple[str, str], YamlFile]] = {}  # path -> ((schema, hash), parsed)
+_checked_files: dict[str, tuple[object, ...]] = {}  # path -> (schema, hash, the checker's inputs)
 
 
 def load(data_dir: Path, kinds: tuple[Kind, ...]) -> SiteData:
@@ -116,7 +116,9 @@ def load(data_dir: Path, kinds: tuple[Kind, ...]) -> SiteData:
             _read_files[shown] = (digests[shown], parsed)
         return parsed
 
-    def check(parsed: YamlFile, schema_name: str, extra_check) -> list[Problem]:
+    def check(
+        parsed: YamlFile, schema_name: str, extra_check: Callable[[YamlFile], list[Problem]]
+    ) -> list[Problem]:
         key = (*digests[parsed.shown_path], checker_inputs)
         if _checked_files.get(parsed.shown_path) == key:
             return []
@@ -153,7 +155,16 @@ def load(data_dir: Path, kinds: tuple[Kind, ...]) -> SiteData:
 
     if problems:
         raise DataError(problems)
-    return _build(singles, records, kinds)
+    return _build(
+        _all_read(singles), {name: _all_read(files) for name, files in records.items()}, kinds
+    )
+
+
+def _all_read(files: dict[str, YamlFile | None]) -> dict[str, YamlFile]:
+    """The files of a load without problems: each was read (one that was not is a problem)."""
+    read = {name: parsed for name, parsed in files.items() if parsed is not None}
+    assert len(read) == len(files), "a file was not read, yet no problem was reported"
+    return read
 
 
 def _record_files(folder: Path, repository: Path, problems: list[Problem]) -> list[Path]:
@@ -181,7 +192,9 @@ def _unexpected_files(data_dir: Path, repository: Path, kinds: tuple[Kind, ...])
 
 
 def _known_ids(
-    singles: dict[str, YamlFile | None], records: dict, kinds: tuple[Kind, ...]
+    singles: dict[str, YamlFile | None],
+    records: dict[str, dict[str, YamlFile | None]],
+    kinds: tuple[Kind, ...],
 ) -> dict[str, list[str]]:
     """The ids references may use, read leniently so that one broken entry does not make every
     reference to its neighbours look unknown. Lists that could not be read are left out."""
@@ -196,11 +209,11 @@ def _known_ids(
     return known
 
 
-def _content(parsed: YamlFile | None) -> dict:
+def _content(parsed: YamlFile | None) -> dict[str, Any]:
     return parsed.content if parsed and isinstance(parsed.content, dict) else {}
 
 
-def _ids(entries: list) -> Iterator[str]:
+def _ids(entries: list[Any]) -> Iterator[str]:
     for entry in entries:
         if isinstance(entry, dict) and isinstance(entry.get("id"), str):
             yield entry["id"]
@@ -213,6 +226,8 @@ def _check_unique_ids(singles: dict[str, YamlFile | None]) -> list[Problem]:
     problems = []
     for file_name, key in lists:
         parsed = singles[file_name]
+        if parsed is None:
+            continue  # not read: already a problem
         entries = _content(parsed).get(key)
         first_lines: dict[str, int] = {}
         for index, entry in enumerate(entries if isinstance(entries, list) else []):
@@ -240,6 +255,8 @@ def _check_file_names(records: dict[str, dict[str, YamlFile | None]]) -> list[Pr
     problems = []
     for files in records.values():
         for stem, parsed in files.items():
+            if parsed is None:
+                continue  # not read: already a problem
             record_id = _content(parsed).get("id")
             if isinstance(record_id, str) and record_id != stem:
                 problems.append(
@@ -300,7 +317,9 @@ def _check_short_links(parsed: YamlFile, docs_dir: Path, kinds: tuple[Kind, ...]
 # --- Building records from valid data ----------------------------------------------------------
 
 
-def _build(singles: dict[str, YamlFile | None], records: dict, kinds: tuple[Kind, ...]) -> SiteData:
+def _build(
+    singles: dict[str, YamlFile], records: dict[str, dict[str, YamlFile]], kinds: tuple[Kind, ...]
+) -> SiteData:
     """Turn validated content into records. Everything here may assume the schemas hold."""
     vocabularies = _build_vocabularies(singles["vocabularies.yml"].content)
     sources = {
@@ -333,7 +352,7 @@ def _build(singles: dict[str, YamlFile | None], records: dict, kinds: tuple[Kind
     return site
 
 
-def _build_vocabularies(content: dict) -> Vocabularies:
+def _build_vocabularies(content: dict[str, Any]) -> Vocabularies:
     lists: dict[str, Any] = {
         name: {term["id"]: Term(term["id"], Text.of(term["label"])) for term in content[name]}
         for name in VOCABULARIES
@@ -346,7 +365,7 @@ def _build_vocabularies(content: dict) -> Vocabularies:
     return Vocabularies(**lists)
 
 
-def _build_source(entry: dict, vocabularies: Vocabularies) -> Source:
+def _build_source(entry: dict[str, Any], vocabularies: Vocabularies) -> Source:
     licence = entry.get("licence")
     return Source(
         id=entry["id"],

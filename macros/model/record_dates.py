@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from macros.model import messages
 from macros.model.validation import Problem, YamlFile
@@ -23,7 +24,7 @@ class RecordDates:
         return self.updated or self.added
 
     @classmethod
-    def of(cls, content: dict) -> RecordDates:
+    def of(cls, content: dict[str, Any]) -> RecordDates:
         """From a valid record's content."""
         return cls(date.fromisoformat(content["added"]), _day(content.get("updated")))
 

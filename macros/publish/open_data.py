@@ -13,8 +13,9 @@ from pathlib import Path
 
 from mkdocs.utils import get_relative_url
 
+from macros.model.kind import Kind
 from macros.model.records import SiteData
-from macros.registry import KINDS, Kind, kind
+from macros.registry import KINDS, kind
 from macros.render.context import PageContext
 from macros.render.templates import render
 from macros.site.escaping import csv_cell

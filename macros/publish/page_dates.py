@@ -89,12 +89,13 @@ def markdown_dates(docs_dir: Path, today: date) -> dict[str, date]:
             "actions/checkout with fetch-depth: 0), or set PAGE_DATES=off for a preview."
         )
     dates: dict[str, date] = {}
-    day = None
+    day: date | None = None
     log = _git(docs_dir, "log", "--format=@%cs", "--name-only", "--relative", "--", ".") or ""
     for line in log.splitlines():
         if line.startswith("@"):
             day = date.fromisoformat(line[1:])
         elif line and line not in dates and (docs_dir / line).is_file():
+            assert day is not None, "git log gives a commit's day (@%cs) before its files"
             dates[line] = day  # the log runs newest first
     changed = _git(docs_dir, "diff", "HEAD", "--name-only", "--relative", "--", ".") or ""
     new = _git(docs_dir, "ls-files", "--others", "--exclude-standard", "--", ".") or ""

@@ -103,13 +103,14 @@ def cases_for_step(data: SiteData, page: PageContext, step_id: str) -> str:
     the step (the case file's note), so that a reader sees the link, not only a tag; the first
     STEP_CARDS, and a link to all of them in the listing when there are more."""
     step = lookup(data.vocabularies.steps, step_id, "guide step")
-    cases = [case for case in data.case_studies.values() if case.why(step)]
+    why = {case.id: reason for case in data.case_studies.values() if (reason := case.why(step))}
+    cases = [data.case_studies[case_id] for case_id in why]
     shown = cases[:STEP_CARDS]
     return render(
         "cases_for_step.html",
         cases=shown,
         links={case.id: page.link(case_page_path(case.id)) for case in shown},
-        reasons={case.id: case.why(step)[page.language] for case in shown},
+        reasons={case.id: why[case.id][page.language] for case in shown},
         listing=page.link(CASE_LISTING_PAGE),
         more=len(cases) - len(shown),
         total=len(cases),

@@ -5,8 +5,8 @@ holds, it must come out as the same characters, never as markup, a link, a templ
 formula. Which escaping that takes depends on where it lands, so each output context has its
 function here, and the templates, hooks and writers use these, not their own (notes/security.md):
 
-- HTML text and attributes: Jinja's autoescape (macros/render/templates.py), `html_attribute` in hooks
-  and the theme (whose templates do not autoescape);
+- HTML text and attributes: Jinja's autoescape (macros/render/templates.py), `html_attribute` in
+  hooks and the theme (whose templates do not autoescape);
 - text a Markdown parser will read (a citation inside a paragraph, a heading): `markdown_text`;
 - a page title, which Material prints as HTML: `page_title`; front matter: `front_matter_value`;
 - JSON inside <script>: `json_for_script`; a CSV cell: `csv_cell`.
@@ -15,6 +15,7 @@ function here, and the templates, hooks and writers use these, not their own (no
 from __future__ import annotations
 
 import json
+from typing import Any
 
 from markupsafe import Markup, escape
 
@@ -51,7 +52,7 @@ def front_matter_value(text: str) -> str:
     return json.dumps(" ".join(text.split()), ensure_ascii=False)
 
 
-def json_for_script(value) -> Markup:
+def json_for_script(value: Any) -> Markup:
     """JSON safe inside <script>: no "</script>" or "<!--" can close or confuse the element."""
     text = json.dumps(value, ensure_ascii=False, indent=2)
     text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")

@@ -1,23 +1,23 @@
 """French typography, applied once in the build rather than by hand in every file.
 
-Writers type ordinary spaces; on French pages the build (macros/build/french_typography.py) turns the space before ; ! ? into a
-narrow no-break space, the space before : and inside « » into a no-break space, so that
-punctuation never starts a line. Figures get the same care: a narrow no-break space separates
-thousands (550 000), comes before % and € and after n°, so that "17,52 %" or "550 000 €" never
-break across lines; a range of years takes an en dash (2011 to 2013). Only text is touched: never
-tags, attributes, code or scripts.
+Writers type ordinary spaces; on French pages the build (macros/build/french_typography.py) turns
+the space before ; ! ? into a narrow no-break space, the space before : and inside « » into a
+no-break space, so that punctuation never starts a line. Figures get the same care: a narrow
+no-break space separates thousands (550 000), comes before % and € and after n°, so that "17,52 %"
+or "550 000 €" never break across lines; a range of years takes an en dash (2011 to 2013). Only text
+is touched: never tags, attributes, code or scripts.
 """
 
 from __future__ import annotations
 
 import re
-
+from collections.abc import Callable
 
 NBSP, NARROW_NBSP = "\u00a0", "\u202f"
 TAG_OR_TEXT = re.compile(r"(<[^>]*>)")
 VERBATIM = re.compile(r"<(/?)(code|pre|kbd|samp|script|style|textarea)\b", re.IGNORECASE)
 SPACE = "[ \u00a0\u202f]"
-RULES = [
+RULES: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] = [
     # 550 000, 1 000 000: a group of 1-3 digits followed by groups of exactly three
     (
         re.compile(rf"(?<![\d,.])(\d{{1,3}})((?:{SPACE}\d{{3}})+)(?![\d,])"),
