@@ -265,7 +265,8 @@ def test_abbreviations_expand_in_the_reader_language_on_every_page(site, languag
 @pytest.mark.parametrize("case", CASES, ids=lambda case: case.id)
 def test_a_case_page_carries_schema_org_json_ld(site, case, language):
     path = page_path(language, f"cas/{case.id}/")
-    (script,) = site.html(path).select("script[type='application/ld+json']")
+    # the page's own, in its content (the head's describes the web page: test_structured_data.py)
+    (script,) = site.html(path).select("article script[type='application/ld+json']")
     article = json.loads(script.string)
     assert article["@type"] == "Article"
     assert article["headline"] == case.title[language]

@@ -19,17 +19,17 @@ import frictionless
 import jsonschema
 import pytest
 from conftest import ROOT
-from rdflib import Graph, Literal, Namespace, URIRef
+from rdflib import Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 from rdflib.namespace import DCAT, DCTERMS, FOAF, RDF, SKOS
 
 from macros.publish.open_data import column_names, tables
 from macros.registry import KINDS, load_site_data
+from macros.site.escaping import turtle_string
 from macros.site.i18n import LANGUAGES, language_root
 
 DATA = load_site_data(ROOT / "data")
 TABLES = tables()
-ADMS = Namespace("http://www.w3.org/ns/adms#")
 
 
 def published(site, path: str):
@@ -258,6 +258,15 @@ def test_each_term_is_a_concept_labelled_and_defined_in_both_languages(site, voc
                 else set()
             )
             assert set(vocabulary.objects(concept, predicate)) == expected, (term.id, predicate)
+
+
+@pytest.mark.parametrize(
+    "text", ['a "quoted" word', "a \\ backslash", "two\nlines\r", '""" ends early', "'''", "<>"]
+)
+def test_a_turtle_literal_holds_any_text_as_it_is(text):
+    literal = turtle_string(text, "fr")
+    graph = Graph().parse(data=f"<urn:a> <urn:b> {literal} .", format="turtle")
+    assert list(graph.objects()) == [Literal(text, lang="fr")]
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
