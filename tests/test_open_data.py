@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from dataclasses import replace
 from datetime import date
 from urllib.parse import urljoin, urlsplit
 
@@ -23,6 +24,8 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 from rdflib.namespace import DCAT, DCTERMS, FOAF, RDF, SKOS
 
+from macros.model.record_dates import RecordDates
+from macros.publish.catalogue import datasets
 from macros.publish.open_data import column_names, tables
 from macros.registry import KINDS, load_site_data
 from macros.site.escaping import turtle_string
@@ -201,6 +204,16 @@ def test_a_kind_s_dates_are_its_records_first_added_and_last_changed(site, catal
     assert issued == min(record.dates.added for record in records)
     assert modified == max(record.dates.last_changed for record in records)
     assert isinstance(modified, date)
+
+
+def test_a_dataset_changes_when_any_of_its_records_was_updated():
+    partner = next(iter(DATA.partners.values()))
+    later = replace(partner, dates=RecordDates(partner.dates.added, date(2099, 1, 2)))
+    records = {**DATA.records, "partners": {**DATA.partners, partner.id: later}}
+    found = datasets(replace(DATA, records=records), "https://example.org/")
+    (partners,) = [each for each in found if each.name == "partners"]
+    assert partners.modified == date(2099, 1, 2)
+    assert partners.issued == min(each.dates.added for each in DATA.partners.values())
 
 
 def test_each_distribution_names_its_media_type_and_schema(site, catalogue):
