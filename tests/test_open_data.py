@@ -69,7 +69,7 @@ def test_each_csv_validates_against_its_published_table_schema(site, table, lang
         path=csv_file.name,
         basepath=str(csv_file.parent),
         schema=schema,
-        encoding="utf-8-sig",
+        encoding="utf-8",  # as the package says: the byte-order mark is skipped
         format="csv",
     )
     report = resource.validate()

@@ -234,7 +234,7 @@ def data_package(data: SiteData, language: str, site_url: str, licence: dict) ->
                 "path": published_url(site_url, file_name(of.name, language, "csv")),
                 "format": "csv",
                 "mediatype": MEDIA_TYPES["csv"],
-                "encoding": "utf-8-sig",  # with its byte-order mark
+                "encoding": "utf-8",  # an IANA name; readers skip the byte-order mark
                 "schema": table_schema(of, language, data),
             }
             for of in tables()
