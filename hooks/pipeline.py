@@ -79,7 +79,11 @@ class Step:
 
 WHOLE_SITE: tuple[Step, ...] = (
     Step(search_index.write, "pagefind/: each language's search index (and removes search/)"),
-    Step(open_data.write, "donnees/: each kind's records as JSON and CSV, with their schemas"),
+    Step(
+        open_data.write,
+        "donnees/: each kind's records and the glossary as JSON and CSV with their schemas, "
+        "the data packages, the glossary in SKOS, the DCAT catalogue",
+    ),
     Step(case_listing_cards.write, "cas/cards.json, en/cas/cards.json", quick=True),
     Step(feeds.write, "feed.xml, en/feed.xml"),
     Step(bibliography_files.write, "donnees/sources.ris, donnees/sources.bib"),

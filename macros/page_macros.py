@@ -74,8 +74,13 @@ def define_env(env) -> None:
 
     @env.macro
     def open_data_files() -> str:
-        """The JSON and CSV downloads and their schemas (open data page)."""
+        """Every download, with its schema (open data page)."""
         return open_data.open_data_files(data, here())
+
+    @env.macro
+    def open_data_source_schemas() -> str:
+        """The schemas of the YAML source files, as published (open data page)."""
+        return open_data.open_data_source_schemas(here())
 
     @env.macro
     def self_assessment_tools() -> str:
@@ -84,7 +89,8 @@ def define_env(env) -> None:
 
     @env.macro
     def open_data_columns(dataset: str) -> str:
-        """The columns of one kind's files ("case-studies", "partners"), with their meaning."""
+        """The columns of one table's files ("case-studies", "partners", "glossary"), with their
+        meaning."""
         return open_data.open_data_columns(here(), dataset)
 
     @env.macro

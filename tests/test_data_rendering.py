@@ -14,6 +14,7 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 from conftest import ROOT
 
+from macros.publish.open_data import tables
 from macros.registry import KINDS, load_site_data
 from macros.site.i18n import LANGUAGES, language_root
 
@@ -264,7 +265,8 @@ def test_abbreviations_expand_in_the_reader_language_on_every_page(site, languag
 @pytest.mark.parametrize("case", CASES, ids=lambda case: case.id)
 def test_a_case_page_carries_schema_org_json_ld(site, case, language):
     path = page_path(language, f"cas/{case.id}/")
-    (script,) = site.html(path).select("script[type='application/ld+json']")
+    # the page's own, in its content (the head's describes the web page: test_structured_data.py)
+    (script,) = site.html(path).select("article script[type='application/ld+json']")
     article = json.loads(script.string)
     assert article["@type"] == "Article"
     assert article["headline"] == case.title[language]
@@ -346,5 +348,6 @@ def test_the_open_data_page_documents_every_column(site, language):
         [code.get_text() for code in table.select("tbody code")]
         for table in page.select("table.open-data-columns")
     ]
-    published = [list(exported(site, kind.name, language)[0]["records"][0]) for kind in KINDS]
+    published = [list(exported(site, table.name, language)[0]["records"][0]) for table in tables()]
     assert sorted(documented) == sorted(published)
+    assert len(documented) == len(KINDS) + 1  # each kind's, and the glossary's

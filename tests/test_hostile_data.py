@@ -28,6 +28,7 @@ from conftest import ROOT
 from macros.model.data import SINGLE_FILES, DataError, schema_comment
 from macros.model.validation import field_name
 from macros.registry import KINDS, load_site_data
+from macros.site.i18n import LANGUAGES
 from tools.project import copy_project, run_in_copy
 from tools.serve_like_pages import serving
 
@@ -295,7 +296,11 @@ def test_the_attacks_are_shown_as_text(hostile_site):
 
 
 def test_open_data_holds_the_text_and_no_formula(hostile_site):
-    for path in sorted((hostile_site / "donnees").glob("*.json")):
+    for path in [
+        hostile_site / "donnees" / f"{kind.name}.{language}.json"
+        for kind in KINDS
+        for language in LANGUAGES
+    ]:
         records = json.loads(path.read_text("utf-8"))["records"]
         assert any("<script>alert('script')</script>" in json.dumps(r) for r in records), path
     cells = 0
@@ -307,6 +312,27 @@ def test_open_data_holds_the_text_and_no_formula(hostile_site):
                 assert not cell.startswith(("=", "+", "-", "@", "\t", "\r")), (path.name, cell)
         assert any(cell.startswith(("'=cmd|", "'@SUM")) for row in rows for cell in row), path.name
     assert cells > 100
+
+
+def test_the_rdf_files_hold_the_text_as_it_is(hostile_site):
+    from rdflib import Graph, Literal
+    from rdflib.compare import isomorphic
+    from rdflib.namespace import DCTERMS, SKOS
+
+    data = load_site_data(hostile_site.parent / "data")
+    folder = hostile_site / "donnees"
+    turtle = Graph().parse(folder / "glossary.ttl", format="turtle")
+    assert isomorphic(turtle, Graph().parse(folder / "glossary.jsonld", format="json-ld"))
+    labels = set(turtle.objects(None, SKOS.prefLabel))
+    definitions = set(turtle.objects(None, SKOS.definition))
+    for term in data.glossary.values():
+        for language in LANGUAGES:
+            assert Literal(term.term[language], lang=language) in labels
+            assert Literal(term.definition[language], lang=language) in definitions
+    assert any("<script>alert(" in str(label) for label in labels)
+    catalogue = Graph().parse(folder / "catalogue.jsonld", format="json-ld")
+    titles = set(catalogue.objects(None, DCTERMS.title))
+    assert Literal(data.words["glossary.dataset"]["fr"], lang="fr") in titles
 
 
 def test_in_chromium_no_page_runs_navigates_or_reaches_out(hostile_site, browser):

@@ -2,7 +2,8 @@
 
 "Used" is read off the code: `ui.key`, `ui["key"]` and `words["key"]` in macros/, hooks/ and
 overrides/, plus the words every kind needs (`<kind>.dataset`, `<kind>.count_*`, one per open-data
-column) and the name of each language (`language_<code>`).
+column), those of each open-data table (`<table>.dataset`, `.description`, `.column.*`) and the
+name of each language (`language_<code>`).
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import re
 import pytest
 from conftest import ROOT
 
-from macros.publish.open_data import column_names
+from macros.publish.open_data import column_names, tables
 from macros.registry import KINDS
 from macros.site.i18n import LANGUAGES
 
@@ -37,6 +38,9 @@ def keys_of_kinds() -> set[str]:
         keys.add(f"{kind.name}.dataset")
         keys |= {f"{kind.name}.count_{amount}" for amount in ("none", "one", "many")}
         keys |= {f"{kind.name}.column.{name}" for name in column_names(kind)}
+    for table in tables():  # each kind's open data, and the glossary's
+        keys |= {f"{table.name}.dataset", f"{table.name}.description"}
+        keys |= {f"{table.name}.column.{name}" for name in column_names(table)}
     return keys | {f"language_{language}" for language in LANGUAGES}
 
 

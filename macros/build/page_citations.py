@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from jinja2 import Environment
+from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
@@ -18,6 +19,7 @@ from mkdocs.structure.pages import Page
 from macros.build.state import Build
 from macros.publish.page_citation import FEED, metadata_html, page_citation, page_info_html
 from macros.publish.page_dates import MissingHistory, read_for_build
+from macros.publish.structured_data import page_json_ld, preview_image_url
 from macros.site.i18n import page_language, page_url
 from macros.site.typography import apply_to_text
 
@@ -36,10 +38,21 @@ def french(page: Page, html: str) -> str:
 
 
 def add_to_theme(build: Build, env: Environment, config: MkDocsConfig) -> None:
-    words = build.site_data(config).words
-    site_name = config.site_name
+    data = build.site_data(config)
+    words, site_name, site_url = data.words, config.site_name, config.site_url or "/"
+
+    def page_metadata(page: Page) -> Markup:
+        citation = page_citation(page, config)
+        return metadata_html(
+            citation,
+            site_name,
+            words,
+            json_ld=page_json_ld(page, citation, data, site_url),
+            image=preview_image_url(citation.language, site_url),
+        )
+
     env.globals.update(
-        page_metadata=lambda page: metadata_html(page_citation(page, config), site_name, words),
+        page_metadata=page_metadata,
         page_info=lambda page: french(page, page_info_html(page_citation(page, config), words)),
         feed_url=lambda language: page_url(FEED, language, config.site_url or "/"),
     )

@@ -22,6 +22,17 @@ from macros.model.records import (
     Territory,
     Text,
 )
+from macros.model.shapes import (
+    ID,
+    INTEGER,
+    NUMBER,
+    PARTIAL_DATE,
+    TEXT,
+    list_of,
+    one_of,
+    optional,
+    record,
+)
 from macros.model.validation import Problem, YamlFile
 
 # --- From the data -----------------------------------------------------------------------
@@ -227,55 +238,100 @@ def _partner(link: CasePartner, language: str) -> dict[str, Any]:
     }
 
 
-# The open data's columns after id and url; their meanings are the words case-studies.column.*.
+# The open data's columns after id and url; their meanings are the words case-studies.column.*,
+# their shapes (macros/model/shapes.py) make the published schemas.
+FINDING = record(text=TEXT, audience=optional(ID), horizon=optional(ID), source=optional(ID))
 COLUMNS = (
-    Column("title", lambda case, language: case.title[language]),
-    Column("summary", lambda case, language: case.summary[language]),
-    Column("status", lambda case, language: case.status.id),
-    Column("status_label", lambda case, language: case.status.label[language]),
-    Column("territory", lambda case, language: case.territory.label[language]),
-    Column("towns", lambda case, language: _scale(case, "towns")),
-    Column("inhabitants", lambda case, language: _scale(case, "inhabitants")),
-    Column("libraries", lambda case, language: _scale(case, "libraries")),
-    Column("start_date", lambda case, language: case.start.date if case.start else None),
-    Column("end_date", lambda case, language: case.end.date if case.end else None),
+    Column("title", lambda case, language: case.title[language], TEXT),
+    Column("summary", lambda case, language: case.summary[language], TEXT),
+    Column("status", lambda case, language: case.status.id, ID),
+    Column("status_label", lambda case, language: case.status.label[language], TEXT),
+    Column("territory", lambda case, language: case.territory.label[language], TEXT),
+    Column("towns", lambda case, language: _scale(case, "towns"), optional(INTEGER)),
+    Column("inhabitants", lambda case, language: _scale(case, "inhabitants"), optional(INTEGER)),
+    Column("libraries", lambda case, language: _scale(case, "libraries"), optional(INTEGER)),
+    Column(
+        "start_date",
+        lambda case, language: case.start.date if case.start else None,
+        optional(PARTIAL_DATE),
+    ),
+    Column(
+        "end_date",
+        lambda case, language: case.end.date if case.end else None,
+        optional(PARTIAL_DATE),
+    ),
     Column(
         "milestones",
         lambda case, language: [
             {"date": m.date, "event": m.event[language], "marks": m.marks, "source": m.source.id}
             for m in case.milestones
         ],
+        list_of(
+            record(
+                date=PARTIAL_DATE,
+                event=TEXT,
+                marks=optional(one_of("start", "end")),
+                source=ID,
+            )
+        ),
     ),
-    Column("fields", lambda case, language: [term.id for term in case.fields]),
-    Column("field_labels", lambda case, language: [term.label[language] for term in case.fields]),
-    Column("administrative_form", lambda case, language: case.administrative_form.id),
+    Column("fields", lambda case, language: [term.id for term in case.fields], list_of(ID)),
+    Column(
+        "field_labels",
+        lambda case, language: [term.label[language] for term in case.fields],
+        list_of(TEXT),
+    ),
+    Column("administrative_form", lambda case, language: case.administrative_form.id, ID),
     Column(
         "administrative_form_label",
         lambda case, language: case.administrative_form.label[language],
+        TEXT,
     ),
-    Column("partners", lambda case, language: [link.partner.id for link in case.partners]),
+    Column(
+        "partners",
+        lambda case, language: [link.partner.id for link in case.partners],
+        list_of(ID),
+    ),
     Column(
         "partner_names",
         lambda case, language: [link.partner.name[language] for link in case.partners],
+        list_of(TEXT),
     ),
     Column(
         "partner_roles",
         lambda case, language: [_partner(link, language) for link in case.partners],
+        list_of(record(id=ID, name=TEXT, role=ID, role_label=TEXT, source=ID)),
     ),
-    Column("steps", lambda case, language: [link.step.id for link in case.steps]),
+    Column("steps", lambda case, language: [link.step.id for link in case.steps], list_of(ID)),
     Column(
         "step_reasons",
         lambda case, language: [
             {"step": link.step.id, "why": link.why[language]} for link in case.steps
         ],
+        list_of(record(step=ID, why=TEXT)),
     ),
     Column(
         "key_figures",
         lambda case, language: [_key_figure(figure, language) for figure in case.key_figures],
+        list_of(
+            record(
+                label=TEXT,
+                value=NUMBER,
+                unit=optional(TEXT),
+                year=optional(INTEGER),
+                source=ID,
+            )
+        ),
     ),
-    Column("gains", lambda case, language: [_finding(item, language) for item in case.gains]),
     Column(
-        "drawbacks", lambda case, language: [_finding(item, language) for item in case.drawbacks]
+        "gains",
+        lambda case, language: [_finding(item, language) for item in case.gains],
+        list_of(FINDING),
+    ),
+    Column(
+        "drawbacks",
+        lambda case, language: [_finding(item, language) for item in case.drawbacks],
+        list_of(FINDING),
     ),
     Column(
         "governance",
@@ -283,6 +339,7 @@ COLUMNS = (
             {"body": b.body[language], "role": b.role[language], "source": b.source.id}
             for b in case.governance
         ],
+        list_of(record(body=TEXT, role=TEXT, source=ID)),
     ),
     Column(
         "funding",
@@ -295,7 +352,12 @@ COLUMNS = (
             if case.funding
             else None
         ),
+        optional(record(known=TEXT, unknown=TEXT, sources=list_of(ID))),
     ),
-    Column("lessons", lambda case, language: [text[language] for text in case.lessons]),
-    Column("sources", lambda case, language: [source.id for source in case.sources]),
+    Column(
+        "lessons",
+        lambda case, language: [text[language] for text in case.lessons],
+        list_of(TEXT),
+    ),
+    Column("sources", lambda case, language: [source.id for source in case.sources], list_of(ID)),
 )

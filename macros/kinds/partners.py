@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from macros.model.record_dates import RecordDates
 from macros.model.records import Column, Competence, Partner, SiteData, Text
+from macros.model.shapes import ID, TEXT, URL, list_of, optional, record
 from macros.model.validation import YamlFile
 
 # --- From the data -----------------------------------------------------------------------
@@ -33,37 +34,52 @@ def build_partner(parsed: YamlFile, site: SiteData) -> Partner:
     )
 
 
-# The open data's columns after id and url; their meanings are the words partners.column.*.
+# The open data's columns after id and url; their meanings are the words partners.column.*,
+# their shapes (macros/model/shapes.py) make the published schemas.
 COLUMNS = (
-    Column("name", lambda partner, language: partner.name[language]),
-    Column("type", lambda partner, language: partner.partner_type.id),
-    Column("type_label", lambda partner, language: partner.partner_type.label[language]),
+    Column("name", lambda partner, language: partner.name[language], TEXT),
+    Column("type", lambda partner, language: partner.partner_type.id, ID),
+    Column("type_label", lambda partner, language: partner.partner_type.label[language], TEXT),
     Column(
         "country",
         lambda partner, language: partner.country.label[language] if partner.country else None,
+        optional(TEXT),
     ),
     Column(
-        "region", lambda partner, language: partner.region[language] if partner.region else None
+        "region",
+        lambda partner, language: partner.region[language] if partner.region else None,
+        optional(TEXT),
     ),
-    Column("website", lambda partner, language: partner.website),
-    Column("competences", lambda partner, language: [c.term.id for c in partner.competences]),
+    Column("website", lambda partner, language: partner.website, optional(URL)),
+    Column(
+        "competences",
+        lambda partner, language: [c.term.id for c in partner.competences],
+        list_of(ID),
+    ),
     Column(
         "competence_labels",
         lambda partner, language: [c.term.label[language] for c in partner.competences],
+        list_of(TEXT),
     ),
     Column(
         "competence_sources",
         lambda partner, language: [
             {"competence": c.term.id, "source": c.source.id} for c in partner.competences
         ],
+        list_of(record(competence=ID, source=ID)),
     ),
-    Column("description", lambda partner, language: partner.description[language]),
-    Column("case_studies", lambda partner, language: [case.id for case in partner.case_studies]),
+    Column("description", lambda partner, language: partner.description[language], TEXT),
+    Column(
+        "case_studies",
+        lambda partner, language: [case.id for case in partner.case_studies],
+        list_of(ID),
+    ),
     Column(
         "case_roles",
         lambda partner, language: [
             {"case_study": case.id, "role": partner.role_in(case).id}
             for case in partner.case_studies
         ],
+        list_of(record(case_study=ID, role=ID)),
     ),
 )

@@ -319,11 +319,13 @@ class SiteData:
 
 @dataclass(frozen=True)
 class Column:
-    """One column of a kind's open data: its name, and its value for a record in a language.
+    """One column of a kind's open data: its name, its value for a record in a language, and
+    the shape of that value (macros/model/shapes.py), which the published schemas are made of.
     Its meaning, shown on the open data page, is the interface word `<kind>.column.<name>`."""
 
     name: str
     value: Callable[[Any, str], Any]
+    shape: dict
 
 
 def lookup(mapping: dict, key: str, noun: str):

@@ -121,8 +121,11 @@ def page_info_html(citation: PageCitation, words) -> Markup:
     )
 
 
-def metadata_html(citation: PageCitation, site_name: str, words) -> Markup:
-    """The <head> tags a reference manager reads."""
+def metadata_html(
+    citation: PageCitation, site_name: str, words, json_ld: dict, image: str
+) -> Markup:
+    """The <head> tags a reference manager reads, the page's schema.org JSON-LD
+    (macros/publish/structured_data.py) and its link-preview image."""
     ui = {key: text[citation.language] for key, text in words.items()}
     return Markup(
         render(
@@ -130,6 +133,8 @@ def metadata_html(citation: PageCitation, site_name: str, words) -> Markup:
             citation=citation,
             site_name=site_name,
             locale=ui["cite.locale.open_graph"],
+            json_ld=json_ld,
+            image=image,
             ui=ui,
         )
     )

@@ -9,7 +9,8 @@ function here, and the templates, hooks and writers use these, not their own (no
   hooks and the theme (whose templates do not autoescape);
 - text a Markdown parser will read (a citation inside a paragraph, a heading): `markdown_text`;
 - a page title, which Material prints as HTML: `page_title`; front matter: `front_matter_value`;
-- JSON inside <script>: `json_for_script`; a CSV cell: `csv_cell`.
+- JSON inside <script>: `json_for_script`; a CSV cell: `csv_cell`;
+- Turtle (RDF, donnees/glossary.ttl): `turtle_string` for a text, `turtle_iri` for an address.
 """
 
 from __future__ import annotations
@@ -67,3 +68,20 @@ def csv_cell(text: str) -> str:
     """A CSV cell a spreadsheet shows as text: one starting like a formula gets a leading
     apostrophe, as OWASP recommends (the apostrophe is what spreadsheets themselves use)."""
     return f"'{text}" if text.startswith(_FORMULA_STARTS) else text
+
+
+def turtle_string(text: str, language: str) -> str:
+    """A Turtle string literal in `language` ("...."@fr): backslash, quote and line breaks
+    escaped, so that any text stays one literal (Turtle's STRING_LITERAL_QUOTE)."""
+    escaped = "".join(_TURTLE_ESCAPES.get(character, character) for character in text)
+    return f'"{escaped}"@{language}'
+
+
+_TURTLE_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"}
+
+
+def turtle_iri(address: str) -> str:
+    """An address as a Turtle IRI (<...>); one holding what an IRI may not is refused."""
+    if any(character in address for character in '<>"{}|^`\\ ') or not address.isprintable():
+        raise ValueError(f"{address!r} cannot be an IRI")
+    return f"<{address}>"

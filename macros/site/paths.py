@@ -6,6 +6,7 @@ from __future__ import annotations
 SOURCES_PAGE = "sources.md"
 GLOSSARY_PAGE = "glossaire.md"
 FORMS_PAGE = "formes-administratives.md"
+OPEN_DATA_PAGE = "donnees-ouvertes.md"
 CASE_LISTING_PAGE = "cas/index.md"
 CASE_INDEX_PAGE = "cas/liste.md"  # every case study's title, for readers without JavaScript
 CASE_FOLDER = "cas"  # one generated page per case study
