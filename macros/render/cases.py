@@ -184,7 +184,7 @@ def case_listing(data: SiteData, page: PageContext, script_url: str, page_size: 
 # The plain list of case studies holds this many links a page; the next ones are on generated
 # pages (macros/build/generated_pages.py), each linking to all the others: every page stays
 # within the page budget however many case studies there are.
-INDEX_LINKS = 500
+INDEX_LINKS = 200
 
 
 def case_index_parts(cases: int) -> int:
