@@ -63,6 +63,7 @@ from macros.build import (
     site_languages,
     trainers_kit,
     translation_notices,
+    translation_status_file,
 )
 from macros.build.state import Build
 from macros.site.i18n import is_last_build
@@ -85,6 +86,11 @@ WHOLE_SITE: tuple[Step, ...] = (
         "the data packages, the glossary in SKOS, the DCAT catalogue",
     ),
     Step(case_listing_cards.write, "cas/cards.json, en/cas/cards.json", quick=True),
+    Step(
+        translation_status_file.write,
+        "traductions/translations.csv, en/traductions/translations.csv",
+        quick=True,
+    ),
     Step(feeds.write, "feed.xml, en/feed.xml"),
     Step(bibliography_files.write, "donnees/sources.ris, donnees/sources.bib"),
     Step(trainers_kit.write, "e/4/ and the like (short links, QR codes); kit/: sheets, zips"),

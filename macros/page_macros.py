@@ -50,9 +50,10 @@ def define_env(env) -> None:
         return cases.case_listing(data, here(), filters_script_url(env.page.url), page_size)
 
     @env.macro
-    def case_index() -> str:
-        """Every case study as a plain link (case index page, for readers without JavaScript)."""
-        return cases.case_index(data, here())
+    def case_index(part: int = 1) -> str:
+        """Every case study as a plain link (case index page, for readers without JavaScript),
+        one page of them (`part`: the generated pages cas/liste/2.md... give it)."""
+        return cases.case_index(data, here(), part)
 
     @env.macro
     def partner_directory() -> str:

@@ -23,9 +23,11 @@ from bs4 import BeautifulSoup
 from macros.kit.short_links import short_address
 from macros.registry import load_site_data
 from macros.site.i18n import LANGUAGES, url_language
+from tools.bench import add_case_studies
 from tools.budget import record
 from tools.chromium import launch
-from tools.serve_like_pages import pages_server
+from tools.project import copy_project, run_in_copy
+from tools.serve_like_pages import pages_server, serving
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -113,6 +115,33 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[BuiltSite]:
         thread.start()
         yield BuiltSite(root=root, url=url)
         server.shutdown()
+
+
+# The synthetic case studies (tools/bench.py) of the copy that the pages listing records are
+# checked on: enough for every listing to need its paging, as the bench measures.
+SCALE = 1000
+
+
+@dataclass
+class SiteAtScale:
+    site: BuiltSite
+    project: Path
+    data: object  # the copy's SiteData
+
+
+@pytest.fixture(scope="session")
+def site_at_scale(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SiteAtScale]:
+    """A copy of the project with SCALE more case studies, built once per session (without the
+    trainers' kit) and served like Pages; the tests using it are marked `slow`."""
+    project = copy_project(tmp_path_factory.mktemp("scale"))
+    add_case_studies(project, SCALE)
+    result = run_in_copy(
+        project, "-m", "mkdocs", "build", "--strict", "-d", "out", MUTUALISER_KIT="0"
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    with serving(project / "out", base=BASE) as url:
+        site = BuiltSite(root=project / "out", url=url)
+        yield SiteAtScale(site, project, load_site_data(project / "data"))
 
 
 @pytest.fixture(scope="session")

@@ -5,13 +5,22 @@ logs no console error and asks nothing of another host.
 How a visit is measured (gzip as GitHub Pages sends it, everything until the network is idle,
 what search fetches is left for the reader's first search: tests/test_search.py) is in
 tools/budget.py, which also prints the figures per page.
+
+The pages that list records are measured again on a copy with 1000 more case studies
+(`site_at_scale`): the case listing, the plain list of cases and its parts, the partners
+directory, the guide's steps, the translation status page, the busiest partner's page.
 """
 
 from __future__ import annotations
 
 from urllib.parse import urlsplit
 
+import pytest
+
+from macros.site.i18n import LANGUAGES, page_url
+from macros.site.paths import TRANSLATION_STATUS_PAGE, case_page_path, partner_page_path
 from tools.budget import Load, first_load
+from tools.serve import pages_showing_records, snapshot
 
 MAX_BYTES = 150_000
 MAX_REQUESTS = 12
@@ -38,4 +47,50 @@ def test_every_page_of_either_language_stays_within_budget(site, browser):
     for path in site.pages():
         if problems := over_budget(first_load(browser, site.url + path.as_posix()), site_host):
             over[path.as_posix()] = problems
+    assert over == {}
+
+
+def pages_listing_records(project, data) -> list[str]:
+    """The addresses of the pages that grow with the records: those calling a macro that shows
+    records (as `make serve` finds them), the translation status page, the home page, and the
+    pages of the partner in the most case studies and of a case study."""
+    sources = pages_showing_records(snapshot(project))
+    busiest = max(data.partners.values(), key=lambda partner: len(partner.case_studies))
+    for language in LANGUAGES:
+        for path in ("index.md", TRANSLATION_STATUS_PAGE, partner_page_path(busiest.id)):
+            sources.add(f"{language}/{path}")
+        sources.add(f"{language}/{case_page_path(next(iter(data.case_studies)))}")
+    return sorted(
+        page_url(path, language) for language, _, path in (s.partition("/") for s in sources)
+    )
+
+
+# The budget must hold at this many case studies: a page's first visit at SCALE, plus its growth
+# per case study from the real site to SCALE, times the case studies still to come.
+PROJECTED = 5000
+
+
+@pytest.mark.slow
+def test_the_pages_listing_records_stay_within_budget_at_scale(site, data, site_at_scale, browser):
+    """Within budget at 1000 more case studies, and at PROJECTED by linear growth: at 1000 the
+    old partners directory still fitted (135 KB), growing 52 bytes a case study."""
+    large = site_at_scale.site
+    pages = pages_listing_records(site_at_scale.project, site_at_scale.data)
+    for expected in ("cas/", "en/cas/liste/", "cas/liste/2/", "partenaires/", "en/traductions/"):
+        assert expected in pages
+    cases = (len(data.case_studies), len(site_at_scale.data.case_studies))
+    site_host = urlsplit(large.url).netloc
+    over = {}
+    for path in pages:
+        load = first_load(browser, large.url + path)
+        problems = over_budget(load, site_host)
+        if (site.root / path / "index.html").is_file():  # the parts past the first are new
+            growth = (load.bytes - first_load(browser, site.url + path).bytes) / (
+                cases[1] - cases[0]
+            )
+            projected = load.bytes + growth * (PROJECTED - cases[1])
+            if projected > MAX_BYTES:
+                problems.append(f"{projected / 1000:.0f} KB at {PROJECTED}: {growth:.0f} B a case")
+        if problems:
+            over[path] = problems
     assert over == {}

@@ -191,3 +191,20 @@ def test_case_texts_are_indexed_once_on_their_own_page(site):
         citations = site.html(f"{prefix}guide/champs/").select("a.citation")
         assert citations
         assert all(citation.has_attr("data-pagefind-ignore") for citation in citations)
+
+
+@pytest.mark.parametrize(("path", "query"), [("", "mutualisation"), ("en/", "pooling")])
+def test_search_still_answers_when_its_worker_cannot_start(site, visit, path, query):
+    """Pagefind answers from the page itself when pagefind-worker.js cannot load (a proxy, an
+    extension, a browser that refuses workers): its WebAssembly must then compile in the page,
+    which the policy allows with 'wasm-unsafe-eval' (macros/build/content_security_policy.py)."""
+    page, record = visit(path)
+    page.route("**/pagefind-worker.js", lambda route: route.abort())
+    violations = []
+    page.on("console", lambda m: "Content Security Policy" in m.text and violations.append(m.text))
+    results = search(page, query)
+    assert any(url.endswith("/pagefind-worker.js") for url in record.requests), "not refused"
+    assert len(results) >= 3, f"too few results for {query!r} without the worker"
+    english = [url for url in results if url.startswith(site.url + "en/")]
+    assert english == (results if path == "en/" else [])
+    assert violations == []

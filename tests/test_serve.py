@@ -17,8 +17,9 @@ from pathlib import Path
 
 import pytest
 
+from macros.render.cases import INDEX_LINKS
 from tools.project import copy_project, run_in_copy
-from tools.serve import Loop
+from tools.serve import Loop, pages_showing_records
 
 CASE = "abes-sudoc"  # a case study with partners, shown on the listings and its partners' pages
 PARTNER = "abes"  # one of its partners
@@ -192,6 +193,19 @@ def test_an_open_page_reloads_by_itself_after_an_edit(loop, project, browser):
     page.get_by_text("Reloadcheck here.").wait_for(timeout=60_000)  # no reload asked for
     context.close()
     assert refused == []  # the page's Content-Security-Policy lets the live-reload script run
+
+
+def test_a_record_edit_renders_the_parts_of_the_plain_list_of_cases_again():
+    """Past INDEX_LINKS case studies, the plain list goes on in generated pages (cas/liste/2.md):
+    they show records as the pages calling the macros do, though no file in docs/ calls it."""
+    files = {f"data/case-studies/case-{n}.yml": b"" for n in range(2 * INDEX_LINKS + 1)}
+    files["docs/fr/cas/liste.md"] = b"{{ case_index() }}"
+    files["docs/fr/glossaire.md"] = b"{{ glossary() }}"
+    pages = pages_showing_records(files)
+    assert pages == {
+        "fr/cas/liste.md",
+        *(f"{lang}/cas/liste/{n}.md" for lang in ("fr", "en") for n in (2, 3)),
+    }
 
 
 def test_where_the_system_sends_no_file_events_the_loop_polls(monkeypatch, tmp_path):

@@ -9,6 +9,8 @@ and `make translations-done` clears the first.
 
 from __future__ import annotations
 
+import csv
+import io
 import subprocess
 import threading
 from collections.abc import Iterator
@@ -26,6 +28,7 @@ from macros.contribute.check_translations import github_report
 from macros.contribute.translations import (
     MISSING,
     OUTDATED,
+    STATUS_FILE,
     UNCHECKED,
     UP_TO_DATE,
     by_page,
@@ -181,6 +184,39 @@ def test_the_status_page_lists_the_outdated_and_the_missing(edited_site, languag
     assert {language: urljoin(here, href) for language, href in links.items()} == {
         "fr": page_url(EDITED, "fr", SITE_URL),
         "en": page_url(EDITED, "en", SITE_URL),
+    }
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_the_file_beside_the_status_page_lists_every_translation(edited, edited_site, language):
+    """The table lists the first STATUS_ROWS, needing work first (all of them here); the file
+    lists every one, in the same order, with the fingerprint to record."""
+    every_one = translations(edited, load_site_data(edited / "data"))
+    page = parsed(edited_site, "traductions.md", language)
+    table = [row.th.get_text() for row in page.select("table.translation-status tbody tr")]
+    link = page.select_one(f"p.translation-shown a[href='{STATUS_FILE}']")
+    assert link.get_text() == {
+        "fr": "Les {} traductions dans un tableur (CSV)",
+        "en": "All {} translations as a spreadsheet (CSV)",
+    }[language].format(len(every_one))
+    text = (edited_site / page_url("traductions.md", language) / STATUS_FILE).read_text("utf-8-sig")
+    header, *rows = csv.reader(io.StringIO(text))
+    assert (
+        header
+        == {
+            "fr": ["Texte traduit", "État", "Vérifiée le", "Empreinte du français"],
+            "en": ["Translated text", "State", "Checked on", "French fingerprint"],
+        }[language]
+    )
+    assert [key for key, *_ in rows] == table
+    # missing, then outdated (pages before data), then up to date
+    assert table[:3] == [
+        f"docs/en/{FRENCH_ONLY}",
+        f"docs/en/{EDITED}",
+        "data/case-studies/g2id.yml",
+    ]
+    assert {key: fingerprint for key, *_, fingerprint in rows} == {
+        item.key: item.fingerprint for item in every_one
     }
 
 

@@ -22,12 +22,18 @@ Pagefind's indexer at 1000 case studies), the pages, the site size, and the rati
 plain build.
 Then, in Chromium, on our built site served like GitHub Pages: the first visit of the home
 page and of the French case listing (KB compressed, requests), the listing's elements, and
-a first search (KB it fetches, milliseconds from the last key to the results shown).
+a first search (KB it fetches; milliseconds from the last key typed to the results rendered,
+then from a pasted query to its results, both timed by the page itself with performance.now,
+so that the test driver's own delays do not count).
 Then `make serve`'s edit loop (tools/serve.py) on the set: seconds from saving an edit to the
-page served with it, for an English page's text, a case study's title and a shared file.
+page served with it, for an English page's text, a French page's text (the first edit makes
+its translation outdated, so the whole site is built; the next ones are quick), a case
+study's title and a shared file.
 Then the trainers' kit, timed on its own on that site: sheets and booklets, offline copies.
 For plain Material, the search index its pages fetch on every first visit, gzipped.
-Writes bench/results.json. The targets of issues 5 and 16 are reported, not asserted.
+Growth with the number of case studies is judged on CPU time, steadier than wall time on a
+shared machine. Writes bench/results.json. The targets of issues 5 and 16 are reported, not
+asserted.
 `--profile` also profiles the largest set's build and writes bench/profile.txt: where the time
 goes, by package and by function.
 """
@@ -322,7 +328,8 @@ def trainers_kit(project: Path, site: Path) -> dict:
 
 # --- In the browser -----------------------------------------------------------------------------
 
-QUERIES = {"": "reseau", "en/": "network"}  # typed on each language's home page
+# typed on each language's home page, then pasted, each language's first search
+QUERIES = {"": ("reseau", "bibliotheques"), "en/": ("network", "libraries")}
 
 
 def in_the_browser(site: Path) -> dict:
@@ -346,37 +353,83 @@ def in_the_browser(site: Path) -> dict:
         page.goto(url + "cas/", wait_until="load")
         figures["listing_fr_elements"] = page.evaluate("document.getElementsByTagName('*').length")
         context.close()
-        for path, query in QUERIES.items():
-            figures[f"search_{path.strip('/') or 'fr'}"] = first_search(browser, url + path, query)
+        for path, (typed, pasted) in QUERIES.items():
+            figures[f"search_{path.strip('/') or 'fr'}"] = first_search(
+                browser, url + path, typed, pasted
+            )
         browser.close()
     return figures
 
 
-def first_search(browser, url: str, query: str) -> dict:
-    """A reader types `query` at 150 ms a key: KB fetched and ms from the last key to results."""
+# In the page, before its scripts: when the query last changed (the input event of the last key,
+# or of a paste), and when results were last rendered (the count of results replacing the
+# "searching" text, search.js's `show`, at the next frame), both on the page's own clock.
+SEARCH_TIMING = """
+window.__search = { changed: 0, rendered: 0 }
+document.addEventListener("input", event => {
+  if (event.target.matches("input.md-search__input")) window.__search.changed = event.timeStamp
+}, true)
+document.addEventListener("DOMContentLoaded", () => {
+  const meta = document.querySelector("[data-search-meta]")
+  const texts = JSON.parse(document.getElementById("__config").textContent).translations
+  const dialog = document.querySelector("[data-search]")
+  new MutationObserver(() => {
+    const text = meta.textContent
+    const waiting = [dialog.dataset.searchSearching, texts["search.result.placeholder"]]
+    // the results are on screen at the next frame
+    if (!waiting.includes(text)) requestAnimationFrame(() => {
+      window.__search.rendered = performance.now()
+    })
+  }).observe(meta, { childList: true, characterData: true, subtree: true })
+})
+"""
+
+
+def first_search(browser, url: str, typed: str, pasted: str) -> dict:
+    """A reader types `typed` at 150 ms a key, then pastes `pasted` in its place: KB fetched,
+    and milliseconds from the last key, then from the paste, to the results rendered."""
     from tools.budget import compressed_size
 
     context = browser.new_context()
     page = context.new_page()
+    page.add_init_script(SEARCH_TIMING)
     fetched: list = []
     said: list[str] = []  # the console and failed requests, to tell why no result came
     page.on("response", lambda response: "/pagefind/" in response.url and fetched.append(response))
     page.on("console", lambda message: said.append(f"{message.type}: {message.text}"))
     page.on("requestfailed", lambda request: said.append(f"failed: {request.url}"))
     page.goto(url, wait_until="networkidle")
-    page.locator("input.md-search__input").click()
-    page.keyboard.type(query, delay=150)
-    last_key = time.perf_counter()
+    box = page.locator("input.md-search__input")
+    box.click()
+    page.keyboard.type(typed, delay=150)
+    after_typing = results_after_change(page, typed, url, said)
+    links = page.locator("a.md-search-result__link").count()
+    box.fill(pasted)
+    after_pasting = results_after_change(page, pasted, url, said)
+    size = sum(compressed_size(r.body(), r.headers.get("content-type", "")) for r in fetched)
+    context.close()
+    return {
+        "kb": round(size / 1000, 1),
+        "ms_after_last_key": after_typing,
+        "ms_after_paste": after_pasting,
+        "links": links,
+    }
+
+
+def results_after_change(page, query: str, url: str, said: list[str]) -> int:
+    """Milliseconds, by the page's clock, from the last change of the query to its results."""
     try:
         page.locator("a.md-search-result__link").first.wait_for()
+        # the results shown are the last query's once nothing has been rendered for a while
+        page.wait_for_function(
+            "() => __search.rendered > __search.changed"
+            " && performance.now() - __search.rendered > 500"
+        )
     except Exception as error:
         shown = page.locator("[data-search-meta]").inner_text()
         raise RuntimeError(f"no result for {query!r} on {url}: {shown!r}, {said}") from error
-    milliseconds = (time.perf_counter() - last_key) * 1000
-    results = page.locator("a.md-search-result__link").count()
-    size = sum(compressed_size(r.body(), r.headers.get("content-type", "")) for r in fetched)
-    context.close()
-    return {"kb": round(size / 1000, 1), "ms_after_last_key": round(milliseconds), "links": results}
+    timing = page.evaluate("__search")
+    return round(timing["rendered"] - timing["changed"])
 
 
 # --- The edit loop ------------------------------------------------------------------------------
@@ -384,9 +437,11 @@ def first_search(browser, url: str, query: str) -> dict:
 
 def edit_to_visible(project: Path, runs: int) -> dict:
     """`make serve` (tools/serve.py) on the set: seconds from saving an edit to the served page
-    showing it (medians of `runs` edits): an English page's text, a case study's title (its
-    pages, the listings and its partners' pages are rendered again), and once a shared file,
-    the interface words (the whole site is)."""
+    showing it (medians of `runs` edits): an English page's text, a French page's text (the
+    first edit outdates its translation: the whole site is built; the next ones only the
+    page and the translation status page), a case study's title (its pages, the listings and
+    its partners' pages are rendered again), and once a shared file, the interface words (the
+    whole site is)."""
     from tools.serve import Loop
 
     case = sorted((project / "data" / "case-studies").glob("*.yml"))[0]
@@ -401,6 +456,16 @@ def edit_to_visible(project: Path, runs: int) -> dict:
                 f"Benchedit{n}",
             )
             for n in range(runs)
+        ]
+        french = [
+            visible_after(
+                loop,
+                project / "docs" / "fr" / "a-propos.md",
+                lambda text, n=n: text + f"\nMotbanc{n} ici.\n",
+                "a-propos/",
+                f"Motbanc{n}",
+            )
+            for n in range(runs + 1)
         ]
         titles = [
             visible_after(
@@ -426,6 +491,8 @@ def edit_to_visible(project: Path, runs: int) -> dict:
     figures = {}
     for name, measures in (
         ("markdown_page", markdown),
+        ("french_page_outdating", french[:1]),
+        ("french_page", french[1:]),
         ("case_title", titles),
         ("shared_file", [shared]),
     ):
@@ -553,19 +620,27 @@ def targets(results: list[dict]) -> list[str]:
                 )
             )
         for language in LANGUAGES:
-            ms = seen[f"search_{language}"]["ms_after_last_key"]
-            checks.append(
-                (f"1000: {language} results <= 300 ms after the last key", f"{ms} ms", ms <= 300)
-            )
+            search = seen[f"search_{language}"]
+            for moment in ("last_key", "paste"):
+                ms = search[f"ms_after_{moment}"]
+                checks.append(
+                    (
+                        f"1000: {language} results <= 300 ms after the {moment.replace('_', ' ')}",
+                        f"{ms} ms",
+                        ms <= 300,
+                    )
+                )
         edits = big["edit_to_visible"]
-        for name in ("markdown_page_s", "case_title_s"):
+        for name in ("markdown_page_s", "french_page_s", "case_title_s"):
             seconds = edits[name]
             checks.append(
                 (f"1000: make serve shows an edit ({name}) <= 5 s", f"{seconds} s", seconds <= 5)
             )
     if {"cases-100", "cases-1000"} <= sets.keys():
-        growth = sets["cases-1000"]["ours"]["seconds"] / sets["cases-100"]["ours"]["seconds"]
-        checks.append(("linear: time(1000) <= 11 x time(100)", f"{growth:.1f} x", growth <= 11))
+        # on CPU time: wall time on a shared machine says as much about the others' work
+        cpu = [sets[name]["ours"]["cpu_seconds"] for name in ("cases-1000", "cases-100")]
+        growth = cpu[0] / cpu[1]
+        checks.append(("linear: CPU(1000) <= 11 x CPU(100)", f"{growth:.1f} x", growth <= 11))
     return [f"{'met    ' if met else 'NOT met'}  {name}: {value}" for name, value, met in checks]
 
 
@@ -594,7 +669,8 @@ def table(results: list[dict]) -> str:
         seen = result["browser"]
         searches = "  ".join(
             f"search {language}: {seen[f'search_{language}']['kb']} KB, "
-            f"{seen[f'search_{language}']['ms_after_last_key']} ms"
+            f"{seen[f'search_{language}']['ms_after_last_key']} ms after the last key, "
+            f"{seen[f'search_{language}']['ms_after_paste']} ms after a paste"
             for language in LANGUAGES
         )
         lines.append(
@@ -614,6 +690,8 @@ def table(results: list[dict]) -> str:
                 f"{label} {edits[f'{name}_s']} s ({edits[f'{name}_cpu_s']} s CPU)"
                 for name, label in (
                     ("markdown_page", "Markdown page"),
+                    ("french_page_outdating", "French page, first edit (whole site)"),
+                    ("french_page", "French page, next edits"),
                     ("case_title", "case study title"),
                     ("shared_file", "shared file (whole site)"),
                 )

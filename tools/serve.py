@@ -65,7 +65,6 @@ from watchdog.events import (
 )
 
 WATCHED = ("mkdocs.yml", "docs", "data", "overrides")  # what an edit of the site's text changes
-TRANSLATION_STATUS_PAGE = "traductions.md"
 MACRO_CALL = re.compile(r"{{-?\s*(\w+)\s*\(")
 IDENTIFIER = re.compile(rb"[\w-]+")  # a record's id, as a file names it: "abes-sudoc"
 # Macros (macros/__init__.py) that show no record: sources, glossary, the self-assessment's
@@ -135,7 +134,7 @@ def plan(project: Path, before: dict[str, bytes], after: dict[str, bytes]) -> Pl
             record_id = parts[2].removesuffix(".yml")
             pages |= _record_pages(kind, record_id)
             pages |= _related_record_pages(after, record_id, before[path] + after[path])
-            pages |= _pages_calling_macros(after)
+            pages |= pages_showing_records(after)
             continue
         return Plan(True, f"{path} changed")
     return Plan(False, ", ".join(changed) or "nothing changed", pages)
@@ -170,9 +169,20 @@ def _related_record_pages(files: dict[str, bytes], record_id: str, edited: bytes
     return pages
 
 
-def _pages_calling_macros(files: dict[str, bytes]) -> set[str]:
-    """Markdown pages that call a macro that may show records (listings, guide steps...)."""
-    return {
+def pages_showing_records(files: dict[str, bytes]) -> set[str]:
+    """Markdown pages that call a macro that may show records (listings, guide steps...), and
+    the generated parts of the plain list of case studies (cas/liste/2.md...)."""
+    from macros.render.cases import case_index_parts
+    from macros.site.i18n import LANGUAGES
+    from macros.site.paths import case_index_page
+
+    cases = sum(path.startswith("data/case-studies/") for path in files)
+    parts = {
+        f"{language}/{case_index_page(part)}"
+        for part in range(2, case_index_parts(cases) + 1)
+        for language in LANGUAGES
+    }
+    return parts | {
         path.removeprefix("docs/")
         for path, content in files.items()
         if path.startswith("docs/")
@@ -357,6 +367,7 @@ def serve(project: Path, dev_addr: str) -> None:
     sys.path.insert(0, str(project))
     os.chdir(project)
     from macros.site.i18n import LANGUAGES
+    from macros.site.paths import TRANSLATION_STATUS_PAGE
 
     site_dir = tempfile.mkdtemp(prefix="mutualiser-serve-")
     config_file = str(project / "mkdocs.yml")

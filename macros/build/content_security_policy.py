@@ -19,10 +19,12 @@ from mkdocs.config.defaults import MkDocsConfig
 
 from macros.build.state import Build
 
-# Material's search runs in a worker loaded from the site; its icons are data: SVGs in the CSS.
+# Pagefind (search) runs in a worker loaded from the site; when the worker cannot start, it
+# compiles its WebAssembly in the page, which only 'wasm-unsafe-eval' allows (not eval() of
+# text: 'unsafe-eval' stays out). Material's icons are data: SVGs in the CSS.
 POLICY = {
     "default-src": "'self'",
-    "script-src": "'self'",
+    "script-src": "'self' 'wasm-unsafe-eval'",
     "style-src": "'self'",
     "img-src": "'self' data:",
     "object-src": "'none'",

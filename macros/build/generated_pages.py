@@ -1,5 +1,6 @@
 """One page per record of every kind (case studies, partners), in each language, from data/:
-front matter from the record, and a macro call that renders the body.
+front matter from the record, and a macro call that renders the body; and the parts of the
+plain list of case studies past its first page (cas/liste/2.md...: macros/render/cases.py).
 
 The pages are added in `on_files` as if they were in docs/ (docs/fr/cas/g2id.md...), so that
 mkdocs-static-i18n, whose `on_files` runs after ours, pairs them across languages and puts
@@ -20,8 +21,10 @@ from mkdocs.structure.pages import Page
 from macros.build.state import Build
 from macros.model.records import SiteData
 from macros.registry import KINDS
+from macros.render.cases import case_index_parts
 from macros.site.escaping import front_matter_value
 from macros.site.i18n import LANGUAGES
+from macros.site.paths import CASE_INDEX_PAGE, case_index_page
 from macros.site.text import first_sentence
 
 
@@ -47,17 +50,39 @@ def generated_pages(data: SiteData) -> dict[str, str]:
                     first_sentence(kind.summary(record)[language]),
                     macro_call,
                 )
+    return {**pages, **case_index_pages(data)}
+
+
+def case_index_pages(data: SiteData) -> dict[str, str]:
+    """The plain list of case studies past its first page (docs/<language>/cas/liste.md)."""
+    parts = case_index_parts(len(data.case_studies))
+    pages = {}
+    for part in range(2, parts + 1):
+        for language in LANGUAGES:
+            ui = data.ui(language)
+            pages[f"{language}/{case_index_page(part)}"] = page_markdown(
+                ui["case-studies.index_part"].format(part=part, parts=parts),
+                ui["case-studies.index_part_description"],
+                f"case_index({part})",
+            )
     return pages
 
 
 def data_files_of_pages(data: SiteData) -> dict[str, str]:
-    """The data file each generated page comes from, by source path: `en/cas/g2id.md` ->
-    `data/case-studies/g2id.yml` (where "Edit this page" leads)."""
+    """The file each generated page comes from, by source path: `en/cas/g2id.md` ->
+    `data/case-studies/g2id.yml`, `en/cas/liste/2.md` -> `docs/en/cas/liste.md` (where "Edit
+    this page" leads)."""
     return {
-        kind.source_path(record_id, language): f"data/{kind.name}/{record_id}.yml"
-        for kind in KINDS
-        for record_id in data.records[kind.name]
-        for language in LANGUAGES
+        **{
+            kind.source_path(record_id, language): f"data/{kind.name}/{record_id}.yml"
+            for kind in KINDS
+            for record_id in data.records[kind.name]
+            for language in LANGUAGES
+        },
+        **{
+            source: f"docs/{source.partition('/')[0]}/{CASE_INDEX_PAGE}"
+            for source in case_index_pages(data)
+        },
     }
 
 

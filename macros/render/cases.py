@@ -26,6 +26,7 @@ from macros.site.paths import (
     CASE_INDEX_PAGE,
     CASE_LISTING_PAGE,
     FORMS_PAGE,
+    case_index_page,
     case_page_path,
     partner_page_path,
 )
@@ -181,14 +182,36 @@ def case_listing(data: SiteData, page: PageContext, script_url: str, page_size: 
     )
 
 
-def case_index(data: SiteData, page: PageContext) -> str:
-    """Every case study as a plain link (the listing's page for readers without JavaScript)."""
+# The plain list of case studies holds this many links a page; the next ones are on generated
+# pages (macros/build/generated_pages.py), each linking to all the others: every page stays
+# within the page budget however many case studies there are.
+INDEX_LINKS = 200
+
+
+def case_index_parts(cases: int) -> int:
+    """How many pages the plain list of `cases` case studies takes."""
+    return max(1, -(-cases // INDEX_LINKS))
+
+
+def case_index(data: SiteData, page: PageContext, part: int = 1) -> str:
+    """Every case study as a plain link (the listing's page for readers without JavaScript),
+    INDEX_LINKS a page: this is page `part`, linked to the others."""
     cases = list(data.case_studies.values())
+    parts = case_index_parts(len(cases))
+    if not 1 <= part <= parts:
+        raise LookupError(f"the list of case studies has {parts} pages, not {part}")
+    start = (part - 1) * INDEX_LINKS
+    shown = cases[start : start + INDEX_LINKS]
     return render(
         "case_index.html",
-        cases=cases,
-        links={case.id: page.link(case_page_path(case.id)) for case in cases},
+        cases=shown,
+        links={case.id: page.link(case_page_path(case.id)) for case in shown},
+        part=part,
+        parts=[page.link(case_index_page(n)) for n in range(1, parts + 1)],
+        first=start + 1,
+        total=len(cases),
         language=page.language,
+        ui=page.ui,
     )
 
 

@@ -14,10 +14,15 @@ from macros.site.paths import case_page_path, partner_page_path
 
 # --- Pages -------------------------------------------------------------------------------
 
+# A directory card names this many of its partner's case studies, then links to the partner's
+# page for the others: the directory grows with the partners, not with every case study
+# (135 KB compressed at 1000 case studies with every one named).
+CARD_CASES = 5
+
 
 def partner_directory(data: SiteData, page: PageContext, script_url: str) -> str:
-    """Every partner with its competences and case studies, filterable by competence and type
-    with the script at `script_url` (filters.js)."""
+    """Every partner with its competences and first CARD_CASES case studies, filterable by
+    competence and type with the script at `script_url` (filters.js)."""
     partners = sorted(data.partners.values(), key=lambda partner: partner.name[page.language])
     language, ui, vocabularies = page.language, page.ui, data.vocabularies
     facets = [
@@ -41,7 +46,8 @@ def partner_directory(data: SiteData, page: PageContext, script_url: str) -> str
         partners=partners,
         facets=facets,
         links={partner.id: page.link(partner_page_path(partner.id)) for partner in partners},
-        case_links=_case_links(partners, page),
+        case_links=_case_links(partners, page, CARD_CASES),
+        card_cases=CARD_CASES,
         counts=count_texts(ui, "partners"),
         script_url=script_url,
         language=language,
@@ -61,9 +67,11 @@ def partner_page(data: SiteData, page: PageContext, partner: Partner) -> str:
     )
 
 
-def _case_links(partners: list[Partner], page: PageContext) -> dict[str, str]:
+def _case_links(
+    partners: list[Partner], page: PageContext, limit: int | None = None
+) -> dict[str, str]:
     return {
         case.id: page.link(case_page_path(case.id))
         for partner in partners
-        for case in partner.case_studies
+        for case in partner.case_studies[:limit]
     }

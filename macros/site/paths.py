@@ -9,6 +9,7 @@ FORMS_PAGE = "formes-administratives.md"
 OPEN_DATA_PAGE = "donnees-ouvertes.md"
 CASE_LISTING_PAGE = "cas/index.md"
 CASE_INDEX_PAGE = "cas/liste.md"  # every case study's title, for readers without JavaScript
+TRANSLATION_STATUS_PAGE = "traductions.md"
 CASE_FOLDER = "cas"  # one generated page per case study
 PARTNER_FOLDER = "partenaires"  # one generated page per partner
 
@@ -19,6 +20,11 @@ def case_page_path(case_id: str) -> str:
 
 def partner_page_path(partner_id: str) -> str:
     return f"{PARTNER_FOLDER}/{partner_id}.md"
+
+
+def case_index_page(part: int) -> str:
+    """The plain list of case studies, in parts: cas/liste.md, then cas/liste/2.md, 3.md..."""
+    return CASE_INDEX_PAGE if part == 1 else f"{CASE_INDEX_PAGE.removesuffix('.md')}/{part}.md"
 
 
 # Output folders under the site root (declared with what makes them in macros/site/outputs.py)
