@@ -10,6 +10,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
+import pytest
 from conftest import ROOT
 
 from macros.publish.page_dates import markdown_dates
@@ -30,6 +31,7 @@ def build(project: Path, **env: str) -> subprocess.CompletedProcess:
     )
 
 
+@pytest.mark.build
 def test_a_copy_without_git_history_fails_and_says_how_to_get_it(tmp_path):
     done = build(copy_project(tmp_path))
     assert done.returncode != 0
@@ -38,6 +40,7 @@ def test_a_copy_without_git_history_fails_and_says_how_to_get_it(tmp_path):
     assert not (tmp_path / "out" / "index.html").exists()
 
 
+@pytest.mark.build
 def test_a_shallow_clone_fails_and_says_how_to_fetch_the_history(tmp_path):
     clone = tmp_path / "clone"
     subprocess.run(
@@ -51,6 +54,7 @@ def test_a_shallow_clone_fails_and_says_how_to_fetch_the_history(tmp_path):
     assert "fetch-depth: 0" in done.stderr
 
 
+@pytest.mark.build
 def test_page_dates_off_builds_a_preview_whose_pages_carry_no_date(tmp_path):
     done = build(copy_project(tmp_path), PAGE_DATES="off")
     assert done.returncode == 0, done.stderr
