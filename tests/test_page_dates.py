@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from conftest import ROOT
 
+from macros.model.record_dates import RecordDates
 from macros.publish.page_dates import markdown_dates
 from tools.project import copy_project
 
@@ -98,3 +99,12 @@ def test_a_markdown_page_is_dated_by_the_last_commit_of_its_own_file(tmp_path):
     }
     (docs / "fr" / "old.md").write_text("changed, not committed\n")
     assert markdown_dates(docs, today)["fr/old.md"] == today
+
+
+def test_a_record_last_changed_on_its_updated_day_or_else_the_day_it_was_added():
+    added_only = RecordDates.of({"added": "2026-02-01"})
+    assert (added_only.added, added_only.updated) == (date(2026, 2, 1), None)
+    assert added_only.last_changed == date(2026, 2, 1)
+    updated = RecordDates.of({"added": "2026-02-01", "updated": "2026-09-15"})
+    assert updated.last_changed == date(2026, 9, 15)
+    assert updated.added == date(2026, 2, 1)
