@@ -202,10 +202,13 @@ MARKDOWN = ["abbr", "attr_list", "def_list", "footnotes", "tables", "md_in_html"
         "[link](javascript:alert(1)) <javascript:alert(2)> ![image](https://evil.example/x.png)",
         "# heading | table | 1. list - item > quote",
         "*[HTML]: Hyper Text [^1] &amp; <b>bold</b> `code` ~~strike~~ $math$ 100%",
+        "[guide] and [guide][] name the page's reference below",
     ],
 )
 def test_markdown_text_is_read_by_markdown_as_the_same_characters(text):
-    rendered = markdown.markdown(f"Before {markdown_text(text)} after", extensions=MARKDOWN)
+    """Also beside a link reference that the page's own Markdown defines."""
+    page = "\n\n[guide]: https://evil.example/"
+    rendered = markdown.markdown(f"Before {markdown_text(text)} after{page}", extensions=MARKDOWN)
     (paragraph,) = BeautifulSoup(rendered, "html.parser").find_all(True)
     assert paragraph.name == "p"
     assert not paragraph.attrs
