@@ -241,3 +241,44 @@ def test_a_search_excerpt_shows_hostile_text_as_text(spec_visit):
     page.wait_for_timeout(200)
     assert dialogs == []
     assert record.errors == []
+
+
+# Whatever the search engine answers, search.js keeps only text and <mark>: an engine answering
+# markup (Pagefind escapes < and > today, not &) is stood in for by this module, served in place
+# of pagefind.js.
+HOSTILE_ENGINE = """
+const answer = {
+  url: "/nowhere/",
+  meta: {title: "<b>title</b>"},
+  excerpt: '<img src="x" onerror="window.__ran = 1"> <mark>Zorglub</mark> <b>bold</b> ' +
+    '<a href="javascript:window.__ran = 2">link</a><script>window.__ran = 3</script>',
+  sub_results: [],
+}
+export async function options() {}
+export async function init() {}
+export async function debouncedSearch() {
+  return {results: [{data: async () => answer}]}
+}
+"""
+
+
+def test_a_search_engine_answering_markup_gets_only_its_text_and_marks_shown(spec_visit):
+    page, record = spec_visit("en/")
+    page.route(
+        "**/pagefind/pagefind.js",
+        lambda route: route.fulfill(body=HOSTILE_ENGINE, content_type="text/javascript"),
+    )
+    page.locator("input.md-search__input").click()
+    page.keyboard.type("Zorglub")
+    result = page.locator(".md-search-result__item").first
+    expect(result).to_contain_text("Zorglub")
+    assert result.locator("h1").inner_text() == "<b>title</b>"
+    teaser = result.locator(".md-search-result__teaser")
+    assert teaser.evaluate("p => [...p.querySelectorAll('*')].map(e => e.tagName)") == ["MARK"]
+    # every node's text, a script's included, as text
+    assert " ".join(teaser.inner_text().split()) == "Zorglub bold linkwindow.__ran = 3"
+    page.wait_for_timeout(200)
+    assert page.evaluate("window.__ran") is None
+    # Parsing the answer to read its text makes Chromium weigh the handler against the page's
+    # policy, which blocks it (once per key typed): the only errors allowed.
+    assert all("Content Security Policy" in error for error in record.errors), record.errors
