@@ -208,3 +208,47 @@ def test_no_column_of_one_language_holds_the_other_languages_text(spec_data, rec
                 assert other not in exported, (record.id, language, other)
                 checked += 1
     assert checked > 20
+
+
+# --- The dataset keeps exercising what it is for (tests/fixtures/spec-site/README.md) -------------
+
+
+def test_the_specification_records_take_every_branch(spec_data):
+    cases, partners = spec_data.case_studies, spec_data.partners
+    records = [*cases.values(), *partners.values()]
+    added = [record.dates.added for record in records]
+    assert len(set(added)) == len(added), "each record added on a day of its own"
+    (updated,) = [record for record in records if record.dates.updated]
+    assert updated.dates.last_changed > max(added), "one record updated after every addition"
+    assert updated.dates.added == min(case.dates.added for case in cases.values())
+    assert [case.id for case in cases.values() if not case.partners] == ["abandoned-idea"]
+    assert {case.status.id for case in cases.values()} == set(spec_data.vocabularies.status)
+    assert [case.id for case in cases.values() if case.end] == ["ended-network"]
+    only_in_drawbacks = {
+        case.id
+        for case in cases.values()
+        for finding in case.drawbacks
+        if finding.audience and finding.audience not in [gain.audience for gain in case.gains]
+    }
+    assert "abandoned-idea" in only_in_drawbacks
+    vocabularies = spec_data.vocabularies
+    used = {
+        "fields": {term.id for case in cases.values() for term in case.fields},
+        "partner_roles": {link.role.id for case in cases.values() for link in case.partners},
+        "audiences": {
+            finding.audience.id
+            for case in cases.values()
+            for finding in (*case.gains, *case.drawbacks)
+            if finding.audience
+        },
+        "horizons": {
+            finding.horizon.id
+            for case in cases.values()
+            for finding in (*case.gains, *case.drawbacks)
+            if finding.horizon
+        },
+        "steps": {link.step.id for case in cases.values() for link in case.steps},
+        "competences": {c.term.id for partner in partners.values() for c in partner.competences},
+    }
+    for name, ids in used.items():
+        assert ids == set(getattr(vocabularies, name)), f"every term of {name} is used"
