@@ -5,7 +5,7 @@ BIN      := $(VENV)/bin
 STAMP    := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1   # Material's notice about MkDocs 2 says nothing we can act on
 
-.PHONY: help serve build offline test lint validate lock browser pango clean links audit bench forms \
+.PHONY: help serve build offline test test-fast lint validate lock browser pango clean links audit bench forms \
 	fingerprints translations translations-done translations-done-all
 
 help:  ## list the targets
@@ -76,6 +76,9 @@ node_modules: package-lock.json
 
 test: $(STAMP) browser pango node_modules lint validate  ## install what the tests need, then run every test
 	$(BIN)/pytest
+
+test-fast: $(STAMP)  ## the tests that need neither a site build nor Chromium: seconds, while you work
+	$(BIN)/pytest -m "not build and not browser"
 
 links: build  ## check every internal link and anchor in site/, and list the external links
 	$(BIN)/python -m tools.linkcheck site --external

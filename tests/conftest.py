@@ -5,11 +5,22 @@ The build uses the real mkdocs.yml, plugins, macros and hooks; the only thing we
 SITE_URL, so that absolute URLs (hreflang, sitemap) point at the test server. It has a path
 (BASE), as a Pages project site has (https://<owner>.github.io/<repository>/), so that every
 address is checked where the path matters.
+
+Beside it, the specification site (`spec_site`): a copy of the project whose records are the few
+hand-made ones of tests/fixtures/spec-site/data/, chosen so that every branch is taken (different
+days, an update, one result for a filter, no partner, hostile text). Tests that know the answer
+in advance use it; tests/test_spec_site.py says what each record is for.
+
+Tiers: a test that needs a site build is marked `build`, one that needs Chromium `browser`,
+from the fixtures it uses (pytest_collection_modifyitems below), so that
+`pytest -m "not build and not browser"` (make test-fast) runs in seconds.
 """
 
 from __future__ import annotations
 
 import os
+import shutil
+import subprocess
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -21,7 +32,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from macros.kit.short_links import short_address
-from macros.registry import load_site_data
+from macros.registry import KINDS, load_site_data
 from macros.site.i18n import LANGUAGES, url_language
 from tools.bench import add_case_studies
 from tools.budget import record
@@ -30,6 +41,7 @@ from tools.project import copy_project, run_in_copy
 from tools.serve_like_pages import pages_server, serving
 
 ROOT = Path(__file__).resolve().parent.parent
+SPEC_DATA = ROOT / "tests" / "fixtures" / "spec-site" / "data"
 
 BASE = "/mutualiser/"  # the test site's path, like a Pages project site's
 REDIRECT_PAGES = {
@@ -79,13 +91,15 @@ def built_language(path: Path) -> str:
     return url_language(path.as_posix())
 
 
-def build_site(project: Path, site_dir: Path, site_url: str) -> None:
-    """The real strict build of `project` (the repository or a copy), as `make build` runs it."""
+def build_site(project: Path, site_dir: Path, site_url: str, **environment: str) -> None:
+    """The real strict build of `project` (the repository or a copy), as `make build` runs it,
+    with SITE_URL and `environment` set for the build's duration."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
-    saved = os.environ.get("SITE_URL")
-    os.environ["SITE_URL"] = site_url
+    environment = {"SITE_URL": site_url, **environment}
+    saved = {name: os.environ.get(name) for name in environment}
+    os.environ.update(environment)
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     cwd = Path.cwd()
     os.chdir(project)  # macros' module_name and hook paths are relative to the project
@@ -93,10 +107,19 @@ def build_site(project: Path, site_dir: Path, site_url: str) -> None:
         build(load_config(str(project / "mkdocs.yml"), site_dir=str(site_dir), strict=True))
     finally:
         os.chdir(cwd)
-        if saved is None:
-            os.environ.pop("SITE_URL", None)
-        else:
-            os.environ["SITE_URL"] = saved
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+
+
+def with_spec_records(data: Path) -> Path:
+    """`data` (a copy of data/) with the specification records instead of the real ones."""
+    for kind in KINDS:
+        shutil.rmtree(data / kind.name)
+    shutil.copytree(SPEC_DATA, data, dirs_exist_ok=True)
+    return data
 
 
 @pytest.fixture(scope="session")
@@ -145,6 +168,34 @@ def site_at_scale(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SiteAtSc
 
 
 @pytest.fixture(scope="session")
+def spec_data(tmp_path_factory: pytest.TempPathFactory):
+    """The specification records (tests/fixtures/spec-site/), loaded as the build loads them."""
+    data = tmp_path_factory.mktemp("spec-data") / "data"
+    shutil.copytree(ROOT / "data", data)
+    return load_site_data(with_spec_records(data))
+
+
+@pytest.fixture(scope="session")
+def spec_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[BuiltSite]:
+    """The specification site: the project with the specification records, built once like the
+    real one (without the trainers' kit), in a git repository so that its pages are dated."""
+    project = copy_project(tmp_path_factory.mktemp("spec-project"))
+    with_spec_records(project / "data")
+    git = ["git", "-C", str(project), "-c", "user.name=Test", "-c", "user.email=test@example.org"]
+    subprocess.run([*git, "init", "-q"], check=True)
+    subprocess.run([*git, "add", "-A"], check=True)
+    subprocess.run([*git, "commit", "-q", "-m", "specification site"], check=True)
+    root = tmp_path_factory.mktemp("spec-site")
+    with pages_server(root, base=BASE) as server:
+        url = f"http://127.0.0.1:{server.server_port}{BASE}"
+        build_site(project, root, url, MUTUALISER_KIT="0", PAGE_DATES="on")
+        thread = threading.Thread(target=server.serve_forever, daemon=True)
+        thread.start()
+        yield BuiltSite(root=root, url=url)
+        server.shutdown()
+
+
+@pytest.fixture(scope="session")
 def browser():
     from playwright.sync_api import sync_playwright
 
@@ -178,3 +229,36 @@ def visit(browser, site):
     """Open a page of the test site in a fresh context, recording requests and errors."""
     with page_opener(browser, site.url) as open_page:
         yield open_page
+
+
+@pytest.fixture
+def spec_visit(browser, spec_site):
+    """Open a page of the specification site, as `visit` does for the real one."""
+    with page_opener(browser, spec_site.url) as open_page:
+        yield open_page
+
+
+# --- Tiers -------------------------------------------------------------------------------------
+
+# Fixtures that build a site (here or in a test module), and those that need Chromium; a test's
+# `fixturenames` holds every fixture it depends on, so `visit` brings in `site` and `browser`.
+BUILDS = {
+    "site",
+    "spec_site",
+    "hostile_site",
+    "poisoned_site",
+    "project_with_events",
+    "large",
+    "edited",
+    "loop",  # tests/test_serve.py: make serve's build loop
+}
+BROWSES = {"browser"}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        used = set(getattr(item, "fixturenames", ()))
+        if used & BUILDS:
+            item.add_marker(pytest.mark.build)
+        if used & BROWSES:
+            item.add_marker(pytest.mark.browser)

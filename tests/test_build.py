@@ -10,6 +10,8 @@ from conftest import ROOT
 
 from tools.project import copy_project, run_in_copy
 
+pytestmark = pytest.mark.build  # every test here runs a build of a copy of the project
+
 
 def build_copy(tmp_path: Path, break_it) -> subprocess.CompletedProcess:
     """Copy the project, apply one mistake, and run the strict build as a contributor would."""

@@ -4,6 +4,9 @@ either language triggers a single violation, and a script slipped into a page do
 
 from __future__ import annotations
 
+import base64
+import hashlib
+
 import pytest
 
 from macros.build.content_security_policy import content_security_policy, script_hash
@@ -46,9 +49,41 @@ def test_a_hash_is_the_sha256_of_the_exact_script_text():
     assert script_hash("a()") == "'sha256-qVpDBgj7bpq5hMAcGp3AOc79J3Y1Z4HvySTwKrWDoy4='"
 
 
+# The whole policy, as notes/security.md promises it: every directive, written out here.
+STRICT = {
+    "default-src": ["'self'"],
+    # WebAssembly for Pagefind's fallback when its worker cannot start (tests/test_search.py)
+    "script-src": ["'self'", "'wasm-unsafe-eval'"],
+    "style-src": ["'self'"],
+    "img-src": ["'self'", "data:"],  # Material's icons are data: SVGs in its CSS
+    "object-src": ["'none'"],
+    "base-uri": ["'self'"],
+    "form-action": ["'self'"],
+}
+
+
+def parsed(policy: str) -> dict[str, list[str]]:
+    return {name: sources for name, *sources in (part.split() for part in policy.split(";"))}
+
+
+def sha256(script: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(script.encode()).digest()).decode() + "'"
+
+
+def test_the_policy_holds_every_directive_and_allows_only_the_trusted_inline_scripts():
+    assert parsed(content_security_policy("")) == STRICT
+    trusted = '<script>var a = 1</script><p>text</p><script>\nvar b = "é"\n</script>'
+    policy = parsed(content_security_policy(trusted))
+    hashes = sorted([sha256("var a = 1"), sha256('\nvar b = "é"\n')])
+    assert policy == {**STRICT, "script-src": [*STRICT["script-src"], *hashes]}
+
+
 def test_every_page_carries_a_strict_policy(site):
     for path in site.pages():
         policy = policy_of(site.html(path))
+        assert {name: policy[name] for name in policy if name != "script-src"} == {
+            name: sources for name, sources in STRICT.items() if name != "script-src"
+        }, path
         assert policy["default-src"] == ["'self'"], path
         scripts = policy["script-src"]
         assert scripts[:2] == ["'self'", "'wasm-unsafe-eval'"], path

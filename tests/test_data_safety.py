@@ -93,6 +93,7 @@ def test_json_ld_cannot_be_closed_by_the_data(poisoned_site):
     assert json.loads(script.string)["headline"].startswith("Le G2ID <script>")
 
 
+@pytest.mark.build
 def test_invalid_data_fails_the_build_naming_every_problem_and_writes_nothing(tmp_path):
     def break_two_files(project: Path) -> None:
         replace_in("data/case-studies/g2id.yml", "status: proposal", "status: dreaming")(project)

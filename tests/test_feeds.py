@@ -101,3 +101,68 @@ def test_text_from_the_data_reaches_a_feed_reader_as_text_only():
     assert feed.entries[0].summary == HOSTILE
     assert feed.entries[0].title_detail.type == "text/plain"
     assert feed.entries[0].summary_detail.type == "text/plain"
+
+
+def entry(path: str, updated: date, published: date | None = None) -> FeedEntry:
+    return FeedEntry(
+        url=f"https://example.org/{path}",
+        title=path,
+        summary=path,
+        updated=updated,
+        published=published,
+    )
+
+
+def test_entries_come_newest_change_first_then_by_address():
+    entries = [
+        entry("cas/old/", date(2026, 1, 5), published=date(2026, 1, 5)),
+        entry("cas/updated/", date(2026, 9, 15), published=date(2026, 1, 1)),  # added first
+        entry("b/", date(2026, 3, 1)),
+        entry("a/", date(2026, 3, 1)),  # same day: by address, from the end of the alphabet
+        entry("cas/recent/", date(2026, 6, 1), published=date(2026, 6, 1)),
+    ]
+    xml = atom_feed(
+        entries,
+        language="fr",
+        feed_url="https://example.org/feed.xml",
+        home_url="https://example.org/",
+        title="Nouveautés",
+        author="Mutualiser",
+        licence=LICENCE,
+    )
+    feed = feedparser.parse(xml)
+    assert [item.link for item in feed.entries] == [
+        "https://example.org/cas/updated/",
+        "https://example.org/cas/recent/",
+        "https://example.org/b/",
+        "https://example.org/a/",
+        "https://example.org/cas/old/",
+    ]
+    assert feed.feed.updated.startswith("2026-09-15")
+    assert feed.entries[0].published.startswith("2026-01-01")
+    assert "published" not in feed.entries[2]  # a Markdown page: no day it was added
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_specification_sites_feed_lists_its_records_by_last_change(spec_site, language):
+    """Hand-made days (tests/fixtures/spec-site/): ended-network was added first but updated
+    last, so it leads; the others follow the day they were added."""
+    entries = parsed_feed(spec_site, language).entries
+    root = language_root(language)
+    records = [  # a record's entry says when it was added; a Markdown page's does not
+        (spec_site.path_of(entry.link).removeprefix(root), entry.updated[:10], entry.published[:10])
+        for entry in entries
+        if "published" in entry
+    ]
+    assert records == [
+        ("cas/ended-network/", "2026-09-15", "2026-02-01"),
+        ("cas/running-catalogue/", "2026-06-01", "2026-06-01"),
+        ("cas/hostile-text/", "2026-05-01", "2026-05-01"),
+        ("cas/realised-store/", "2026-04-01", "2026-04-01"),
+        ("cas/abandoned-idea/", "2026-03-01", "2026-03-01"),
+        ("partenaires/hostile-partner/", "2026-01-25", "2026-01-25"),
+        ("partenaires/beta-lab/", "2026-01-20", "2026-01-20"),
+        ("partenaires/alpha-network/", "2026-01-05", "2026-01-05"),
+    ]
+    days = [entry.updated for entry in entries]
+    assert days == sorted(days, reverse=True)

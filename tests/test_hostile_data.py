@@ -17,6 +17,7 @@ import csv
 import io
 import json
 import re
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -187,6 +188,54 @@ def test_each_refused_attack_is_reported_in_every_field(tmp_path, applies_to, va
     assert expected, "the attack was placed somewhere"
     assert reported == expected
     assert all(problem.line > 1 for problem in caught.value.problems), "each at its line"
+
+
+# --- The rules themselves, written by hand --------------------------------------------------------
+
+# The attacks above find their fields in the schemas: weaken a schema and they move with it. These
+# rules are written here instead, from what the pages need (a title, a name or a label is one
+# line: a line break there would end a heading or an HTML block), in both languages, and the
+# specification records (tests/fixtures/spec-site/) hold each field.
+ONE_LINE = [
+    ("case-studies/hostile-text.yml", path)
+    for field in [
+        ("title",),
+        ("territory", "label"),
+        ("key_figures", 0, "label"),
+        ("key_figures", 0, "unit"),
+        ("governance", 0, "body"),
+    ]
+    for path in [(*field, "fr"), (*field, "en")]
+] + [
+    ("partners/alpha-network.yml", path)
+    for field in [("name",), ("region",)]
+    for path in [(*field, "fr"), (*field, "en")]
+]
+
+
+def test_a_line_break_in_a_one_line_text_is_refused_in_both_languages(tmp_path):
+    from conftest import with_spec_records
+
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data)
+    with_spec_records(data)
+    for file in sorted({file for file, _ in ONE_LINE}):
+        record = data / file
+        content = yaml.safe_load(record.read_text("utf-8"))
+        for path in [path for named, path in ONE_LINE if named == file]:
+            set_at(content, path, "two\nlines")
+        kind = next(kind for kind in KINDS if file.startswith(kind.name + "/"))
+        text = yaml.safe_dump(content, allow_unicode=True, sort_keys=False, width=10_000)
+        record.write_text(schema_comment(kind.schema, True) + "\n" + text, "utf-8")
+    with pytest.raises(DataError) as caught:
+        load_site_data(data)
+    reported = sorted(
+        (Path(problem.file).name, problem.field, problem.key) for problem in caught.value.problems
+    )
+    expected = sorted(
+        (Path(file).name, field_name(path), "text.line_break") for file, path in ONE_LINE
+    )
+    assert reported == expected
 
 
 # --- Accepted: every field attacked in one build, every output inert ----------------------------

@@ -3,15 +3,27 @@
 from __future__ import annotations
 
 import html
+import json
+from datetime import date
 
+import markdown
 import pytest
 import yaml
+from bs4 import BeautifulSoup
 from markupsafe import escape
 from mkdocs.structure.files import File
 
 from macros.model.records import Source, Term, Text
+from macros.publish.page_citation import PageCitation, references
 from macros.render.citations import short_authors
-from macros.site.escaping import front_matter_value, page_title
+from macros.site.escaping import (
+    csv_cell,
+    front_matter_value,
+    html_attribute,
+    json_for_script,
+    markdown_text,
+    page_title,
+)
 from macros.site.i18n import page_language, page_url, url_language
 from macros.site.text import first_sentence, format_quantity, slug
 
@@ -141,3 +153,109 @@ def test_territory_keys_are_ascii_slugs():
     assert slug("Quatorze communes et leur communauté d'agglomération") == (
         "quatorze-communes-et-leur-communaute-d-agglomeration"
     )
+
+
+# --- Escaping: one function per place where text lands (macros/site/escaping.py) ----------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("=cmd|' /C calc'!A0", "'=cmd|' /C calc'!A0"),
+        ("+33 1 23", "'+33 1 23"),
+        ("-1", "'-1"),
+        ("@SUM(1+1)", "'@SUM(1+1)"),
+        ("\tTab", "'\tTab"),
+        ("\rReturn", "'\rReturn"),
+        ("a = b", "a = b"),  # only a value's start is read as a formula
+        ("'already", "'already"),
+        ("", ""),
+    ],
+)
+def test_a_csv_cell_that_starts_like_a_formula_gets_an_apostrophe(text, expected):
+    assert csv_cell(text) == expected
+
+
+def test_json_in_a_script_element_cannot_close_it_and_reads_back_the_same():
+    value = {"title": "</script><script>alert(1)</script> <!-- & é"}
+    text = json_for_script(value)
+    assert not set("<>&") & set(text)
+    assert json.loads(text) == value
+
+
+def test_html_text_and_attributes_show_the_characters():
+    attack = "\"><svg onload=alert('x')> & 'single'"
+    escaped = html_attribute(attack)
+    assert not set("<>\"'") & set(escaped)
+    (element,) = BeautifulSoup(f'<p title="{escaped}">{escaped}</p>', "html.parser").find_all(True)
+    assert element["title"] == element.get_text() == attack
+
+
+MARKDOWN = ["abbr", "attr_list", "def_list", "footnotes", "tables", "md_in_html", "admonition"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '*emphasis*{: onclick="alert(1)" } and __strong__',
+        "[link](javascript:alert(1)) <javascript:alert(2)> ![image](https://evil.example/x.png)",
+        "# heading | table | 1. list - item > quote",
+        "*[HTML]: Hyper Text [^1] &amp; <b>bold</b> `code` ~~strike~~ $math$ 100%",
+        "[guide] and [guide][] name the page's reference below",
+    ],
+)
+def test_markdown_text_is_read_by_markdown_as_the_same_characters(text):
+    """Also beside a link reference that the page's own Markdown defines."""
+    page = "\n\n[guide]: https://evil.example/"
+    rendered = markdown.markdown(f"Before {markdown_text(text)} after{page}", extensions=MARKDOWN)
+    (paragraph,) = BeautifulSoup(rendered, "html.parser").find_all(True)
+    assert paragraph.name == "p"
+    assert not paragraph.attrs
+    assert paragraph.get_text() == f"Before {text} after"
+
+
+def test_markdown_text_turns_line_breaks_into_spaces():
+    """A blank line would end the paragraph, or the HTML block the text sits in."""
+    assert markdown_text("one\n\n<b>two</b>") == markdown_text("one <b>two</b>")
+    assert "\n" not in markdown_text("one\n\ntwo")
+
+
+# --- Citing a page: the reference in each style and language -------------------------------------
+
+
+def test_a_page_reference_in_each_style_and_language(data):
+    """ISO 690 and APA, as each language writes them; the title shows as text, in <cite>."""
+    expected = {
+        "fr": [
+            "Mutualiser. A <b>page</b> & more [en ligne]. Mis à jour le 5 septembre 2026. "
+            "Disponible à l'adresse : https://example.org/m/cas/x/?a=1&b=2 "
+            "(consulté le [date de consultation]).",
+            "Mutualiser. (2026, 5 septembre). A <b>page</b> & more. Consulté le "
+            "[date de consultation], à l'adresse https://example.org/m/cas/x/?a=1&b=2",
+        ],
+        "en": [
+            "Mutualiser. A <b>page</b> & more [online]. Updated 5 September 2026. "
+            "Available from: https://example.org/m/cas/x/?a=1&b=2 [accessed [date of access]].",
+            "Mutualiser. (2026, September 5). A <b>page</b> & more. Retrieved [date of access], "
+            "from https://example.org/m/cas/x/?a=1&b=2",
+        ],
+    }
+    for language, texts in expected.items():
+        citation = PageCitation(
+            title="A <b>page</b> & more",
+            description="",
+            author="Mutualiser",
+            updated=date(2026, 9, 5),
+            url="https://example.org/m/cas/x/?a=1&b=2",
+            language=language,
+            licence={"name": "CC BY-NC-SA 4.0", "url": "https://example.org/licence"},
+            feed_url="https://example.org/feed.xml",
+        )
+        styles = references(citation, data.words)
+        assert [style for style, _, _ in styles] == ["iso690", "apa"]
+        shown = [BeautifulSoup(html, "html.parser") for _, _, html in styles]
+        assert [reference.get_text() for reference in shown] == texts
+        for reference in shown:
+            assert reference.cite.get_text() == "A <b>page</b> & more"
+            assert reference.select_one("time[datetime]")["datetime"] == "2026-09-05"
+            assert reference.find_all(True) == reference.find_all(["cite", "time"])

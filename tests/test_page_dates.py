@@ -10,8 +10,10 @@ import sys
 from datetime import date
 from pathlib import Path
 
+import pytest
 from conftest import ROOT
 
+from macros.model.record_dates import RecordDates
 from macros.publish.page_dates import markdown_dates
 from tools.project import copy_project
 
@@ -30,6 +32,7 @@ def build(project: Path, **env: str) -> subprocess.CompletedProcess:
     )
 
 
+@pytest.mark.build
 def test_a_copy_without_git_history_fails_and_says_how_to_get_it(tmp_path):
     done = build(copy_project(tmp_path))
     assert done.returncode != 0
@@ -38,6 +41,7 @@ def test_a_copy_without_git_history_fails_and_says_how_to_get_it(tmp_path):
     assert not (tmp_path / "out" / "index.html").exists()
 
 
+@pytest.mark.build
 def test_a_shallow_clone_fails_and_says_how_to_fetch_the_history(tmp_path):
     clone = tmp_path / "clone"
     subprocess.run(
@@ -51,6 +55,7 @@ def test_a_shallow_clone_fails_and_says_how_to_fetch_the_history(tmp_path):
     assert "fetch-depth: 0" in done.stderr
 
 
+@pytest.mark.build
 def test_page_dates_off_builds_a_preview_whose_pages_carry_no_date(tmp_path):
     done = build(copy_project(tmp_path), PAGE_DATES="off")
     assert done.returncode == 0, done.stderr
@@ -94,3 +99,12 @@ def test_a_markdown_page_is_dated_by_the_last_commit_of_its_own_file(tmp_path):
     }
     (docs / "fr" / "old.md").write_text("changed, not committed\n")
     assert markdown_dates(docs, today)["fr/old.md"] == today
+
+
+def test_a_record_last_changed_on_its_updated_day_or_else_the_day_it_was_added():
+    added_only = RecordDates.of({"added": "2026-02-01"})
+    assert (added_only.added, added_only.updated) == (date(2026, 2, 1), None)
+    assert added_only.last_changed == date(2026, 2, 1)
+    updated = RecordDates.of({"added": "2026-02-01", "updated": "2026-09-15"})
+    assert updated.last_changed == date(2026, 9, 15)
+    assert updated.added == date(2026, 2, 1)

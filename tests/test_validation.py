@@ -23,7 +23,7 @@ from jsonschema import Draft202012Validator
 from macros.contribute.check_data import main as validate_main
 from macros.model.data import DataError
 from macros.model.records import SiteData
-from macros.registry import load_site_data
+from macros.registry import KINDS, load_site_data
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
@@ -174,6 +174,25 @@ BAD_INPUTS = [
         ),
         f"{CASE_AT}:8:3: territory.population: unknown key (one of: label, scale)",
         id="unknown key",
+    ),
+    pytest.param(
+        NEW_CASE,
+        CASE + "lesons:\n  - {fr: Une leçon., en: A lesson.}\n",
+        (
+            f"{CASE_AT}:20:1: lesons: unknown key (one of: id, status, title, summary, territory, "
+            "milestones, partners, fields, administrative_form, key_figures, steps, gains, "
+            "drawbacks, governance, funding, lessons, sources, added, updated)"
+        ),
+        id="unknown top-level key",
+    ),
+    pytest.param(
+        NEW_PARTNER,
+        changed(PARTNER, "website:", "websit:"),
+        (
+            f"{PARTNER_AT}:5:1: websit: unknown key (one of: id, name, type, country, region, "
+            "website, competences, description, added, updated)"
+        ),
+        id="unknown top-level key of a partner",
     ),
     pytest.param(
         NEW_CASE,
@@ -549,8 +568,10 @@ def test_yes_no_and_dates_stay_text(data_copy):
 
 def test_shipped_data_is_valid():
     site = shipped()
-    assert list(site.case_studies) == sorted(p.stem for p in (DATA / "case-studies").glob("*.yml"))
-    assert list(site.partners) == sorted(p.stem for p in (DATA / "partners").glob("*.yml"))
+    for kind in KINDS:
+        files = sorted(p.stem for p in (DATA / kind.name).glob("*.yml"))
+        assert list(site.records[kind.name]) == files, kind.name
+    assert all(site.records[kind.name] for kind in KINDS)
 
 
 def test_partners_list_the_case_studies_that_name_them():
@@ -573,7 +594,8 @@ def data_files() -> list[Path]:
 @pytest.mark.parametrize("path", data_files(), ids=lambda p: p.relative_to(DATA).as_posix())
 def test_every_data_file_names_its_schema_on_line_one(path: Path):
     """So that editors (yaml-language-server) complete fields and flag errors as you type."""
-    kind = {"case-studies": "case-study", "partners": "partner"}.get(path.parent.name, path.stem)
+    schemas = {kind.name: kind.schema.removesuffix(".schema.json") for kind in KINDS}
+    kind = schemas.get(path.parent.name, path.stem)
     first_line = path.read_text(encoding="utf-8").partition("\n")[0]
     prefix = "# yaml-language-server: $schema="
     assert first_line.startswith(prefix)
@@ -598,8 +620,9 @@ def test_every_schema_of_a_data_file_states_how_large_the_file_may_be(path: Path
 
 def test_templates_are_valid_once_copied(data_copy):
     """A contributor who copies the templates starts from valid files."""
-    shutil.copy(DATA / "templates" / "case-study.yml", data_copy / "case-studies" / "example.yml")
-    shutil.copy(DATA / "templates" / "partner.yml", data_copy / "partners" / "example.yml")
+    for kind in KINDS:  # each kind's template is named after its schema: case-study.yml
+        template = DATA / "templates" / kind.schema.replace(".schema.json", ".yml")
+        shutil.copy(template, data_copy / kind.name / "example.yml")
     site = load_site_data(data_copy)
     assert site.partners["example"].case_studies == [site.case_studies["example"]]
 
