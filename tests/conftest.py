@@ -251,6 +251,7 @@ BUILDS = {
     "large",
     "edited",
     "loop",  # tests/test_serve.py: make serve's build loop
+    "site_at_scale",  # a copy with 1000 more case studies (also marked slow)
 }
 BROWSES = {"browser"}
 
@@ -262,3 +263,5 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.build)
         if used & BROWSES:
             item.add_marker(pytest.mark.browser)
+        if "site_at_scale" in used:
+            item.add_marker(pytest.mark.slow)

@@ -67,7 +67,7 @@ def test_without_javascript_a_reader_pages_through_the_plain_list(browser, site_
         parts.get_by_role("link", name=str(case_index_parts(len(data.case_studies)))).click()
         page.wait_for_load_state("networkidle")
         expect(page.get_by_role("heading", level=1)).to_contain_text("All case studies, by title")
-        page.get_by_role("link", name=last.title.en, exact=True).click()
+        page.get_by_role("link", name=last.title["en"], exact=True).click()
         page.wait_for_url(f"**/en/cas/{last.id}/")
         assert recorded.errors == []
         page, _ = open_page("cas/liste/2/")
@@ -78,12 +78,12 @@ def test_a_partner_card_names_its_first_cases_and_its_page_all_of_them(site_at_s
     site, data = site_at_scale.site, site_at_scale.data
     busiest = max(data.partners.values(), key=lambda partner: len(partner.case_studies))
     others = len(busiest.case_studies) - CARD_CASES
-    assert others > 100
+    assert others > CARD_CASES, "the card must be unable to name them all"
     partner_page = BASE + f"en/partenaires/{busiest.id}/"
     card = next(
         card
         for card in site.html("en/partenaires/").select("[data-listing-items] > li")
-        if card.h2.get_text() == busiest.name.en
+        if card.h2.get_text() == busiest.name["en"]
     )
     links = [
         urlsplit(urljoin(site.url + "en/partenaires/", a["href"])) for a in card.select("dd a")
