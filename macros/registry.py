@@ -15,6 +15,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from macros.kinds import case_studies, partners
+from macros.kinds.identifiers import check_identifiers
 from macros.model.data import load
 from macros.model.kind import Kind
 from macros.model.record_dates import check_record_dates
@@ -35,7 +36,7 @@ KINDS: tuple[Kind, ...] = (
         title=lambda partner: partner.name,
         summary=lambda partner: partner.description,
         columns=partners.COLUMNS,
-        check=check_record_dates,
+        check=lambda parsed: check_identifiers(parsed) + check_record_dates(parsed),
     ),
     Kind(
         name="case-studies",

@@ -37,6 +37,7 @@ status: realised
 title: {fr: Un cas, en: A case}
 summary: {fr: Des livres en commun., en: Shared books.}
 territory:
+  country: france
   label: {fr: Une ville, en: A town}
 milestones:
   - {date: "2010", event: {fr: Début., en: Start.}, marks: start, source: boussou-2014}
@@ -100,7 +101,6 @@ NEW_CASE = "case-studies/new-case.yml"
 NEW_PARTNER = "partners/new-partner.yml"
 CASE_AT = "data/case-studies/new-case.yml"
 PARTNER_AT = "data/partners/new-partner.yml"
-STATUSES = "realised, in-progress, proposal, ended"
 STEPS = (
     "together, success-factors, motivated-partners, scope, administrative-form, pilot, communicate"
 )
@@ -127,7 +127,7 @@ BAD_INPUTS = [
         NEW_CASE,
         changed(CASE, "  label:", "\tlabel:"),
         (
-            f'{CASE_AT}:7:1: file: a tab (→) in the line "→label: {{fr: Une ville, en: A town}}" '
+            f'{CASE_AT}:8:1: file: a tab (→) in the line "→label: {{fr: Une ville, en: A town}}" '
             "(replace the tab with spaces: these files use spaces only)"
         ),
         id="tab",
@@ -135,7 +135,7 @@ BAD_INPUTS = [
     pytest.param(
         NEW_CASE,
         CASE + "status: ended\n",
-        f"{CASE_AT}:20:1: status: duplicate key (each key once; first at line 3)",
+        f"{CASE_AT}:21:1: status: duplicate key (each key once; first at line 3)",
         id="duplicate key",
     ),
     pytest.param(
@@ -172,14 +172,14 @@ BAD_INPUTS = [
             "  label: {fr: Une ville, en: A town}\n",
             "  label: {fr: Une ville, en: A town}\n  population: 5000\n",
         ),
-        f"{CASE_AT}:8:3: territory.population: unknown key (one of: label, scale)",
+        f"{CASE_AT}:9:3: territory.population: unknown key (one of: country, label, scale)",
         id="unknown key",
     ),
     pytest.param(
         NEW_CASE,
         changed(CASE, '{date: "2010",', "{date: 2010,"),
         (
-            f"{CASE_AT}:9:12: milestones[0].date: wrong type, found the number 2010 "
+            f"{CASE_AT}:10:12: milestones[0].date: wrong type, found the number 2010 "
             '(a partial ISO date in quotes: "2014", "2014-06" or "2014-06-23")'
         ),
         id="wrong type",
@@ -228,25 +228,25 @@ BAD_INPUTS = [
     pytest.param(
         NEW_CASE,
         changed(CASE, "partner: cnfpt", "partner: nobody"),
-        f"{CASE_AT}:12:15: partners[0].partner: unknown partner 'nobody' (one of: <partner ids>)",
+        f"{CASE_AT}:13:15: partners[0].partner: unknown partner 'nobody' (one of: <partner ids>)",
         id="unknown partner",
     ),
     pytest.param(
         NEW_CASE,
         changed(CASE, "sources: [boussou-2014]", "sources: [boussou-2041]"),
-        (f"{CASE_AT}:18:11: sources[0]: unknown source 'boussou-2041' (one of: <source ids>)"),
+        (f"{CASE_AT}:19:11: sources[0]: unknown source 'boussou-2041' (one of: <source ids>)"),
         id="unknown source",
     ),
     pytest.param(
         NEW_CASE,
         changed(CASE, "step: scope", "step: conclusion"),
-        f"{CASE_AT}:16:11: steps[0].step: unknown step 'conclusion' (one of: {STEPS})",
+        f"{CASE_AT}:17:11: steps[0].step: unknown step 'conclusion' (one of: {STEPS})",
         id="unknown step",
     ),
     pytest.param(
         NEW_CASE,
         changed(CASE, "fields: [tools]", "fields: [tools, knitting]"),
-        f"{CASE_AT}:13:17: fields[1]: unknown field 'knitting' (one of: {FIELDS})",
+        f"{CASE_AT}:14:17: fields[1]: unknown field 'knitting' (one of: {FIELDS})",
         id="unknown vocabulary term",
     ),
     pytest.param(
@@ -276,7 +276,7 @@ BAD_INPUTS = [
             f"  scale: {{libraries: 3, year: {THIS_YEAR + 1}, source: boussou-2014}}\n",
         ),
         (
-            f"{CASE_AT}:8:31: territory.scale.year: year {THIS_YEAR + 1} is in the future "
+            f"{CASE_AT}:9:31: territory.scale.year: year {THIS_YEAR + 1} is in the future "
             f"(a year up to {THIS_YEAR})"
         ),
         id="year in the future",
@@ -291,7 +291,7 @@ BAD_INPUTS = [
             '  - {date: "2010", event: {fr: Début., en: Start.}, marks: start, source: boussou-2014}\n',
         ),
         (
-            f"{CASE_AT}:9:12: milestones[0].date: the end (2009) comes before the start (2010) "
+            f"{CASE_AT}:10:12: milestones[0].date: the end (2009) comes before the start (2010) "
             "(an end after the start)"
         ),
         id="end before start",
@@ -299,7 +299,7 @@ BAD_INPUTS = [
     pytest.param(
         NEW_CASE,
         changed(CASE, '"2020-05-04"', "2026-02-30"),
-        f"{CASE_AT}:19:8: added: no such day '2026-02-30' (a real day, YYYY-MM-DD)",
+        f"{CASE_AT}:20:8: added: no such day '2026-02-30' (a real day, YYYY-MM-DD)",
         id="day that does not exist",
     ),
     pytest.param(
@@ -324,7 +324,7 @@ BAD_INPUTS = [
         NEW_CASE,
         CASE + "updated: 2020-05-03\n",
         (
-            f"{CASE_AT}:20:10: updated: 2020-05-03 is before the day it was added "
+            f"{CASE_AT}:21:10: updated: 2020-05-03 is before the day it was added "
             "(a day from 2020-05-04 on)"
         ),
         id="updated before added",
@@ -333,7 +333,7 @@ BAD_INPUTS = [
         NEW_CASE,
         changed(CASE, '"2012-06"', '"2009"'),
         (
-            f"{CASE_AT}:10:12: milestones[1].date: 2009 comes before the milestone above it "
+            f"{CASE_AT}:11:12: milestones[1].date: 2009 comes before the milestone above it "
             "(2010) (milestones in date order)"
         ),
         id="milestones out of order",
@@ -342,8 +342,8 @@ BAD_INPUTS = [
         NEW_CASE,
         changed(CASE, "marks: end", "marks: start"),
         (
-            f"{CASE_AT}:10:59: milestones[1].marks: a second milestone marks the start "
-            "(at most one 'start', already at line 9)"
+            f"{CASE_AT}:11:59: milestones[1].marks: a second milestone marks the start "
+            "(at most one 'start', already at line 10)"
         ),
         id="two starts",
     ),
@@ -351,7 +351,7 @@ BAD_INPUTS = [
         NEW_CASE,
         changed(CASE, '"2012-06"', '"2012-13"'),
         (
-            f"{CASE_AT}:10:12: milestones[1].date: invalid date '2012-13' "
+            f"{CASE_AT}:11:12: milestones[1].date: invalid date '2012-13' "
             '(a partial ISO date in quotes: "2014", "2014-06" or "2014-06-23")'
         ),
         id="impossible month",
@@ -362,7 +362,7 @@ BAD_INPUTS = [
             CASE, "    why: {fr: Le périmètre est écrit., en: The scope is written down.}\n", ""
         ),
         (
-            f"{CASE_AT}:16:5: steps[0].why: missing field (why this case illustrates this step, "
+            f"{CASE_AT}:17:5: steps[0].why: missing field (why this case illustrates this step, "
             "shown on the step's page, {fr: ..., en: ...})"
         ),
         id="step without why",
@@ -375,7 +375,7 @@ BAD_INPUTS = [
             "  - {partner: cnfpt, source: boussou-2014}\n",
         ),
         (
-            f"{CASE_AT}:12:5: partners[0].role: missing field "
+            f"{CASE_AT}:13:5: partners[0].role: missing field "
             "(an id from the partner_roles vocabulary (lead, member, funder, training-provider, "
             "supplier))"
         ),
@@ -385,7 +385,7 @@ BAD_INPUTS = [
         NEW_CASE,
         changed(CASE, "role: member", "role: sponsor"),
         (
-            f"{CASE_AT}:12:28: partners[0].role: unknown partner role 'sponsor' "
+            f"{CASE_AT}:13:28: partners[0].role: unknown partner role 'sponsor' "
             "(one of: lead, member, funder, training-provider, supplier)"
         ),
         id="unknown role",
@@ -632,9 +632,10 @@ def test_validate_command_prints_every_problem_and_fails(data_copy, capsys, monk
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("LANG", "C.UTF-8")  # English (in French: tests/test_contributor_messages.py)
     (data_copy / NEW_CASE).write_text(changed(CASE, "status: realised", "status: done"), "utf-8")
+    statuses = ", ".join(shipped().vocabularies.status)  # the vocabulary's order
     assert validate_main(["data"]) == 1
     assert capsys.readouterr().err.splitlines() == [
-        f"{CASE_AT}:3:9: status: unknown status 'done' (one of: {STATUSES})",
+        f"{CASE_AT}:3:9: status: unknown status 'done' (one of: {statuses})",
         "1 problem",
     ]
 

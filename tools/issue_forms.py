@@ -21,6 +21,7 @@ FORMS = ROOT / ".github" / "ISSUE_TEMPLATE"
 # (form, field id, vocabulary): each field offers the vocabulary's terms, "French / English".
 CHOICES = (
     ("propose-case-study", "status", "status"),
+    ("propose-case-study", "country", "countries"),
     ("propose-case-study", "fields", "fields"),
     ("propose-case-study", "administrative_form", "administrative_forms"),
     ("propose-case-study", "steps", "steps"),

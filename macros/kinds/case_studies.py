@@ -50,6 +50,7 @@ def build_case_study(parsed: YamlFile, site: SiteData) -> CaseStudy:
         summary=Text.of(content["summary"]),
         territory=Territory(
             label=Text.of(territory["label"]),
+            country=vocabularies.countries[territory["country"]],
             scale=Scale(
                 towns=scale.get("towns"),
                 inhabitants=scale.get("inhabitants"),
@@ -119,12 +120,18 @@ def build_case_study(parsed: YamlFile, site: SiteData) -> CaseStudy:
     return case
 
 
+# The statuses that say a project is over: its page tells when and why, from the end milestone.
+ENDED = ("ended", "abandoned")
+
+
 def check_case(parsed: YamlFile) -> list[Problem]:
-    """What the schema cannot say: milestones in date order, at most one start and one end,
-    a partner or a step named once. Each problem points at the line to change."""
+    """What the schema cannot say: milestones in date order, at most one start and one end, an
+    end for an ended or abandoned case, a partner or a step named once. Each problem points at
+    the line to change."""
     content = parsed.content if isinstance(parsed.content, dict) else {}
     return [
         *_check_milestones(parsed, content.get("milestones")),
+        *_check_end(parsed, content),
         *_check_once(parsed, content.get("partners"), "partner"),
         *_check_once(parsed, content.get("steps"), "step"),
     ]
@@ -167,6 +174,18 @@ def _check_milestones(parsed: YamlFile, milestones) -> list[Problem]:
                 )
             )
     return problems
+
+
+def _check_end(parsed: YamlFile, content: dict) -> list[Problem]:
+    milestones = content.get("milestones")
+    marks = (
+        [m.get("marks") for m in milestones if isinstance(m, dict)]
+        if isinstance(milestones, list)
+        else []
+    )
+    if content.get("status") in ENDED and "end" not in marks:
+        return [parsed.worded(("status",), "case.no_end", status=content["status"])]
+    return []
 
 
 def _check_once(parsed: YamlFile, links, key: str) -> list[Problem]:
@@ -229,6 +248,8 @@ COLUMNS = (
     Column("status", lambda case, language: case.status.id),
     Column("status_label", lambda case, language: case.status.label[language]),
     Column("territory", lambda case, language: case.territory.label[language]),
+    Column("country", lambda case, language: case.territory.country.id),
+    Column("country_label", lambda case, language: case.territory.country.label[language]),
     Column("towns", lambda case, language: _scale(case, "towns")),
     Column("inhabitants", lambda case, language: _scale(case, "inhabitants")),
     Column("libraries", lambda case, language: _scale(case, "libraries")),

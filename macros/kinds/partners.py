@@ -3,8 +3,9 @@ skills map) and one page per partner are macros/render/partners.py."""
 
 from __future__ import annotations
 
+from macros.kinds.identifiers import SCHEMES
 from macros.model.record_dates import RecordDates
-from macros.model.records import Column, Competence, Partner, SiteData, Text
+from macros.model.records import Column, Competence, Identifier, Partner, SiteData, Text
 from macros.model.validation import YamlFile
 
 # --- From the data -----------------------------------------------------------------------
@@ -21,6 +22,11 @@ def build_partner(parsed: YamlFile, site: SiteData) -> Partner:
         country=vocabularies.countries.get(content.get("country", "")),
         region=Text.optional(content.get("region")),
         website=content.get("website"),
+        identifiers=tuple(
+            Identifier(scheme, content["identifiers"][scheme])
+            for scheme in SCHEMES
+            if scheme in content.get("identifiers", {})
+        ),
         competences=tuple(
             Competence(
                 term=vocabularies.competences[entry["competence"]],
@@ -46,6 +52,10 @@ COLUMNS = (
         "region", lambda partner, language: partner.region[language] if partner.region else None
     ),
     Column("website", lambda partner, language: partner.website),
+    *(
+        Column(scheme, lambda partner, language, scheme=scheme: partner.identifier(scheme))
+        for scheme in SCHEMES
+    ),
     Column("competences", lambda partner, language: [c.term.id for c in partner.competences]),
     Column(
         "competence_labels",
