@@ -21,6 +21,8 @@ import pytest
 from jsonschema import Draft202012Validator
 
 from macros.contribute.check_data import main as validate_main
+from macros.kinds.identifiers import SCHEMES, idref_check, luhn_check, ror_check
+from macros.model import messages
 from macros.model.data import DataError
 from macros.model.records import SiteData
 from macros.registry import load_site_data
@@ -174,6 +176,39 @@ BAD_INPUTS = [
         ),
         f"{CASE_AT}:9:3: territory.population: unknown key (one of: country, label, scale)",
         id="unknown key",
+    ),
+    pytest.param(
+        NEW_CASE,
+        changed(CASE, "  country: france\n", ""),
+        (
+            f"{CASE_AT}:7:3: territory.country: missing field (the country where the partners "
+            "pool their resources (a network with partners abroad: the country it is based in), "
+            "an id from the countries vocabulary)"
+        ),
+        id="no country",
+    ),
+    pytest.param(
+        NEW_CASE,
+        changed(CASE, "  country: france\n", "  country: fr\n"),
+        (
+            f"{CASE_AT}:7:12: territory.country: unknown country 'fr' "
+            "(one of: france, belgium, switzerland, luxembourg, canada)"
+        ),
+        id="unknown country",
+    ),
+    pytest.param(
+        NEW_CASE,
+        changed(
+            changed(CASE, "status: realised", "status: abandoned"),
+            '  - {date: "2012-06", event: {fr: Fin., en: End.}, marks: end, source: boussou-2014}\n',
+            "",
+        ),
+        (
+            f"{CASE_AT}:3:9: status: 'abandoned' says the project is over, but no milestone "
+            "marks its end (a dated milestone with 'marks: end' saying when and why it ended, "
+            "with its source)"
+        ),
+        id="abandoned without an end",
     ),
     pytest.param(
         NEW_CASE,
@@ -676,3 +711,122 @@ def test_validate_refuses_nested_aliases_at_once(data_copy):
     )
     assert result.returncode == 1
     assert result.stderr.startswith(f"{CASE_AT}:2:4: YAML anchor or alias &a is not allowed")
+
+
+# --- Partner identifiers (macros/kinds/identifiers.py) ------------------------------------------
+
+# Each scheme with a check digit, a real identifier with its last character changed, and what
+# that character should be. The real ones: the BnF's SIREN (data/partners/bnf.yml), the CNRS's
+# ROR id, an IdRef of a stored HAL record; the tests below check that they pass untouched.
+WRONG_CHECK = [
+    ("ror", "02feahw73", "02feahw74", "73", "ror.org"),
+    ("siren", "180046252", "180046253", "2", "annuaire-entreprises.data.gouv.fr"),
+    ("idref", "116736127", "11673612X", "7", "idref.fr"),
+]
+# Each scheme, an identifier in the wrong form, and the form the message asks for.
+WRONG_FORM = [
+    (
+        "ror",
+        "https://ror.org/02feahw73",
+        "0, six letters or digits, then two check digits, without https://ror.org/",
+    ),
+    (
+        "isil",
+        "751052116",
+        "a country prefix in capitals and a hyphen (FR-, CH-, BE-), then up to 11 letters, "
+        "digits, ':', '/' or '-'",
+    ),
+    ("siren", "180 046 252", "9 digits, without spaces"),
+    ("wikidata", "wikidata:Q90", "Q followed by digits, without the wikidata.org address"),
+    (
+        "idref",
+        "11673612",
+        "8 digits then a check character (a digit or X), without the idref.fr address",
+    ),
+]
+
+
+def at_identifier(scheme: str) -> str:
+    """Where the value of `identifiers.<scheme>` starts in partner_with's file."""
+    return f"{PARTNER_AT}:7:{len(f'  {scheme}: ') + 1}"
+
+
+def partner_with(scheme: str, value: str) -> str:
+    return changed(
+        PARTNER,
+        "website: https://www.example.org\n",
+        f'website: https://www.example.org\nidentifiers:\n  {scheme}: "{value}"\n',
+    )
+
+
+def problem_lines(data_copy, text: str) -> dict[str, list[str]]:
+    """What `make validate` prints for the new partner, in French and in English."""
+    (data_copy / NEW_PARTNER).write_text(text, "utf-8")
+    with pytest.raises(DataError) as caught:
+        load_site_data(data_copy)
+    return {
+        language: [messages.in_language(found, language) for found in caught.value.problems]
+        for language in ("fr", "en")
+    }
+
+
+@pytest.mark.parametrize(("scheme", "right", "wrong", "digit", "register"), WRONG_CHECK)
+def test_a_wrong_check_digit_is_named_at_its_line_in_both_languages(
+    data_copy, scheme, right, wrong, digit, register
+):
+    name = SCHEMES[scheme].name
+    assert problem_lines(data_copy, partner_with(scheme, wrong)) == {
+        "fr": [
+            f"{at_identifier(scheme)}: identifiers.{scheme}: la clé de contrôle de l'identifiant "
+            f"{name} « {wrong} » est fausse (recopiez-le depuis {register} ; avec ces premiers "
+            f"caractères, il finirait par {digit})"
+        ],
+        "en": [
+            f"{at_identifier(scheme)}: identifiers.{scheme}: the check digit of {name} identifier "
+            f"'{wrong}' is wrong (copy it again from {register}; with these first characters "
+            f"it would end in {digit})"
+        ],
+    }
+    (data_copy / NEW_PARTNER).write_text(partner_with(scheme, right), "utf-8")
+    partner = load_site_data(data_copy).partners["new-partner"]
+    assert partner.identifier(scheme) == right
+
+
+@pytest.mark.parametrize(("scheme", "wrong", "form"), WRONG_FORM)
+def test_an_identifier_in_the_wrong_form_is_named_with_the_form_expected(
+    data_copy, scheme, wrong, form
+):
+    lines = problem_lines(data_copy, partner_with(scheme, wrong))
+    name = SCHEMES[scheme].name
+    assert lines["en"] == [
+        f"{at_identifier(scheme)}: identifiers.{scheme}: '{wrong}' is not in the form of a "
+        f"{name} identifier ({form})"
+    ]
+    [french] = lines["fr"]
+    assert french.startswith(
+        f"{at_identifier(scheme)}: identifiers.{scheme}: « {wrong} » n'a pas la forme d'un "
+        f"identifiant {name} ("
+    )
+
+
+@pytest.mark.parametrize(
+    ("check", "known"),
+    [
+        # IdRef ids of HAL records stored with the sources (hal.science TEI exports)
+        (idref_check, ["116736127", "166290904", "143794957", "050806181", "033483809"]),
+        # SIRENs the stored Wikipedia pages give: the BnF's, and the Abes's within its VAT number
+        (luhn_check, ["180046252", "180044224"]),
+        (ror_check, ["02feahw73"]),  # the CNRS
+    ],
+    ids=["idref", "siren", "ror"],
+)
+def test_the_check_digits_of_real_identifiers_check(check, known):
+    assert [value for value in known if not value.endswith(check(value))] == []
+
+
+def test_an_unknown_identifier_scheme_is_refused_by_the_schema(data_copy):
+    lines = problem_lines(data_copy, partner_with("orcid", "0000-0001-7408-3089"))
+    assert lines["en"] == [
+        f"{PARTNER_AT}:7:3: identifiers.orcid: unknown key "
+        "(one of: ror, isil, siren, wikidata, idref)"
+    ]

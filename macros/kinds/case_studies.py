@@ -184,7 +184,7 @@ def _check_end(parsed: YamlFile, content: dict) -> list[Problem]:
         else []
     )
     if content.get("status") in ENDED and "end" not in marks:
-        return [parsed.worded(("status",), "case.no_end", status=content["status"])]
+        return [parsed.worded(("status",), "case.no_end", status=messages.quoted(content["status"]))]
     return []
 
 
