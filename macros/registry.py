@@ -15,8 +15,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from macros.kinds import case_studies, partners
-from macros.kinds.identifiers import check_identifiers
 from macros.model.data import load
+from macros.model.identifiers import check_identifiers
 from macros.model.kind import Kind
 from macros.model.record_dates import check_record_dates
 from macros.model.records import CaseStudy, Partner, SiteData, lookup

@@ -63,6 +63,31 @@ def test_a_shared_filtered_link_opens_on_the_filtered_view(site, visit):
     assert record.errors == []
 
 
+@pytest.mark.parametrize(
+    ("path", "choice", "expected"),
+    [
+        ("cas/", {"country": "switzerland"}, ["rero", "slsp"]),
+        ("en/cas/", {"country": "belgium"}, ["archivage-periodiques-belgique"]),
+        (
+            "en/cas/",
+            {"status": "ended"},
+            ["clermont-bibliotheque-commune", "rero", "reseau-carel", "sgbm"],
+        ),
+        ("cas/", {"country": "switzerland", "status": "ended"}, ["rero"]),
+    ],
+)
+def test_the_country_and_status_filters_keep_exactly_their_cases(visit, path, choice, expected):
+    """Issue 23: the cases outside France, and those that ended, found in one choice each."""
+    language = "en" if path.startswith("en/") else "fr"
+    page, record = visit(path)
+    for name, value in choice.items():
+        page.locator(f"select[name={name}]").select_option(value)
+    titles = [DATA.case_studies[case_id].title[language] for case_id in expected]
+    expect(visible_items(page).locator(".case-card__title")).to_have_text(titles)
+    assert parse_qs(urlsplit(page.url).query) == {name: [value] for name, value in choice.items()}
+    assert record.errors == []
+
+
 def empty_combination() -> tuple[str, str]:
     """A status and a field that each some case has, but no case has both."""
     cases = DATA.case_studies.values()

@@ -21,9 +21,9 @@ import pytest
 from jsonschema import Draft202012Validator
 
 from macros.contribute.check_data import main as validate_main
-from macros.kinds.identifiers import SCHEMES, idref_check, luhn_check, ror_check
 from macros.model import messages
 from macros.model.data import DataError
+from macros.model.identifiers import SCHEMES, idref_check, luhn_check, ror_check
 from macros.model.records import SiteData
 from macros.registry import load_site_data
 
@@ -713,7 +713,7 @@ def test_validate_refuses_nested_aliases_at_once(data_copy):
     assert result.stderr.startswith(f"{CASE_AT}:2:4: YAML anchor or alias &a is not allowed")
 
 
-# --- Partner identifiers (macros/kinds/identifiers.py) ------------------------------------------
+# --- Partner identifiers (macros/model/identifiers.py) ------------------------------------------
 
 # Each scheme with a check digit, a real identifier with its last character changed, and what
 # that character should be. The real ones: the BnF's SIREN (data/partners/bnf.yml), the CNRS's

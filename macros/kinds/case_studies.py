@@ -6,6 +6,7 @@ from __future__ import annotations
 from macros.model import messages
 from macros.model.record_dates import RecordDates
 from macros.model.records import (
+    ENDED,
     CasePartner,
     CaseStudy,
     Column,
@@ -120,10 +121,6 @@ def build_case_study(parsed: YamlFile, site: SiteData) -> CaseStudy:
     return case
 
 
-# The statuses that say a project is over: its page tells when and why, from the end milestone.
-ENDED = ("ended", "abandoned")
-
-
 def check_case(parsed: YamlFile) -> list[Problem]:
     """What the schema cannot say: milestones in date order, at most one start and one end, an
     end for an ended or abandoned case, a partner or a step named once. Each problem points at
@@ -184,7 +181,9 @@ def _check_end(parsed: YamlFile, content: dict) -> list[Problem]:
         else []
     )
     if content.get("status") in ENDED and "end" not in marks:
-        return [parsed.worded(("status",), "case.no_end", status=messages.quoted(content["status"]))]
+        return [
+            parsed.worded(("status",), "case.no_end", status=messages.quoted(content["status"]))
+        ]
     return []
 
 

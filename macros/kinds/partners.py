@@ -3,7 +3,7 @@ skills map) and one page per partner are macros/render/partners.py."""
 
 from __future__ import annotations
 
-from macros.kinds.identifiers import SCHEMES
+from macros.model.identifiers import SCHEMES
 from macros.model.record_dates import RecordDates
 from macros.model.records import Column, Competence, Identifier, Partner, SiteData, Text
 from macros.model.validation import YamlFile

@@ -136,7 +136,7 @@ class Partner:
     country: Term | None
     region: Text | None
     website: str | None
-    identifiers: tuple[Identifier, ...]  # checked and linked by macros/kinds/identifiers.py
+    identifiers: tuple[Identifier, ...]  # checked and linked by macros/model/identifiers.py
     competences: tuple[Competence, ...]
     description: Text
     dates: RecordDates
@@ -227,6 +227,10 @@ class KeyFigure:
     unit: Text | None  # None for a plain count
     year: int | None
     source: Source
+
+
+# The statuses of a project that is over: its page says when and why, from its end milestone.
+ENDED = ("ended", "abandoned")
 
 
 @dataclass(frozen=True)

@@ -11,8 +11,8 @@ from urllib.parse import urlencode
 from markupsafe import Markup
 from mkdocs.utils import get_relative_url
 
-from macros.kinds.case_studies import ENDED
 from macros.model.records import (
+    ENDED,
     CaseStudy,
     SiteData,
     Source,

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
-from macros.kinds.identifiers import SCHEMES, url
+from macros.model.identifiers import SCHEMES, url
 from macros.model.records import Partner, SiteData
 from macros.render.citations import cite
 from macros.render.context import PageContext
