@@ -10,6 +10,7 @@ address is checked where the path matters.
 from __future__ import annotations
 
 import os
+import re
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -30,6 +31,13 @@ from tools.serve_like_pages import pages_server
 ROOT = Path(__file__).resolve().parent.parent
 
 BASE = "/mutualiser/"  # the test site's path, like a Pages project site's
+# The cards the case listing prints before the reader filters or asks for more (mkdocs.yml).
+[LISTING_PAGE_SIZE] = [
+    int(size)
+    for size in re.findall(
+        r"case_listing_page_size: (\d+)", (ROOT / "mkdocs.yml").read_text("utf-8")
+    )
+]
 REDIRECT_PAGES = {
     short_address(link, language) + "index.html"
     for link in load_site_data(ROOT / "data").short_links

@@ -9,15 +9,16 @@ from __future__ import annotations
 import csv
 import io
 import json
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import parse_qs, urljoin, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import ROOT
+from conftest import LISTING_PAGE_SIZE, ROOT
 
 from macros.model.identifiers import SCHEMES, url
 from macros.model.records import ENDED
 from macros.registry import KINDS, load_site_data
+from macros.render.cases import STEP_CARDS
 from macros.site.i18n import LANGUAGES, language_root
 
 DATA = load_site_data(ROOT / "data")
@@ -319,12 +320,21 @@ def test_generated_pages_stay_out_of_the_navigation(site, language):
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_the_case_listing_holds_every_case_study_without_javascript(site, language):
+def test_the_case_listing_reaches_every_case_study_without_javascript(site, language):
+    """Its first page of cards, then a link to the index of every case study by title."""
     path = page_path(language, "cas/")
-    items = site.html(path).select("[data-listing-items] > li")
+    listing = site.html(path)
+    items = listing.select("[data-listing-items] > li")
     links = [resolve(site, path, item.h2.a["href"])[0] for item in items]
-    assert sorted(links) == sorted(page_path(language, f"cas/{case.id}/") for case in CASES)
+    every_case = [page_path(language, f"cas/{case.id}/") for case in CASES]
+    assert links == every_case[:LISTING_PAGE_SIZE]
     assert not any(item.has_attr("hidden") for item in items)
+    if len(CASES) > LISTING_PAGE_SIZE:
+        index, _ = resolve(site, path, listing.select_one(".case-list__index a")["href"])
+        linked = [
+            resolve(site, index, a["href"])[0] for a in site.html(index).select(".case-index a")
+        ]
+        assert linked == every_case
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -360,12 +370,20 @@ def test_filters_are_labelled_and_the_count_is_announced(site, language, path, f
     assert form.fieldset.legend.get_text(strip=True) == {"fr": "Filtrer", "en": "Filter"}[language]
     selects = form.select("select")
     assert {select["name"] for select in selects} == filters
+    # Every card, the listing's first page and those the script fetches (cards.json).
+    items = (
+        list(listed_cards(site, language).values())
+        if path == "cas/"
+        else listing.select("[data-listing-items] > li")
+    )
     for select in selects:
         assert form.select_one(f"label[for='{select['id']}']").get_text(strip=True)
         for option in select.select("option[value]:not([value=''])"):
-            matching = listing.select(
-                f"[data-listing-items] > li[data-filter-{select['name']}~='{option['value']}']"
-            )
+            matching = [
+                item
+                for item in items
+                if option["value"] in item.get(f"data-filter-{select['name']}", "").split()
+            ]
             assert matching, f"{select['name']}={option['value']} would show nothing"
     count = listing.select_one("[role=status]")
     assert count["aria-live"] == "polite"
@@ -383,12 +401,19 @@ def test_each_step_page_shows_the_case_studies_illustrating_it(site, language, s
         )
         for card in cards
     }
+    illustrating = [case for case in CASES if case.why(step)]
     expected = {
         page_path(language, f"cas/{case.id}/"): case.why(step)[language]
-        for case in CASES
-        if case.why(step)
+        for case in illustrating[:STEP_CARDS]
     }
     assert shown == expected, "each case listed with why it illustrates the step"
+    more = site.html(path).select_one(".case-cards__more a")
+    if len(illustrating) > STEP_CARDS:  # the others, in the listing filtered by the step
+        target = urljoin(site.url + path, more["href"])
+        assert site.path_of(target) == page_path(language, "cas/")
+        assert parse_qs(urlsplit(target).query) == {"step": [step.id]}
+    else:
+        assert more is None
 
 
 # --- Citations, glossary, tooltips ------------------------------------------------------------
