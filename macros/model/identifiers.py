@@ -4,6 +4,7 @@ on them, so a mistyped one is refused with the key it should have, not published
 
     ROR       0 + 6 characters of Crockford's base32 + 2 check digits (ISO 7064 mod 97-10)
     ISIL      a country prefix (FR-, CH-, BE-...) + up to 11 characters (ISO 15511); no check
+              digit checked (Switzerland's own key, after CH-NNNNNN-, is not)
     SIREN     9 digits, the last a Luhn key
     Wikidata  Q + digits
     IdRef     8 digits + a check character, 0-9 or X (mod 11)
@@ -53,7 +54,7 @@ class Scheme:
     name: str  # as the scheme writes itself, in both languages
     form: re.Pattern
     check: Callable[[str], str] | None  # the check characters that end a well-formed id
-    register: str  # where a contributor finds the right value
+    register: str | None  # where a contributor finds the right value, for a check digit
     link: str | None  # the page of an id: "{id}" replaced; None when there is no resolver
 
 
@@ -70,7 +71,7 @@ SCHEMES = {
         "ISIL",
         re.compile(r"[A-Z]{2}-[A-Za-z0-9:/-]{1,11}"),
         None,
-        "ISIL",
+        None,
         None,
     ),
     "siren": Scheme(
