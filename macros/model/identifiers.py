@@ -4,7 +4,7 @@ on them, so a mistyped one is refused with the key it should have, not published
 
     ROR       0 + 6 characters of Crockford's base32 + 2 check digits (ISO 7064 mod 97-10)
     ISIL      a country prefix (FR-, CH-, BE-...) + up to 11 characters (ISO 15511); no check
-              digit checked (Switzerland's own key, after CH-NNNNNN-, is not)
+              digit (the key that Swiss ISILs end with, CH-NNNNNN-K, is not checked)
     SIREN     9 digits, the last a Luhn key
     Wikidata  Q + digits
     IdRef     8 digits + a check character, 0-9 or X (mod 11)
