@@ -1,7 +1,8 @@
 """Mutualiser's Python code, in layers, each importing only those before it:
 
     site/        languages, addresses, output folders, escaping, text, typography
-    model/       records, loading and validation, contributor messages, dates, what a kind is
+    model/       records, loading and validation, contributor messages, dates, what a kind is,
+                 partner identifiers
     kinds/       each kind of record as data: built from its file, checked, its open-data columns
     render/      page macros' helpers and their templates (autoescaped)
     publish/     whole-site outputs: open data, feeds, bibliography files, citations, page dates

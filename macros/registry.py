@@ -16,6 +16,7 @@ from pathlib import Path
 
 from macros.kinds import case_studies, partners
 from macros.model.data import load
+from macros.model.identifiers import check_identifiers
 from macros.model.kind import Kind
 from macros.model.record_dates import check_record_dates
 from macros.model.records import CaseStudy, Partner, SiteData, lookup
@@ -35,7 +36,7 @@ KINDS: tuple[Kind, ...] = (
         title=lambda partner: partner.name,
         summary=lambda partner: partner.description,
         columns=partners.COLUMNS,
-        check=check_record_dates,
+        check=lambda parsed: check_identifiers(parsed) + check_record_dates(parsed),
     ),
     Kind(
         name="case-studies",

@@ -19,6 +19,7 @@ from the fixtures it uses (pytest_collection_modifyitems below), so that
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import threading
@@ -44,6 +45,13 @@ ROOT = Path(__file__).resolve().parent.parent
 SPEC_DATA = ROOT / "tests" / "fixtures" / "spec-site" / "data"
 
 BASE = "/mutualiser/"  # the test site's path, like a Pages project site's
+# The cards the case listing prints before the reader filters or asks for more (mkdocs.yml).
+[LISTING_PAGE_SIZE] = [
+    int(size)
+    for size in re.findall(
+        r"case_listing_page_size: (\d+)", (ROOT / "mkdocs.yml").read_text("utf-8")
+    )
+]
 REDIRECT_PAGES = {
     short_address(link, language) + "index.html"
     for link in load_site_data(ROOT / "data").short_links

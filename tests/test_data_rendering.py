@@ -9,35 +9,21 @@ from __future__ import annotations
 import csv
 import io
 import json
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import parse_qs, urljoin, urlsplit
 
 import pytest
-import yaml
 from bs4 import BeautifulSoup
-from conftest import ROOT
+from conftest import LISTING_PAGE_SIZE, ROOT
 
+from macros.model.identifiers import SCHEMES, url
+from macros.model.records import ENDED
 from macros.publish.open_data import tables
 from macros.registry import KINDS, load_site_data
-from macros.render.cases import LISTING_CARDS, STEP_CARDS
+from macros.render.cases import STEP_CARDS
 from macros.site.i18n import LANGUAGES, language_root
 
 DATA = load_site_data(ROOT / "data")
 CASES = list(DATA.case_studies.values())
-CONFIG = yaml.load((ROOT / "mkdocs.yml").read_text("utf-8"), Loader=yaml.BaseLoader)
-LISTING_PAGE_SIZE = int(CONFIG["extra"]["case_listing_page_size"])
-
-
-def listing_cards(site, language: str) -> list:
-    """Every card of the case listing, from the file the filters script fetches."""
-    file = site.root / page_path(language, "cas/") / LISTING_CARDS
-    return [BeautifulSoup(card, "html.parser").li for card in json.loads(file.read_text("utf-8"))]
-
-
-def every_card(site, language: str, path: str, listing) -> list:
-    """The cards a listing can show: the printed ones, or every one if it has a cards file."""
-    if path == "cas/":
-        return listing_cards(site, language)
-    return listing.select("[data-listing-items] > li")
 
 
 PARTNERS = list(DATA.partners.values())
@@ -115,6 +101,116 @@ def test_a_case_without_end_reads_since_its_start_milestone(site):
     assert meta.endswith("depuis 2014")
 
 
+# How an ended or abandoned project ended, as its end milestone says, at the top of its page.
+END_TITLE = {
+    "fr": {"ended": "Terminé : ", "abandoned": "Abandonné : "},
+    "en": {"ended": "Ended: ", "abandoned": "Abandoned: "},
+}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("case", CASES, ids=lambda case: case.id)
+def test_an_ended_case_says_at_the_top_when_and_why_it_ended(site, case, language):
+    header = site.html(page_path(language, f"cas/{case.id}/")).select_one(".case-study__header")
+    notices = header.select(".case-study__end")
+    if case.status.id not in ENDED:
+        assert notices == []
+        return
+    [notice] = notices
+    title = text_of(notice.select_one(".admonition-title"))
+    assert title.startswith(END_TITLE[language][case.status.id])
+    assert case.end.date[:4] in title
+    assert case.end.event[language] in text_of(notice)
+    assert notice.select_one("a.citation")["href"].endswith(f"#{case.end.source.id}")
+
+
+def test_some_cases_have_ended_and_each_has_its_end():
+    ended = [case for case in CASES if case.status.id in ENDED]
+    assert len(ended) >= 3
+    assert all(case.end for case in ended)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("case", CASES, ids=lambda case: case.id)
+def test_a_case_resting_on_a_single_source_says_so(site, case, language):
+    path = page_path(language, f"cas/{case.id}/")
+    notices = site.html(path).select(".case-study__header .case-study__single-source")
+    if len(case.sources) > 1:
+        assert notices == []
+        return
+    [notice] = notices
+    assert (
+        text_of(notice)
+        == {
+            "fr": "Ce cas repose sur une seule source : ses faits n'ont pas pu être recoupés.",
+            "en": "This case rests on a single source: its facts could not be cross-checked.",
+        }[language]
+    )
+    target, anchor = resolve(site, path, notice.a["href"])
+    assert (target, anchor) == (path, "sources")
+    assert site.html(path).find(id="sources")
+
+
+def test_single_source_cases_exist_to_be_flagged():
+    assert 0 < sum(len(case.sources) == 1 for case in CASES) < len(CASES)
+
+
+def listed_cards(site, language: str) -> dict[str, object]:
+    """Every card of the case listing (its cards file holds them all), by case id."""
+    cards = json.loads((site.root / page_path(language, "cas/") / "cards.json").read_text("utf-8"))
+    listed = {}
+    for card in cards:
+        item = BeautifulSoup(card, "html.parser").li
+        listed[item.h2.a["href"].strip("/").rpartition("/")[2]] = item
+    return listed
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize(
+    ("facet", "value_of", "vocabulary"),
+    [
+        ("country", lambda case: case.territory.country, "countries"),
+        ("status", lambda case: case.status, "status"),
+    ],
+    ids=["country", "status"],
+)
+def test_each_case_is_listed_under_its_country_and_its_status(
+    site, language, facet, value_of, vocabulary
+):
+    listed = listed_cards(site, language)
+    assert set(listed) == {case.id for case in CASES}
+    for case in CASES:
+        assert listed[case.id][f"data-filter-{facet}"] == value_of(case).id
+        assert value_of(case).label[language] in text_of(listed[case.id].p)
+    select = site.html(page_path(language, "cas/")).select_one(f"select[name={facet}]")
+    offered = [option["value"] for option in select.select("option[value]:not([value=''])")]
+    terms = getattr(DATA.vocabularies, vocabulary).values()
+    assert offered == [term.id for term in terms if any(value_of(c) == term for c in CASES)]
+    for option in select.select("option[value]:not([value=''])"):
+        assert (
+            text_of(option)
+            == getattr(DATA.vocabularies, vocabulary)[option["value"]].label[language]
+        )
+
+
+def test_the_cases_come_from_five_countries():
+    """Issue 23: Switzerland, Belgium, Luxembourg and Québec beside France."""
+    by_country = {}
+    for case in CASES:
+        by_country.setdefault(case.territory.country.id, set()).add(case.id)
+    assert by_country["switzerland"] == {"rero", "slsp"}
+    assert by_country["belgium"] == {"archivage-periodiques-belgique"}
+    assert by_country["luxembourg"] == {"bibnet-consortium-luxembourg"}
+    assert by_country["canada"] == {"buq-plateforme-partagee"}
+    assert by_country["france"] == {case.id for case in CASES} - {
+        "rero",
+        "slsp",
+        "archivage-periodiques-belgique",
+        "bibnet-consortium-luxembourg",
+        "buq-plateforme-partagee",
+    }
+
+
 @pytest.mark.parametrize("language", LANGUAGES)
 @pytest.mark.parametrize("case", CASES, ids=lambda case: case.id)
 def test_a_case_page_links_its_partners_and_guide_steps(site, case, language):
@@ -153,6 +249,68 @@ def test_each_partner_has_its_page_in_each_language_linking_its_case_studies(
     assert case_links == [page_path(language, f"cas/{case.id}/") for case in partner.case_studies]
 
 
+IDENTIFIED = [partner for partner in PARTNERS if partner.identifiers]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("partner", IDENTIFIED, ids=lambda partner: partner.id)
+def test_a_partner_page_links_each_identifier_to_its_register(site, partner, language):
+    page = site.html(page_path(language, f"partenaires/{partner.id}/"))
+    items = page.select(".partner__identifiers > li")
+    assert len(items) == len(partner.identifiers)
+    for item, identifier in zip(items, partner.identifiers, strict=True):
+        assert text_of(item) == f"{SCHEMES[identifier.scheme].name} {identifier.value}"
+        link = item.a
+        if url(identifier.scheme, identifier.value):
+            assert link["href"] == url(identifier.scheme, identifier.value)
+            assert text_of(link) == identifier.value
+        else:
+            assert link is None  # ISIL has no resolver
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("partner", PARTNERS, ids=lambda partner: partner.id)
+def test_a_partner_page_carries_an_organization_json_ld(site, partner, language):
+    path = page_path(language, f"partenaires/{partner.id}/")
+    (script,) = site.html(path).select("script[type='application/ld+json']")
+    organization = json.loads(script.string)
+    assert organization["@type"] == "Organization"
+    assert organization["name"] == partner.name[language]
+    assert organization["url"] == site.url + path
+    assert organization.get("identifier", []) == [
+        {
+            "@type": "PropertyValue",
+            "propertyID": SCHEMES[each.scheme].name,
+            "value": each.value,
+            **({"url": url(each.scheme, each.value)} if url(each.scheme, each.value) else {}),
+        }
+        for each in partner.identifiers
+    ]
+    registers = [url(each.scheme, each.value) for each in partner.identifiers]
+    assert organization.get("sameAs", []) == [
+        address for address in (partner.website, *registers) if address
+    ]
+
+
+def test_some_partners_carry_identifiers_from_the_sources():
+    assert {partner.id for partner in IDENTIFIED} >= {"abes", "bnf"}
+    assert DATA.partners["bnf"].identifier("siren") == "180046252"
+
+
+@pytest.mark.parametrize(
+    ("scheme", "value", "address"),
+    [
+        ("ror", "02feahw73", "https://ror.org/02feahw73"),
+        ("isil", "FR-123456789", None),
+        ("siren", "180046252", "https://annuaire-entreprises.data.gouv.fr/entreprise/180046252"),
+        ("wikidata", "Q90", "https://www.wikidata.org/wiki/Q90"),
+        ("idref", "116736127", "https://www.idref.fr/116736127"),
+    ],
+)
+def test_each_identifier_scheme_resolves_where_its_register_publishes_it(scheme, value, address):
+    assert url(scheme, value) == address
+
+
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_generated_pages_stay_out_of_the_navigation(site, language):
     for listing, records in [("cas/", CASES), ("partenaires/", PARTNERS)]:
@@ -165,15 +323,21 @@ def test_generated_pages_stay_out_of_the_navigation(site, language):
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_the_case_listing_prints_its_first_cards_and_its_cards_file_holds_every_one(site, language):
+def test_the_case_listing_reaches_every_case_study_without_javascript(site, language):
+    """Its first page of cards, then a link to the index of every case study by title."""
     path = page_path(language, "cas/")
-    items = site.html(path).select("[data-listing-items] > li")
+    listing = site.html(path)
+    items = listing.select("[data-listing-items] > li")
     links = [resolve(site, path, item.h2.a["href"])[0] for item in items]
     every_case = [page_path(language, f"cas/{case.id}/") for case in CASES]
     assert links == every_case[:LISTING_PAGE_SIZE]
     assert not any(item.has_attr("hidden") for item in items)
-    in_file = [resolve(site, path, card.h2.a["href"])[0] for card in listing_cards(site, language)]
-    assert in_file == every_case
+    if len(CASES) > LISTING_PAGE_SIZE:
+        index, _ = resolve(site, path, listing.select_one(".case-list__index a")["href"])
+        linked = [
+            resolve(site, index, a["href"])[0] for a in site.html(index).select(".case-index a")
+        ]
+        assert linked == every_case
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -195,7 +359,10 @@ def test_the_partner_directory_holds_every_partner_and_links_their_case_studies(
 @pytest.mark.parametrize(
     ("path", "filters"),
     [
-        ("cas/", {"field", "form", "status", "partner-type", "audience", "territory", "step"}),
+        (
+            "cas/",
+            {"field", "form", "status", "partner-type", "audience", "country", "territory", "step"},
+        ),
         ("partenaires/", {"competence", "partner-type"}),
     ],
 )
@@ -206,14 +373,19 @@ def test_filters_are_labelled_and_the_count_is_announced(site, language, path, f
     assert form.fieldset.legend.get_text(strip=True) == {"fr": "Filtrer", "en": "Filter"}[language]
     selects = form.select("select")
     assert {select["name"] for select in selects} == filters
+    # Every card, the listing's first page and those the script fetches (cards.json).
+    items = (
+        list(listed_cards(site, language).values())
+        if path == "cas/"
+        else listing.select("[data-listing-items] > li")
+    )
     for select in selects:
         assert form.select_one(f"label[for='{select['id']}']").get_text(strip=True)
-        cards = every_card(site, language, path, listing)
         for option in select.select("option[value]:not([value=''])"):
             matching = [
-                card
-                for card in cards
-                if option["value"] in card.get(f"data-filter-{select['name']}", "").split()
+                item
+                for item in items
+                if option["value"] in item.get(f"data-filter-{select['name']}", "").split()
             ]
             assert matching, f"{select['name']}={option['value']} would show nothing"
     count = listing.select_one("[role=status]")
@@ -232,11 +404,19 @@ def test_each_step_page_shows_the_case_studies_illustrating_it(site, language, s
         )
         for card in cards
     }
-    illustrating = [case for case in CASES if case.why(step)][:STEP_CARDS]  # then a link
+    illustrating = [case for case in CASES if case.why(step)]
     expected = {
-        page_path(language, f"cas/{case.id}/"): case.why(step)[language] for case in illustrating
+        page_path(language, f"cas/{case.id}/"): case.why(step)[language]
+        for case in illustrating[:STEP_CARDS]
     }
     assert shown == expected, "each case listed with why it illustrates the step"
+    more = site.html(path).select_one(".case-cards__more a")
+    if len(illustrating) > STEP_CARDS:  # the others, in the listing filtered by the step
+        target = urljoin(site.url + path, more["href"])
+        assert site.path_of(target) == page_path(language, "cas/")
+        assert parse_qs(urlsplit(target).query) == {"step": [step.id]}
+    else:
+        assert more is None
 
 
 # --- Citations, glossary, tooltips ------------------------------------------------------------
@@ -349,8 +529,16 @@ def test_open_data_texts_are_in_the_file_language(site, language):
         assert [s["why"] for s in row["step_reasons"]] == [s.why[language] for s in case.steps]
         assert [p["role"] for p in row["partner_roles"]] == [p.role.id for p in case.partners]
     assert [row["title"] for row in case_table] == [case.title[language] for case in CASES]
-    partners, _ = exported(site, "partners", language)
-    for row, partner in zip(partners["records"], PARTNERS, strict=True):
+    for row, case in zip(case_table, CASES, strict=True):
+        assert (row["country"], row["country_label"]) == (
+            case.territory.country.id,
+            case.territory.country.label[language],
+        )
+    partners, partner_table = exported(site, "partners", language)
+    for row, line, partner in zip(partners["records"], partner_table, PARTNERS, strict=True):
+        for scheme in SCHEMES:
+            assert row[scheme] == partner.identifier(scheme)
+            assert line[scheme] == (partner.identifier(scheme) or "")
         assert row["name"] == partner.name[language]
         assert row["type_label"] == partner.partner_type.label[language]
         assert row["description"] == partner.description[language]

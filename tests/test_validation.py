@@ -21,7 +21,9 @@ import pytest
 from jsonschema import Draft202012Validator
 
 from macros.contribute.check_data import main as validate_main
+from macros.model import messages
 from macros.model.data import DataError
+from macros.model.identifiers import SCHEMES, idref_check, luhn_check, ror_check
 from macros.model.records import SiteData
 from macros.registry import KINDS, load_site_data
 
@@ -37,6 +39,7 @@ status: realised
 title: {fr: Un cas, en: A case}
 summary: {fr: Des livres en commun., en: Shared books.}
 territory:
+  country: france
   label: {fr: Une ville, en: A town}
 milestones:
   - {date: "2010", event: {fr: Début., en: Start.}, marks: start, source: boussou-2014}
@@ -100,7 +103,6 @@ NEW_CASE = "case-studies/new-case.yml"
 NEW_PARTNER = "partners/new-partner.yml"
 CASE_AT = "data/case-studies/new-case.yml"
 PARTNER_AT = "data/partners/new-partner.yml"
-STATUSES = "realised, in-progress, proposal, ended"
 STEPS = (
     "together, success-factors, motivated-partners, scope, administrative-form, pilot, communicate"
 )
@@ -127,7 +129,7 @@ BAD_INPUTS = [
         NEW_CASE,
         changed(CASE, "  label:", "\tlabel:"),
         (
-            f'{CASE_AT}:7:1: file: a tab (→) in the line "→label: {{fr: Une ville, en: A town}}" '
+            f'{CASE_AT}:8:1: file: a tab (→) in the line "→label: {{fr: Une ville, en: A town}}" '
             "(replace the tab with spaces: these files use spaces only)"
         ),
         id="tab",
@@ -135,7 +137,7 @@ BAD_INPUTS = [
     pytest.param(
         NEW_CASE,
         CASE + "status: ended\n",
-        f"{CASE_AT}:20:1: status: duplicate key (each key once; first at line 3)",
+        f"{CASE_AT}:21:1: status: duplicate key (each key once; first at line 3)",
         id="duplicate key",
     ),
     pytest.param(
@@ -172,7 +174,7 @@ BAD_INPUTS = [
             "  label: {fr: Une ville, en: A town}\n",
             "  label: {fr: Une ville, en: A town}\n  population: 5000\n",
         ),
-        f"{CASE_AT}:8:3: territory.population: unknown key (one of: label, scale)",
+        f"{CASE_AT}:9:3: territory.population: unknown key (one of: country, label, scale)",
         id="unknown key",
     ),
     pytest.param(
@@ -196,9 +198,42 @@ BAD_INPUTS = [
     ),
     pytest.param(
         NEW_CASE,
+        changed(CASE, "  country: france\n", ""),
+        (
+            f"{CASE_AT}:7:3: territory.country: missing field (the country where the partners "
+            "pool their resources (a network with partners abroad: the country it is based in), "
+            "an id from the countries vocabulary)"
+        ),
+        id="no country",
+    ),
+    pytest.param(
+        NEW_CASE,
+        changed(CASE, "  country: france\n", "  country: fr\n"),
+        (
+            f"{CASE_AT}:7:12: territory.country: unknown country 'fr' "
+            "(one of: france, belgium, switzerland, luxembourg, canada)"
+        ),
+        id="unknown country",
+    ),
+    pytest.param(
+        NEW_CASE,
+        changed(
+            changed(CASE, "status: realised", "status: abandoned"),
+            '  - {date: "2012-06", event: {fr: Fin., en: End.}, marks: end, source: boussou-2014}\n',
+            "",
+        ),
+        (
+            f"{CASE_AT}:3:9: status: 'abandoned' says the project is over, but no milestone "
+            "marks its end (a dated milestone with 'marks: end' saying when and why it ended, "
+            "with its source)"
+        ),
+        id="abandoned without an end",
+    ),
+    pytest.param(
+        NEW_CASE,
         changed(CASE, '{date: "2010",', "{date: 2010,"),
         (
-            f"{CASE_AT}:9:12: milestones[0].date: wrong type, found the number 2010 "
+            f"{CASE_AT}:10:12: milestones[0].date: wrong type, found the number 2010 "
             '(a partial ISO date in quotes: "2014", "2014-06" or "2014-06-23")'
         ),
         id="wrong type",
@@ -247,25 +282,25 @@ BAD_INPUTS = [
     pytest.param(
         NEW_CASE,
         changed(CASE, "partner: cnfpt", "partner: nobody"),
-        f"{CASE_AT}:12:15: partners[0].partner: unknown partner 'nobody' (one of: <partner ids>)",
+        f"{CASE_AT}:13:15: partners[0].partner: unknown partner 'nobody' (one of: <partner ids>)",
         id="unknown partner",
     ),
     pytest.param(
         NEW_CASE,
         changed(CASE, "sources: [boussou-2014]", "sources: [boussou-2041]"),
-        (f"{CASE_AT}:18:11: sources[0]: unknown source 'boussou-2041' (one of: <source ids>)"),
+        (f"{CASE_AT}:19:11: sources[0]: unknown source 'boussou-2041' (one of: <source ids>)"),
         id="unknown source",
     ),
     pytest.param(
         NEW_CASE,
         changed(CASE, "step: scope", "step: conclusion"),
-        f"{CASE_AT}:16:11: steps[0].step: unknown step 'conclusion' (one of: {STEPS})",
+        f"{CASE_AT}:17:11: steps[0].step: unknown step 'conclusion' (one of: {STEPS})",
         id="unknown step",
     ),
     pytest.param(
         NEW_CASE,
         changed(CASE, "fields: [tools]", "fields: [tools, knitting]"),
-        f"{CASE_AT}:13:17: fields[1]: unknown field 'knitting' (one of: {FIELDS})",
+        f"{CASE_AT}:14:17: fields[1]: unknown field 'knitting' (one of: {FIELDS})",
         id="unknown vocabulary term",
     ),
     pytest.param(
@@ -295,7 +330,7 @@ BAD_INPUTS = [
             f"  scale: {{libraries: 3, year: {THIS_YEAR + 1}, source: boussou-2014}}\n",
         ),
         (
-            f"{CASE_AT}:8:31: territory.scale.year: year {THIS_YEAR + 1} is in the future "
+            f"{CASE_AT}:9:31: territory.scale.year: year {THIS_YEAR + 1} is in the future "
             f"(a year up to {THIS_YEAR})"
         ),
         id="year in the future",
@@ -310,7 +345,7 @@ BAD_INPUTS = [
             '  - {date: "2010", event: {fr: Début., en: Start.}, marks: start, source: boussou-2014}\n',
         ),
         (
-            f"{CASE_AT}:9:12: milestones[0].date: the end (2009) comes before the start (2010) "
+            f"{CASE_AT}:10:12: milestones[0].date: the end (2009) comes before the start (2010) "
             "(an end after the start)"
         ),
         id="end before start",
@@ -318,7 +353,7 @@ BAD_INPUTS = [
     pytest.param(
         NEW_CASE,
         changed(CASE, '"2020-05-04"', "2026-02-30"),
-        f"{CASE_AT}:19:8: added: no such day '2026-02-30' (a real day, YYYY-MM-DD)",
+        f"{CASE_AT}:20:8: added: no such day '2026-02-30' (a real day, YYYY-MM-DD)",
         id="day that does not exist",
     ),
     pytest.param(
@@ -343,7 +378,7 @@ BAD_INPUTS = [
         NEW_CASE,
         CASE + "updated: 2020-05-03\n",
         (
-            f"{CASE_AT}:20:10: updated: 2020-05-03 is before the day it was added "
+            f"{CASE_AT}:21:10: updated: 2020-05-03 is before the day it was added "
             "(a day from 2020-05-04 on)"
         ),
         id="updated before added",
@@ -352,7 +387,7 @@ BAD_INPUTS = [
         NEW_CASE,
         changed(CASE, '"2012-06"', '"2009"'),
         (
-            f"{CASE_AT}:10:12: milestones[1].date: 2009 comes before the milestone above it "
+            f"{CASE_AT}:11:12: milestones[1].date: 2009 comes before the milestone above it "
             "(2010) (milestones in date order)"
         ),
         id="milestones out of order",
@@ -361,8 +396,8 @@ BAD_INPUTS = [
         NEW_CASE,
         changed(CASE, "marks: end", "marks: start"),
         (
-            f"{CASE_AT}:10:59: milestones[1].marks: a second milestone marks the start "
-            "(at most one 'start', already at line 9)"
+            f"{CASE_AT}:11:59: milestones[1].marks: a second milestone marks the start "
+            "(at most one 'start', already at line 10)"
         ),
         id="two starts",
     ),
@@ -370,7 +405,7 @@ BAD_INPUTS = [
         NEW_CASE,
         changed(CASE, '"2012-06"', '"2012-13"'),
         (
-            f"{CASE_AT}:10:12: milestones[1].date: invalid date '2012-13' "
+            f"{CASE_AT}:11:12: milestones[1].date: invalid date '2012-13' "
             '(a partial ISO date in quotes: "2014", "2014-06" or "2014-06-23")'
         ),
         id="impossible month",
@@ -381,7 +416,7 @@ BAD_INPUTS = [
             CASE, "    why: {fr: Le périmètre est écrit., en: The scope is written down.}\n", ""
         ),
         (
-            f"{CASE_AT}:16:5: steps[0].why: missing field (why this case illustrates this step, "
+            f"{CASE_AT}:17:5: steps[0].why: missing field (why this case illustrates this step, "
             "shown on the step's page, {fr: ..., en: ...})"
         ),
         id="step without why",
@@ -394,7 +429,7 @@ BAD_INPUTS = [
             "  - {partner: cnfpt, source: boussou-2014}\n",
         ),
         (
-            f"{CASE_AT}:12:5: partners[0].role: missing field "
+            f"{CASE_AT}:13:5: partners[0].role: missing field "
             "(an id from the partner_roles vocabulary (lead, member, funder, training-provider, "
             "supplier))"
         ),
@@ -404,7 +439,7 @@ BAD_INPUTS = [
         NEW_CASE,
         changed(CASE, "role: member", "role: sponsor"),
         (
-            f"{CASE_AT}:12:28: partners[0].role: unknown partner role 'sponsor' "
+            f"{CASE_AT}:13:28: partners[0].role: unknown partner role 'sponsor' "
             "(one of: lead, member, funder, training-provider, supplier)"
         ),
         id="unknown role",
@@ -655,9 +690,10 @@ def test_validate_command_prints_every_problem_and_fails(data_copy, capsys, monk
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("LANG", "C.UTF-8")  # English (in French: tests/test_contributor_messages.py)
     (data_copy / NEW_CASE).write_text(changed(CASE, "status: realised", "status: done"), "utf-8")
+    statuses = ", ".join(shipped().vocabularies.status)  # the vocabulary's order
     assert validate_main(["data"]) == 1
     assert capsys.readouterr().err.splitlines() == [
-        f"{CASE_AT}:3:9: status: unknown status 'done' (one of: {STATUSES})",
+        f"{CASE_AT}:3:9: status: unknown status 'done' (one of: {statuses})",
         "1 problem",
     ]
 
@@ -698,3 +734,122 @@ def test_validate_refuses_nested_aliases_at_once(data_copy):
     )
     assert result.returncode == 1
     assert result.stderr.startswith(f"{CASE_AT}:2:4: YAML anchor or alias &a is not allowed")
+
+
+# --- Partner identifiers (macros/model/identifiers.py) ------------------------------------------
+
+# Each scheme with a check digit, a real identifier with its last character changed, and what
+# that character should be. The real ones: the BnF's SIREN (data/partners/bnf.yml), the CNRS's
+# ROR id, an IdRef of a stored HAL record; the tests below check that they pass untouched.
+WRONG_CHECK = [
+    ("ror", "02feahw73", "02feahw74", "73", "ror.org"),
+    ("siren", "180046252", "180046253", "2", "annuaire-entreprises.data.gouv.fr"),
+    ("idref", "116736127", "11673612X", "7", "idref.fr"),
+]
+# Each scheme, an identifier in the wrong form, and the form the message asks for.
+WRONG_FORM = [
+    (
+        "ror",
+        "https://ror.org/02feahw73",
+        "0, six letters or digits, then two check digits, without https://ror.org/",
+    ),
+    (
+        "isil",
+        "751052116",
+        "a country prefix in capitals and a hyphen (FR-, CH-, BE-), then up to 11 letters, "
+        "digits, ':', '/' or '-'",
+    ),
+    ("siren", "180 046 252", "9 digits, without spaces"),
+    ("wikidata", "wikidata:Q90", "Q followed by digits, without the wikidata.org address"),
+    (
+        "idref",
+        "11673612",
+        "8 digits then a check character (a digit or X), without the idref.fr address",
+    ),
+]
+
+
+def at_identifier(scheme: str) -> str:
+    """Where the value of `identifiers.<scheme>` starts in partner_with's file."""
+    return f"{PARTNER_AT}:7:{len(f'  {scheme}: ') + 1}"
+
+
+def partner_with(scheme: str, value: str) -> str:
+    return changed(
+        PARTNER,
+        "website: https://www.example.org\n",
+        f'website: https://www.example.org\nidentifiers:\n  {scheme}: "{value}"\n',
+    )
+
+
+def problem_lines(data_copy, text: str) -> dict[str, list[str]]:
+    """What `make validate` prints for the new partner, in French and in English."""
+    (data_copy / NEW_PARTNER).write_text(text, "utf-8")
+    with pytest.raises(DataError) as caught:
+        load_site_data(data_copy)
+    return {
+        language: [messages.in_language(found, language) for found in caught.value.problems]
+        for language in ("fr", "en")
+    }
+
+
+@pytest.mark.parametrize(("scheme", "right", "wrong", "digit", "register"), WRONG_CHECK)
+def test_a_wrong_check_digit_is_named_at_its_line_in_both_languages(
+    data_copy, scheme, right, wrong, digit, register
+):
+    name = SCHEMES[scheme].name
+    assert problem_lines(data_copy, partner_with(scheme, wrong)) == {
+        "fr": [
+            f"{at_identifier(scheme)}: identifiers.{scheme}: la clé de contrôle de l'identifiant "
+            f"{name} « {wrong} » est fausse (recopiez-le depuis {register} ; avec ces premiers "
+            f"caractères, il finirait par {digit})"
+        ],
+        "en": [
+            f"{at_identifier(scheme)}: identifiers.{scheme}: the check digit of {name} identifier "
+            f"'{wrong}' is wrong (copy it again from {register}; with these first characters "
+            f"it would end in {digit})"
+        ],
+    }
+    (data_copy / NEW_PARTNER).write_text(partner_with(scheme, right), "utf-8")
+    partner = load_site_data(data_copy).partners["new-partner"]
+    assert partner.identifier(scheme) == right
+
+
+@pytest.mark.parametrize(("scheme", "wrong", "form"), WRONG_FORM)
+def test_an_identifier_in_the_wrong_form_is_named_with_the_form_expected(
+    data_copy, scheme, wrong, form
+):
+    lines = problem_lines(data_copy, partner_with(scheme, wrong))
+    name = SCHEMES[scheme].name
+    assert lines["en"] == [
+        f"{at_identifier(scheme)}: identifiers.{scheme}: '{wrong}' is not in the form of a "
+        f"{name} identifier ({form})"
+    ]
+    [french] = lines["fr"]
+    assert french.startswith(
+        f"{at_identifier(scheme)}: identifiers.{scheme}: « {wrong} » n'a pas la forme d'un "
+        f"identifiant {name} ("
+    )
+
+
+@pytest.mark.parametrize(
+    ("check", "known"),
+    [
+        # IdRef ids of HAL records stored with the sources (hal.science TEI exports)
+        (idref_check, ["116736127", "166290904", "143794957", "050806181", "033483809"]),
+        # SIRENs the stored Wikipedia pages give: the BnF's, and the Abes's within its VAT number
+        (luhn_check, ["180046252", "180044224"]),
+        (ror_check, ["02feahw73"]),  # the CNRS
+    ],
+    ids=["idref", "siren", "ror"],
+)
+def test_the_check_digits_of_real_identifiers_check(check, known):
+    assert [value for value in known if not value.endswith(check(value))] == []
+
+
+def test_an_unknown_identifier_scheme_is_refused_by_the_schema(data_copy):
+    lines = problem_lines(data_copy, partner_with("orcid", "0000-0001-7408-3089"))
+    assert lines["en"] == [
+        f"{PARTNER_AT}:7:3: identifiers.orcid: unknown key "
+        "(one of: ror, isil, siren, wikidata, idref)"
+    ]

@@ -24,6 +24,7 @@ FORMS = ROOT / ".github" / "ISSUE_TEMPLATE"
 # the language of a proposal's answers is offered in each language (LANGUAGES).
 CHOICES = (
     ("propose-case-study", "status", "status"),
+    ("propose-case-study", "country", "countries"),
     ("propose-case-study", "fields", "fields"),
     ("propose-case-study", "administrative_form", "administrative_forms"),
     ("propose-case-study", "steps", "steps"),

@@ -170,7 +170,8 @@ def source_entry(given: dict, site: SiteData) -> tuple[str, str | None]:
 
 def case_study_yaml(given: dict, site: SiteData) -> tuple[str, str, str | None]:
     """(case id, the case file's text, the text to append to sources.yml or None)."""
-    for required in ("title", "summary", "status", "territory", "source_title", "source_type"):
+    required_answers = ("title", "summary", "status", "territory", "country")
+    for required in (*required_answers, "source_title", "source_type"):
         if not given.get(required):
             raise FormError(messages.both("case_from_issue.missing", field=required))
     vocabularies = site.vocabularies
@@ -198,6 +199,7 @@ def case_study_yaml(given: dict, site: SiteData) -> tuple[str, str, str | None]:
     out.text("", "title", given["title"])
     out.text("", "summary", given["summary"])
     out.add("territory:")
+    out.add(f"  country: {choice_id(vocabularies.countries, given['country'], 'country')}")
     out.text("  ", "label", given["territory"])
     start = (given.get("start") or "").strip()
     if re.fullmatch(r"\d{4}(-\d{2}){0,2}", start):

@@ -8,6 +8,7 @@ from typing import Any
 from macros.model import messages
 from macros.model.record_dates import RecordDates
 from macros.model.records import (
+    ENDED,
     CasePartner,
     CaseStudy,
     Column,
@@ -63,6 +64,7 @@ def build_case_study(parsed: YamlFile, site: SiteData) -> CaseStudy:
         summary=Text.of(content["summary"]),
         territory=Territory(
             label=Text.of(territory["label"]),
+            country=vocabularies.countries[territory["country"]],
             scale=Scale(
                 towns=scale.get("towns"),
                 inhabitants=scale.get("inhabitants"),
@@ -133,11 +135,13 @@ def build_case_study(parsed: YamlFile, site: SiteData) -> CaseStudy:
 
 
 def check_case(parsed: YamlFile) -> list[Problem]:
-    """What the schema cannot say: milestones in date order, at most one start and one end,
-    a partner or a step named once. Each problem points at the line to change."""
+    """What the schema cannot say: milestones in date order, at most one start and one end, an
+    end for an ended or abandoned case, a partner or a step named once. Each problem points at
+    the line to change."""
     content = parsed.content if isinstance(parsed.content, dict) else {}
     return [
         *_check_milestones(parsed, content.get("milestones")),
+        *_check_end(parsed, content),
         *_check_once(parsed, content.get("partners"), "partner"),
         *_check_once(parsed, content.get("steps"), "step"),
     ]
@@ -182,6 +186,20 @@ def _check_milestones(parsed: YamlFile, milestones: object) -> list[Problem]:
                 )
             )
     return problems
+
+
+def _check_end(parsed: YamlFile, content: dict[str, object]) -> list[Problem]:
+    milestones = content.get("milestones")
+    marks = (
+        [m.get("marks") for m in milestones if isinstance(m, dict)]
+        if isinstance(milestones, list)
+        else []
+    )
+    if content.get("status") in ENDED and "end" not in marks:
+        return [
+            parsed.worded(("status",), "case.no_end", status=messages.quoted(content["status"]))
+        ]
+    return []
 
 
 def _check_once(parsed: YamlFile, links: object, key: str) -> list[Problem]:
@@ -247,6 +265,8 @@ COLUMNS = (
     Column("status", lambda case, language: case.status.id, ID),
     Column("status_label", lambda case, language: case.status.label[language], TEXT),
     Column("territory", lambda case, language: case.territory.label[language], TEXT),
+    Column("country", lambda case, language: case.territory.country.id, ID),
+    Column("country_label", lambda case, language: case.territory.country.label[language], TEXT),
     Column("towns", lambda case, language: _scale(case, "towns"), optional(INTEGER)),
     Column("inhabitants", lambda case, language: _scale(case, "inhabitants"), optional(INTEGER)),
     Column("libraries", lambda case, language: _scale(case, "libraries"), optional(INTEGER)),

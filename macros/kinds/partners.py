@@ -3,10 +3,19 @@ skills map) and one page per partner are macros/render/partners.py."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from macros.model.identifiers import SCHEMES
 from macros.model.record_dates import RecordDates
-from macros.model.records import Column, Competence, Partner, SiteData, Text
+from macros.model.records import Column, Competence, Identifier, Partner, SiteData, Text
 from macros.model.shapes import ID, TEXT, URL, list_of, optional, record
 from macros.model.validation import YamlFile
+
+
+def identifier_of(scheme: str) -> Callable[[Partner, str], str | None]:
+    """The open-data column of one identifier scheme: the partner's identifier there, if any."""
+    return lambda partner, language: partner.identifier(scheme)
+
 
 # --- From the data -----------------------------------------------------------------------
 
@@ -22,6 +31,11 @@ def build_partner(parsed: YamlFile, site: SiteData) -> Partner:
         country=vocabularies.countries.get(content.get("country", "")),
         region=Text.optional(content.get("region")),
         website=content.get("website"),
+        identifiers=tuple(
+            Identifier(scheme, content["identifiers"][scheme])
+            for scheme in SCHEMES
+            if scheme in content.get("identifiers", {})
+        ),
         competences=tuple(
             Competence(
                 term=vocabularies.competences[entry["competence"]],
@@ -51,6 +65,7 @@ COLUMNS = (
         optional(TEXT),
     ),
     Column("website", lambda partner, language: partner.website, optional(URL)),
+    *(Column(scheme, identifier_of(scheme), optional(TEXT)) for scheme in SCHEMES),
     Column(
         "competences",
         lambda partner, language: [c.term.id for c in partner.competences],

@@ -138,6 +138,14 @@ class Competence:
 
 
 @dataclass(frozen=True)
+class Identifier:
+    """A persistent identifier: `scheme` is "ror", "isil", "siren", "wikidata" or "idref"."""
+
+    scheme: str
+    value: str
+
+
+@dataclass(frozen=True)
 class Partner:
     """An institution. `case_studies` is derived from the case files, ordered by case id."""
 
@@ -148,6 +156,7 @@ class Partner:
     country: Term | None
     region: Text | None
     website: str | None
+    identifiers: tuple[Identifier, ...]  # checked and linked by macros/model/identifiers.py
     competences: tuple[Competence, ...]
     description: Text
     dates: RecordDates
@@ -155,6 +164,9 @@ class Partner:
 
     def role_in(self, case: CaseStudy) -> Term:
         return next(link.role for link in case.partners if link.partner is self)
+
+    def identifier(self, scheme: str) -> str | None:
+        return next((each.value for each in self.identifiers if each.scheme == scheme), None)
 
 
 @dataclass(frozen=True)
@@ -171,6 +183,7 @@ class Scale:
 @dataclass(frozen=True)
 class Territory:
     label: Text
+    country: Term
     scale: Scale | None
 
 
@@ -234,6 +247,10 @@ class KeyFigure:
     unit: Text | None  # None for a plain count
     year: int | None
     source: Source
+
+
+# The statuses of a project that is over: its page says when and why, from its end milestone.
+ENDED = ("ended", "abandoned")
 
 
 @dataclass(frozen=True)

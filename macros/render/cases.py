@@ -12,6 +12,7 @@ from markupsafe import Markup
 from mkdocs.utils import get_relative_url
 
 from macros.model.records import (
+    ENDED,
     CaseStudy,
     SiteData,
     Source,
@@ -76,6 +77,13 @@ def case_facets(data: SiteData, cases: list[CaseStudy], language: str, ui: dict)
             cases,
             lambda c: sorted({f.audience.id for f in (*c.gains, *c.drawbacks) if f.audience}),
             labels(vocabularies.audiences),
+        ),
+        facet(
+            "country",
+            ui["country"],
+            cases,
+            lambda c: [c.territory.country.id],
+            labels(vocabularies.countries),
         ),
         facet("territory", ui["territory"], cases, lambda c: [territory_key(c)], territories),
         facet(
@@ -224,6 +232,7 @@ def case_study_page(data: SiteData, page: PageContext, case: CaseStudy) -> str:
         language=language,
         ui=page.ui,
         json_ld=json_ld(case, page),
+        ended=ENDED,
         cite=lambda source: Markup(cite(data, page, source.id)),
         partner_links={
             link.partner.id: page.link(partner_page_path(link.partner.id)) for link in case.partners
@@ -265,7 +274,14 @@ def json_ld(case: CaseStudy, page: PageContext) -> dict:
             }
             for link in case.partners
         ],
-        "spatialCoverage": {"@type": "Place", "name": case.territory.label[language]},
+        "spatialCoverage": {
+            "@type": "Place",
+            "name": case.territory.label[language],
+            "containedInPlace": {
+                "@type": "Country",
+                "name": case.territory.country.label[language],
+            },
+        },
         "citation": [_creative_work(source) for source in case.sources],
     }
     if case.start:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
+from macros.model.identifiers import SCHEMES, url
 from macros.model.records import Partner, SiteData
 from macros.render.citations import cite
 from macros.render.context import PageContext
@@ -60,6 +61,9 @@ def partner_page(data: SiteData, page: PageContext, partner: Partner) -> str:
     return render(
         "partner.html",
         partner=partner,
+        schemes=SCHEMES,
+        links={each.scheme: url(each.scheme, each.value) for each in partner.identifiers},
+        json_ld=json_ld(partner, page),
         cite=lambda source: Markup(cite(data, page, source.id)),
         case_links=_case_links([partner], page),
         language=page.language,
@@ -75,3 +79,38 @@ def _case_links(
         for partner in partners
         for case in partner.case_studies[:limit]
     }
+
+
+# --- schema.org ----------------------------------------------------------------------------
+
+
+def json_ld(partner: Partner, page: PageContext) -> dict[str, object]:
+    """The partner as a schema.org Organization: its identifiers as PropertyValues, and the
+    pages that describe it (its website, its identifiers' registers) as `sameAs`."""
+    language = page.language
+    organization: dict[str, object] = {
+        "@context": "https://schema.org",
+        "@type": "Organization",
+        "name": partner.name[language],
+        "description": partner.description[language],
+        "url": page.absolute_url(),
+    }
+    if partner.identifiers:
+        organization["identifier"] = [
+            {
+                "@type": "PropertyValue",
+                "propertyID": SCHEMES[each.scheme].name,
+                "value": each.value,
+                **({"url": url(each.scheme, each.value)} if url(each.scheme, each.value) else {}),
+            }
+            for each in partner.identifiers
+        ]
+    addresses = [partner.website, *(url(each.scheme, each.value) for each in partner.identifiers)]
+    if same_as := [address for address in addresses if address]:
+        organization["sameAs"] = same_as
+    if partner.country:
+        organization["address"] = {
+            "@type": "PostalAddress",
+            "addressCountry": partner.country.label[language],
+        }
+    return organization
