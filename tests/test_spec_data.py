@@ -38,9 +38,10 @@ CHOICES = {
     },
     "status": {
         "realised": ["realised-store"],
-        "in-progress": ["hostile-text", "running-catalogue"],
-        "proposal": ["abandoned-idea"],
+        "in-progress": ["running-catalogue"],
+        "proposal": ["hostile-text"],
         "ended": ["ended-network"],
+        "abandoned": ["abandoned-idea"],
     },
     "partner-type": {  # abandoned-idea has no partner: it is under no partner type
         "research-organisation": ["realised-store", "running-catalogue"],
@@ -223,7 +224,7 @@ def test_the_specification_records_take_every_branch(spec_data):
     assert updated.dates.added == min(case.dates.added for case in cases.values())
     assert [case.id for case in cases.values() if not case.partners] == ["abandoned-idea"]
     assert {case.status.id for case in cases.values()} == set(spec_data.vocabularies.status)
-    assert [case.id for case in cases.values() if case.end] == ["ended-network"]
+    assert [case.id for case in cases.values() if case.end] == ["abandoned-idea", "ended-network"]
     only_in_drawbacks = {
         case.id
         for case in cases.values()

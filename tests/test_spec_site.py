@@ -109,7 +109,7 @@ def test_each_card_carries_every_value_of_its_case(spec_site):
     abandoned = cards["abandoned-idea"]
     assert abandoned["data-filter-audience"] == "institutions"
     assert abandoned["data-filter-partner-type"] == ""
-    assert abandoned["data-filter-status"] == "proposal"
+    assert abandoned["data-filter-status"] == "abandoned"
     assert cards["running-catalogue"]["data-filter-partner-type"].split() == [
         "library-network",
         "research-organisation",
@@ -194,19 +194,19 @@ def test_hostile_text_shows_as_the_same_characters_and_adds_no_markup(spec_site)
 
 
 @pytest.mark.parametrize(
-    ("path", "status", "count"),
+    ("path", "name", "value", "count"),
     [
-        ("cas/", "realised", "1 étude de cas sur 5"),
-        ("en/cas/", "realised", "1 case study of 5"),
-        ("en/cas/", "in-progress", "2 case studies of 5"),
-        ("cas/", "ended", "1 étude de cas sur 5"),
+        ("cas/", "status", "realised", "1 étude de cas sur 5"),
+        ("en/cas/", "status", "realised", "1 case study of 5"),
+        ("en/cas/", "country", "france", "3 case studies of 5"),
+        ("cas/", "status", "abandoned", "1 étude de cas sur 5"),
     ],
 )
 def test_the_count_says_one_for_a_single_result_and_a_number_otherwise(
-    spec_visit, path, status, count
+    spec_visit, path, name, value, count
 ):
     page, record = spec_visit(path)
-    page.locator("select[name=status]").select_option(status)
+    page.locator(f"select[name={name}]").select_option(value)
     expect(page.locator("[data-listing] [role=status]")).to_have_text(count)
     shown = page.locator("[data-listing-items] > li:visible")
     expect(shown).to_have_count(int(count.split()[0]))

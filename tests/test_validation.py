@@ -181,7 +181,7 @@ BAD_INPUTS = [
         NEW_CASE,
         CASE + "lesons:\n  - {fr: Une leçon., en: A lesson.}\n",
         (
-            f"{CASE_AT}:20:1: lesons: unknown key (one of: id, status, title, summary, territory, "
+            f"{CASE_AT}:21:1: lesons: unknown key (one of: id, status, title, summary, territory, "
             "milestones, partners, fields, administrative_form, key_figures, steps, gains, "
             "drawbacks, governance, funding, lessons, sources, added, updated)"
         ),
@@ -192,7 +192,7 @@ BAD_INPUTS = [
         changed(PARTNER, "website:", "websit:"),
         (
             f"{PARTNER_AT}:5:1: websit: unknown key (one of: id, name, type, country, region, "
-            "website, competences, description, added, updated)"
+            "website, identifiers, competences, description, added, updated)"
         ),
         id="unknown top-level key of a partner",
     ),
