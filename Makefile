@@ -85,9 +85,9 @@ audit: $(STAMP) browser node_modules  ## Lighthouse (mobile) on 8 pages served l
 bench: $(STAMP) pango  ## build time, memory and size: real site, 100 and 1000 case studies, plain Material
 	$(BIN)/python -m tools.bench
 
-lock:  ## regenerate the hash-locked requirements from requirements/*.in
+lock:  ## regenerate the hash-locked requirements from requirements/*.in (uv itself from requirements/uv.lock)
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet uv
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements/uv.lock
 	cd requirements && ../$(BIN)/uv pip compile site.in --generate-hashes --python-version 3.11 -q -o site.lock
 	cd requirements && ../$(BIN)/uv pip compile dev.in --generate-hashes --python-version 3.11 -q -o dev.lock
 
