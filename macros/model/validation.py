@@ -296,10 +296,12 @@ class SchemaChecker:
         problems: list[Problem] = []
         for error in self._checkers[schema_name].iter_errors(parsed.content):
             problems += self._describe(error, parsed, schema_name)
-        problems += unsafe_values(parsed)  # after: a text's own rule words it better
         # One problem per field is enough: a malformed id need not also be reported as unknown.
+        # An invisible character is told first: by a text's own rule (with what the text may
+        # hold), else by unsafe_values (an id, a URL, a key), not as an unknown id or a pattern.
+        own_rule = [problem for problem in problems if problem.key.startswith("text.")]
         first_per_field: dict[str, Problem] = {}
-        for problem in problems:
+        for problem in [*own_rule, *unsafe_values(parsed), *problems]:
             first_per_field.setdefault(problem.field, problem)
         return sorted(first_per_field.values())
 
