@@ -16,6 +16,7 @@ from conftest import ROOT
 
 from macros.contribute.check_data import main as validate_main
 from macros.contribute.github_report import annotation, escape_data, pages_of
+from macros.kit.trainers_kit import page_title
 from macros.model import messages
 from macros.model.validation import Problem
 
@@ -325,6 +326,11 @@ def test_a_byte_order_mark_and_windows_line_endings_are_accepted(project, monkey
         path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes().replace(b"\n", b"\r\n"))
     status, printed, _ = validate_as_ci(monkeypatch, capsys, project / "summary.md")
     assert (status, printed) == (0, [])
+    # ... and are the same page for the build: the trainers' kit read the title of a page saved
+    # with a byte-order mark as missing, and the build stopped on a KeyError.
+    assert page_title(project / "docs", "fr", "guide/champs.md") == (
+        "Étape 4 · Définir les champs de la mutualisation"
+    )
 
 
 @pytest.mark.parametrize(
