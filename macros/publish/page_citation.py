@@ -73,7 +73,7 @@ def fill(template: str, **parts: Markup) -> Markup:
 
 def references(citation: PageCitation, words) -> list[tuple[str, str, Markup]]:
     """The page's reference in each style, (style id, style name, HTML): the title in <cite>,
-    the day of consultation in a <time> the browser fills."""
+    the day of consultation, which the browser writes (page-tools.js)."""
     language = citation.language
 
     def updated(form: str | None) -> Markup:
@@ -83,7 +83,8 @@ def references(citation: PageCitation, words) -> list[tuple[str, str, Markup]]:
         return Markup('<time datetime="{}">{}</time>').format(citation.updated.isoformat(), text)
 
     def reference(style: str, template: str, updated_form: str | None) -> Markup:
-        consulted = Markup('<time data-consulted="{}">{}</time>').format(
+        # A <span> the browser turns into a <time> of today: a <time> must hold a date.
+        consulted = Markup('<span data-consulted="{}">{}</span>').format(
             CONSULTATION_LOCALES[style, language], words["cite.consulted_unknown"][language]
         )
         return fill(
