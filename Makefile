@@ -6,14 +6,19 @@ STAMP    := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1   # Material's notice about MkDocs 2 says nothing we can act on
 
 .PHONY: help serve build offline test test-fast lint validate lock browser pango clean links audit bench forms \
+	search-stress \
 	fingerprints translations translations-done translations-done-all
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
 
-$(STAMP): requirements/dev.lock
+# What is installed: the development lock (tests, tools), or only the site's (the deploy job:
+# `make build LOCK=requirements/site.lock`). Both hash-locked.
+LOCK     ?= requirements/dev.lock
+
+$(STAMP): $(LOCK)
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements/dev.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r $(LOCK)
 	touch $@
 
 serve: $(STAMP)  ## install, then serve the site at http://127.0.0.1:8000/, re-rendering what each edit changes
@@ -86,12 +91,15 @@ links: build  ## check every internal link and anchor in site/, and list the ext
 audit: $(STAMP) browser node_modules  ## Lighthouse (mobile) on 8 pages served like GitHub Pages
 	$(BIN)/python -m tools.audit
 
+search-stress: $(STAMP)  ## the search index built 100 times in a row under load, each read back (fails on a broken one)
+	$(BIN)/python -m tools.search_stress --runs 100
+
 bench: $(STAMP) pango  ## build time, memory and size: real site, 100 and 1000 case studies, plain Material
 	$(BIN)/python -m tools.bench
 
-lock:  ## regenerate the hash-locked requirements from requirements/*.in
+lock:  ## regenerate the hash-locked requirements from requirements/*.in (uv itself from requirements/uv.lock)
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet uv
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements/uv.lock
 	cd requirements && ../$(BIN)/uv pip compile site.in --generate-hashes --python-version 3.11 -q -o site.lock
 	cd requirements && ../$(BIN)/uv pip compile dev.in --generate-hashes --python-version 3.11 -q -o dev.lock
 

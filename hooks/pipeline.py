@@ -18,7 +18,8 @@ so the whole-site outputs are written once, after the last language.
                   trainers' sheet link
     page_context  "edit" and "report" addresses; the page's feed entry
     post_build    after the last language, the whole-site outputs of WHOLE_SITE, in that order
-                  (their folders are declared in macros/site/outputs.py)
+                  (their folders are declared in macros/site/outputs.py), the last of which
+                  reads them all back (integrity): a broken output fails the build
 """
 
 from __future__ import annotations
@@ -53,6 +54,7 @@ from macros.build import (
     french_typography,
     generated_pages,
     glossary_abbreviations,
+    integrity,
     macro_ids,
     no_symbolic_links,
     open_data,
@@ -94,6 +96,7 @@ WHOLE_SITE: tuple[Step, ...] = (
     Step(feeds.write, "feed.xml, en/feed.xml"),
     Step(bibliography_files.write, "donnees/sources.ris, donnees/sources.bib"),
     Step(trainers_kit.write, "e/4/ and the like (short links, QR codes); kit/: sheets, zips"),
+    Step(integrity.check, "nothing: reads every output back, and fails the build if one is broken"),
 )
 
 BUILD = Build()

@@ -146,7 +146,9 @@ def test_the_cite_block_gives_the_reference_in_the_pages_language(site, address,
         assert reference.cite.get_text() == want["title"]
         assert reference.get_text().startswith("Mutualiser. ")
         assert site.url + address in reference.get_text()
-        assert reference.select_one("time[data-consulted]")  # the browser writes the day
+        # The browser writes the day, as a <time>; until then no <time> without a date
+        assert reference.select_one("span[data-consulted]")
+        assert all(time.get("datetime") for time in reference.select("time"))
     day = written_day(want["day"], want["language"])
     assert day in iso.get_text()
     apa_day = {"fr": f"{want['day'].year}, {day.rsplit(' ', 1)[0]}"}.get(

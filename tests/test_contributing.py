@@ -231,6 +231,74 @@ def test_a_form_without_a_required_answer_is_refused_in_both_languages(data_copy
     assert not (data_copy / "case-studies" / "mediatheques-de-la-baie.yml").exists()
 
 
+def filled_form(tmp_path: Path, **replaced: str) -> Path:
+    """The sample form with some answers replaced: {sample text: new text}."""
+    body = SAMPLE_BODY.read_text("utf-8")
+    for old, new in replaced.items():
+        assert old in body, old
+        body = body.replace(old, new, 1)
+    (tmp_path / "body.md").write_bytes(body.encode("utf-8"))
+    return tmp_path / "body.md"
+
+
+# Line breaks that YAML honours but an editor or GitHub's web page may show as nothing.
+HIDDEN_BREAKS = {"CR": "\r", "NEL": "\x85", "LINE SEPARATOR": "\u2028", "PARAGRAPH": "\u2029"}
+
+
+@pytest.mark.parametrize("name", HIDDEN_BREAKS)
+def test_a_line_break_hidden_in_an_answer_never_turns_a_comment_into_data(
+    data_copy, capsys, monkeypatch, tmp_path, name
+):
+    """An unknown partner's name goes into a `# TODO` comment: a break there must not end it."""
+    hidden = HIDDEN_BREAKS[name]
+    body = filled_form(
+        tmp_path,
+        **{
+            "Une association inconnue : soutien": f"Une association{hidden}status: abandoned",
+            "Un catalogue commun.": f"Un catalogue{hidden}commun.",
+        },
+    )
+    (data_copy / "case-studies" / "mediatheques-de-la-baie.yml").unlink()
+    assert case_from_issue([str(body), "--data", str(data_copy)]) == 0
+    written = data_copy / "case-studies" / "mediatheques-de-la-baie.yml"
+    text = written.read_text("utf-8")
+    assert not set(text) & set(HIDDEN_BREAKS.values()), "only \\n ends a line of the file"
+    assert yaml.safe_load(text)["status"] == "realised"  # PyYAML's reading, not ours
+    monkeypatch.chdir(data_copy.parent)
+    assert validate_main(["data"]) == 0, capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("title", "expected_id"),
+    [
+        ("Библиотеки Москвы", "biblioteki-moskvy"),
+        ("Βιβλιοθήκες Αθηνών", "bibliothekes-athenon"),
+        ("図書館", "tu-shu-guan"),
+        ("Réseau " * 40, "reseau-" * 7 + "reseau"),  # 280 characters: cut at a hyphen, under 60
+    ],
+)
+def test_any_title_gives_an_id_of_latin_letters_at_most_60_long(
+    data_copy, capsys, tmp_path, title, expected_id
+):
+    body = filled_form(tmp_path, **{"Médiathèques de la Baie\n\n###": f"{title}\n\n###"})
+    assert case_from_issue([str(body), "--data", str(data_copy)]) == 0
+    assert (data_copy / "case-studies" / f"{expected_id}.yml").is_file()
+    assert len(expected_id) <= 60
+
+
+@pytest.mark.parametrize("title", ["???", "🙂 🙂", "—"])
+def test_a_title_without_letters_or_digits_is_refused_rather_than_given_an_empty_id(
+    data_copy, capsys, tmp_path, title
+):
+    before = sorted((data_copy / "case-studies").iterdir())
+    body = filled_form(tmp_path, **{"Médiathèques de la Baie\n\n###": f"{title}\n\n###"})
+    assert case_from_issue([str(body), "--data", str(data_copy)]) == 1
+    error = capsys.readouterr().err
+    assert "aucun identifiant ne peut être tiré du titre" in error
+    assert "no id can be made from the title" in error
+    assert sorted((data_copy / "case-studies").iterdir()) == before
+
+
 # --- On the pull request ---------------------------------------------------------------------------
 
 

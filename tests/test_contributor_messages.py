@@ -16,6 +16,7 @@ from conftest import ROOT
 
 from macros.contribute.check_data import main as validate_main
 from macros.contribute.github_report import annotation, escape_data, pages_of
+from macros.kit.trainers_kit import page_title
 from macros.model import messages
 from macros.model.validation import Problem
 
@@ -126,6 +127,30 @@ MISTAKES = [
         "the page does not start with its header (title, description) (add at the very top",
         "error",
         id="no front matter",
+    ),
+    pytest.param(
+        lambda p: edit(p, GUIDE, "---\n", '---\nsubtitle: "<meta http-equiv=refresh>"\n'),
+        f"{GUIDE}:2:1",
+        "subtitle: champ inconnu à cet endroit (l'un de : title, description",
+        "subtitle: unknown key (one of: title, description)",
+        "error",
+        id="undeclared front-matter key",
+    ),
+    pytest.param(
+        lambda p: edit(p, GUIDE, "Presque tout", "Presque\u200btout"),
+        at(GUIDE, "Presque tout", 8),
+        "caractère invisible U+200B (ZERO WIDTH SPACE) (effacez-le : retapez les caractères",
+        "invisible character U+200B (ZERO WIDTH SPACE) (delete it: type the characters",
+        "error",
+        id="zero-width space in a page",
+    ),
+    pytest.param(
+        lambda p: edit(p, CASE, "    value: 90\n", "    value: .nan\n"),
+        at(CASE, "    value: 90", 12),
+        "key_figures[0].value: « nan » n'est pas un nombre (écrivez le nombre en chiffres",
+        'key_figures[0].value: "nan" is not a number (write the number in digits',
+        "error",
+        id="not a number",
     ),
     pytest.param(
         lambda p: edit(p, GUIDE, "{ #what-to-do }", "{ #que-faire }"),
@@ -315,6 +340,11 @@ def test_a_byte_order_mark_and_windows_line_endings_are_accepted(project, monkey
         path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes().replace(b"\n", b"\r\n"))
     status, printed, _ = validate_as_ci(monkeypatch, capsys, project / "summary.md")
     assert (status, printed) == (0, [])
+    # ... and are the same page for the build: the trainers' kit read the title of a page saved
+    # with a byte-order mark as missing, and the build stopped on a KeyError.
+    assert page_title(project / "docs", "fr", "guide/champs.md") == (
+        "Étape 4 · Définir les champs de la mutualisation"
+    )
 
 
 @pytest.mark.parametrize(

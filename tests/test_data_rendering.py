@@ -272,8 +272,8 @@ def test_a_partner_page_links_each_identifier_to_its_register(site, partner, lan
 @pytest.mark.parametrize("partner", PARTNERS, ids=lambda partner: partner.id)
 def test_a_partner_page_carries_an_organization_json_ld(site, partner, language):
     path = page_path(language, f"partenaires/{partner.id}/")
-    (script,) = site.html(path).select("script[type='application/ld+json']")
-    organization = json.loads(script.string)
+    (script,) = site.html(path).select("script[type='application/ld+json']")  # in the <head>
+    organization = json.loads(script.string)["mainEntity"]
     assert organization["@type"] == "Organization"
     assert organization["name"] == partner.name[language]
     assert organization["url"] == site.url + path

@@ -18,6 +18,7 @@ import io
 import json
 import re
 import shutil
+import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -66,6 +67,12 @@ REFUSED = {
     "line break in a one-line text": ("line", "two\nlines"),
     "direction override": ("text", "admin\u202etxt.exe"),
     "control character": ("text", "bell\u0007"),
+    # Invisible characters: what a reviewer reads is not what is stored (look-alikes, hidden text)
+    "zero-width space": ("text", "ad\u200bmin"),
+    "soft hyphen": ("text", "bi\u00adbliotheque"),
+    "Unicode tag characters": ("text", "hidden\U000e0041\U000e0042"),
+    "right-to-left mark": ("text", "mark\u200f"),
+    "zero-width joiner in a URL": ("url", "https://example.org/a\u200db"),
     "oversized text": ("text", None),  # one more character than the field allows
     "javascript: URL": ("url", "javascript:alert(1)"),
     "data: URL": ("url", "data:text/html,<script>alert(1)</script>"),
@@ -261,15 +268,35 @@ def _inert_value(rule: str, original: str, number: int, path: tuple) -> str:
     return value
 
 
+# A page's title and description, within their limits (120 and 300 characters)
+FRONT_MATTER_ATTACK = {
+    "title": INERT[0][1] + " " + INERT[1][4],  # a script, and a refresh to another site
+    "description": " ".join([INERT[0][2], INERT[0][3], INERT[0][6], INERT[1][1]]),
+}
+
+
+def attack_front_matter(page: Path) -> None:
+    text = page.read_text("utf-8")
+    body = text.split("\n---\n", 1)[1]
+    front_matter = yaml.safe_dump(FRONT_MATTER_ATTACK, allow_unicode=True, width=10_000)
+    page.write_text(f"---\n{front_matter}---\n{body}", "utf-8")
+
+
 @pytest.fixture(scope="module")
 def hostile_site(tmp_path_factory) -> Path:
     project = copy_project(tmp_path_factory.mktemp("hostile"))
     rewrite(project / "data", inert_value)
+    for language in ("fr", "en"):  # a page's front matter: its two declared keys
+        attack_front_matter(project / "docs" / language / "a-propos.md")
     # A small page of cards: the listing's script adds the others from cards.json, as HTML.
     settings = project / "mkdocs.yml"
     settings.write_text(
         re.sub(r"case_listing_page_size: \d+", "case_listing_page_size: 5", settings.read_text())
     )
+    # A history, so that pages are dated and the feeds list them, with the attacks
+    for command in (["init", "-q"], ["add", "-A"], ["commit", "-q", "-m", "hostile"]):
+        git = ["git", "-c", "user.name=t", "-c", "user.email=t@example.org", *command]
+        subprocess.run(git, cwd=project, check=True, capture_output=True)
     result = run_in_copy(
         project,
         "-m",
@@ -280,6 +307,7 @@ def hostile_site(tmp_path_factory) -> Path:
         "out",
         SITE_URL=SITE_URL,
         MUTUALISER_KIT="0",
+        PAGE_DATES="on",
     )
     assert result.returncode == 0, result.stderr[-3000:]
     return project / "out"
@@ -432,3 +460,53 @@ def test_in_chromium_no_page_runs_navigates_or_reaches_out(hostile_site, browser
             problems += page.evaluate("window.__violations")
         context.close()
     assert problems == []
+
+
+def test_the_feeds_hold_the_attacks_as_plain_text(hostile_site):
+    """A feed reader shows a `text` title as it is: the attack arrives as its characters."""
+    import feedparser
+
+    for feed in ("feed.xml", "en/feed.xml"):
+        parsed = feedparser.parse((hostile_site / feed).read_bytes())
+        assert not parsed.bozo, parsed.get("bozo_exception")
+        texts = []
+        for entry in parsed.entries:
+            for detail in (entry.title_detail, entry.get("summary_detail")):
+                if detail:
+                    assert detail.type == "text/plain", (feed, detail)
+                    texts.append(detail.value)
+        for attack in (FRONT_MATTER_ATTACK["title"], "<script>alert('script')</script>"):
+            assert any(attack in text for text in texts), (feed, attack)
+
+
+def test_front_matter_reaches_the_navigation_of_every_page_as_text(hostile_site):
+    for language, root in (("fr", ""), ("en", "en/")):
+        page = BeautifulSoup((hostile_site / root / "index.html").read_text("utf-8"), "html.parser")
+        nav = page.select_one("nav.md-nav--primary")
+        assert FRONT_MATTER_ATTACK["title"] in nav.get_text(), language
+        assert nav.find_all(["script", "meta", "iframe"]) == [], language
+
+
+# --- Refused by the build itself, even if `make validate` is skipped -----------------------------
+
+
+@pytest.mark.parametrize("key", ["subtitle", "status", "template"])
+def test_a_page_with_an_undeclared_front_matter_key_is_never_published(tmp_path, key):
+    """Material prints `subtitle` and `status` into every page's navigation, unescaped."""
+    project = copy_project(tmp_path)
+    page = project / "docs/fr/a-propos.md"
+    refresh = '<meta http-equiv="refresh" content="0;url=https://evil.example/">'
+    page.write_text(
+        page.read_text("utf-8").replace("---\n", f"---\n{key}: '{refresh}'\n", 1), "utf-8"
+    )
+    result = run_in_copy(
+        project, "-m", "mkdocs", "build", "--strict", "-d", "out", MUTUALISER_KIT="0"
+    )
+    assert result.returncode != 0
+    assert f"docs/fr/a-propos.md:2:1: {key}: unknown key (one of: title, description)" in (
+        result.stderr
+    )
+    assert "Traceback" not in result.stderr
+    assert not any((project / "out").rglob("index.html")) or "evil.example" not in "".join(
+        path.read_text("utf-8") for path in (project / "out").rglob("*.html")
+    )

@@ -258,4 +258,6 @@ def test_a_page_reference_in_each_style_and_language(data):
         for reference in shown:
             assert reference.cite.get_text() == "A <b>page</b> & more"
             assert reference.select_one("time[datetime]")["datetime"] == "2026-09-05"
-            assert reference.find_all(True) == reference.find_all(["cite", "time"])
+            # the day of consultation: a <span> until the browser writes today's <time>
+            assert reference.find_all(True) == reference.find_all(["cite", "time", "span"])
+            assert reference.select_one("span[data-consulted]")

@@ -13,6 +13,7 @@ import struct
 import pytest
 from conftest import ROOT
 
+from macros.model.identifiers import url
 from macros.publish.catalogue import datasets
 from macros.registry import load_site_data
 from macros.site.i18n import LANGUAGES, language_root
@@ -32,7 +33,16 @@ SCHEMA_ORG = {
     "Article": CREATIVE_WORK,
     "CreativeWork": CREATIVE_WORK,
     "WebSite": {"name", "url"},
-    "Organization": {"name", "url", "sameAs", "description", "knowsAbout", "areaServed"},
+    "Organization": {
+        "name",
+        "url",
+        "sameAs",
+        "description",
+        "knowsAbout",
+        "areaServed",
+        "identifier",
+    },
+    "PropertyValue": {"propertyID", "value", "url"},
     "Person": {"name"},
     "Place": {"name"},
     "DefinedTermSet": {"name", "description", "hasDefinedTerm"},
@@ -128,7 +138,9 @@ def test_a_partner_page_describes_the_organisation(site, language):
         assert organisation["@type"] == "Organization"
         assert organisation["name"] == partner.name[language]
         assert organisation["url"] == site.url + path
-        assert organisation.get("sameAs") == partner.website
+        registers = [url(each.scheme, each.value) for each in partner.identifiers]
+        addresses = [address for address in (partner.website, *registers) if address]
+        assert organisation.get("sameAs", []) == addresses
         assert organisation["knowsAbout"] == [c.term.label[language] for c in partner.competences]
 
 

@@ -196,6 +196,23 @@ def test_each_sheet_is_one_a4_page_with_what_the_page_says(site, sheet_pdfs, lin
     assert date.today().isoformat() in text
 
 
+@pytest.mark.parametrize(("link", "language"), SHEETS, ids=lambda v: getattr(v, "short", v))
+def test_each_sheet_has_its_own_title_and_is_tagged_for_screen_readers(
+    site, sheet_pdfs, link, language
+):
+    """A PDF reader's window and a screen reader name the sheet (each sheet carried the
+    booklet's title), and read its structure in its language (PDF/UA-1)."""
+    pdf = sheet_pdfs[link.short, language]
+    built = site.html(page_url(link.page, language))
+    assert words(pdf.metadata.title) == words(
+        "".join(built.h1.find_all(string=True, recursive=False))
+    )
+    catalog = pdf.trailer["/Root"]
+    assert catalog["/MarkInfo"]["/Marked"]
+    assert "/StructTreeRoot" in catalog
+    assert catalog["/Lang"] == language
+
+
 def painted_colours(pdf: PdfReader, stream, resources) -> set[tuple[str, tuple[float, ...]]]:
     """Every colour a PDF content stream sets (operator, components), forms drawn in it included."""
     colours = set()
@@ -230,6 +247,8 @@ BLACK_AND_WHITE = {
 def test_the_booklet_gathers_every_sheet(site, sheet_pdfs, language):
     booklet = PdfReader(site.root / booklet_address(language))
     assert len(booklet.pages) == len(sheet_links(DATA))
+    assert booklet.trailer["/Root"]["/MarkInfo"]["/Marked"]  # tagged too
+    assert booklet.metadata.title == DATA.words["kit.booklet"][language]
     for page, link in zip(booklet.pages, sheet_links(DATA), strict=True):
         assert page.extract_text() == sheet_pdfs[link.short, language].pages[0].extract_text()
 

@@ -445,4 +445,7 @@ def test_the_pull_request_check_runs_the_translation_report_on_the_files_it_chan
         if "macros.contribute.check_translations --github" in step.get("run", "")
     )
     assert step["if"] == "github.event_name == 'pull_request'"
-    assert 'git diff --name-only "${BASE_SHA}" HEAD' in step["run"]
+    # The files it changes, as git lists them since the base (NUL-separated, never arguments:
+    # tests/test_workflows.py gives it files named like options)
+    assert '--changed-since "${BASE_SHA}"' in step["run"]
+    assert step["env"]["BASE_SHA"] == "${{ github.event.pull_request.base.sha }}"

@@ -523,6 +523,90 @@ BAD_INPUTS = [
         ),
         id="direction override",
     ),
+    # Invisible characters (Unicode's format characters), named, in a text, an id, a URL
+    pytest.param(
+        NEW_CASE,
+        changed(CASE, "en: A case}", 'en: "A ca\u00adse"}'),
+        (
+            f"{CASE_AT}:4:25: title.en: invisible character U+00AD (SOFT HYPHEN) "
+            "(one line of plain text, without control or text-direction characters)"
+        ),
+        id="soft hyphen",
+    ),
+    pytest.param(
+        NEW_CASE,
+        changed(CASE, "en: A case}", 'en: "A case\U000e0069\U000e0067\U000e006e"}'),
+        (
+            f"{CASE_AT}:4:25: title.en: invisible character U+E0069 (TAG LATIN SMALL LETTER I) "
+            "(one line of plain text, without control or text-direction characters)"
+        ),
+        id="Unicode tag characters",
+    ),
+    pytest.param(
+        NEW_CASE,
+        changed(CASE, "Shared books.}", '"Shared\u200fbooks."}'),
+        (
+            f"{CASE_AT}:5:42: summary.en: invisible text-direction character U+200F "
+            "(plain text, without control or text-direction characters)"
+        ),
+        id="right-to-left mark",
+    ),
+    pytest.param(
+        NEW_CASE,
+        changed(CASE, "fields: [tools]", 'fields: ["to\u200bols"]'),
+        (
+            f"{CASE_AT}:14:10: fields[0]: invisible character U+200B (ZERO WIDTH SPACE) "
+            "(delete it: type the characters around it again, or paste the text as plain text)"
+        ),
+        id="zero-width space in an id",
+    ),
+    pytest.param(
+        NEW_PARTNER,
+        changed(PARTNER, "https://www.example.org", '"https://www.example.org/\u2060a"'),
+        (
+            f"{PARTNER_AT}:5:10: website: invisible character U+2060 (WORD JOINER) "
+            "(delete it: type the characters around it again, or paste the text as plain text)"
+        ),
+        id="word joiner in a URL",
+    ),
+    pytest.param(
+        NEW_CASE,
+        changed(CASE, "fields: [tools]", "fields: [tools]\n\u200dnotes: x"),
+        (
+            f"{CASE_AT}:15:1: \u200dnotes: invisible character U+200D (ZERO WIDTH JOINER) "
+            "(delete it: type the characters around it again, or paste the text as plain text)"
+        ),
+        id="zero-width joiner in a key",
+    ),
+    # Numbers that are not numbers: the open data would not be JSON
+    *(
+        pytest.param(
+            NEW_CASE,
+            changed(
+                CASE,
+                "fields: [tools]",
+                "key_figures:\n  - {label: {fr: Prêts, en: Loans}, value: "
+                + written
+                + ", source: boussou-2014}\nfields: [tools]",
+            ),
+            (
+                f'{CASE_AT}:15:44: key_figures[0].value: "{shown}" is not a number '
+                "(write the number in digits, or remove the field)"
+            ),
+            id=f"{written} as a number",
+        )
+        for written, shown in ((".nan", "nan"), ("-.inf", "-inf"), ("1.0e+999", "inf"))
+    ),
+    # Depth, bounded before anything walks the file
+    pytest.param(
+        NEW_CASE,
+        changed(CASE, "fields: [tools]", "fields: " + "[" * 2000 + "tools" + "]" * 2000),
+        (
+            f"{CASE_AT}:14:20: file: more than 12 levels of nested lists or fields "
+            '(no data file needs that many: check that each bracket "[" and each brace is closed)'
+        ),
+        id="brackets nested 2000 deep",
+    ),
     pytest.param(
         NEW_CASE,
         changed(CASE, "Shared books.}", 'Shared\\u0007 books."}').replace(

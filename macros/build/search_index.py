@@ -22,15 +22,18 @@ import asyncio
 import shutil
 import types
 from concurrent.futures import ThreadPoolExecutor
+from fnmatch import fnmatch
 from pathlib import Path
 from typing import Any
 
 import pagefind.service
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from pagefind.index import IndexConfig, PagefindIndex
+from pagefind.index import IndexConfig
+from pagefind.service import PagefindService
 
 from macros.build.state import Build
+from macros.model.records import SiteData
 from macros.site.i18n import LANGUAGES, page_url
 from macros.site.paths import GLOSSARY_PAGE, SEARCH_FOLDER
 
@@ -39,12 +42,18 @@ async def _next_turn(delay: float, result: object = None) -> object:
     return await asyncio.sleep(0, result)
 
 
+async def _with_room(*arguments: Any, **options: Any) -> asyncio.subprocess.Process:
+    return await asyncio.create_subprocess_exec(*arguments, **{**options, "limit": 2**30})
+
+
 # Pagefind's Python service sleeps 0.1 s before reading each reply of its binary (Pagefind issue
 # #976): the glossary's 94 records cost 10 s a build. Its reads wait for the reply anyway, so in
-# its module, and there only, a sleep just yields to the event loop.
+# its module, and there only, a sleep just yields to the event loop. And the whole index comes
+# back in one reply (see _index), which must fit the reader's buffer: 2 MiB by default, about
+# 1,500 pages; 1 GiB here, a bound and not an allocation.
 # (mypy expects a module there: a namespace with the module's names serves Pagefind as well.)
 pagefind.service.asyncio = types.SimpleNamespace(  # type: ignore[assignment]
-    **{**vars(asyncio), "sleep": _next_turn}
+    **{**vars(asyncio), "sleep": _next_turn, "create_subprocess_exec": _with_room}
 )
 
 # Pagefind's ready-made interfaces: we answer in Material's box with its JavaScript API instead.
@@ -71,8 +80,11 @@ def write(build: Build, config: MkDocsConfig) -> None:
     site = Path(config.site_dir)
     # mkdocs-static-i18n writes Material's index itself, after the last language (empty now)
     shutil.rmtree(site / "search", ignore_errors=True)
-    data = build.site_data(config)
-    glossary = [
+    write_index(site, glossary_records(build.site_data(config)))
+
+
+def glossary_records(data: SiteData) -> list[dict[str, Any]]:
+    return [
         {
             "url": "/" + page_url(GLOSSARY_PAGE, language) + "#" + term.id,
             "content": " ".join(
@@ -90,19 +102,35 @@ def write(build: Build, config: MkDocsConfig) -> None:
         for language in LANGUAGES
         for term in data.glossary.values()
     ]
+
+
+def write_index(site: Path, records: list[dict[str, Any]]) -> None:
+    """Index the pages of `site` and `records` into site/pagefind/."""
     # Pagefind's Python API is async; in a thread of its own, it runs even where an event loop
     # already runs (Playwright's, in the tests that build the site).
     with ThreadPoolExecutor(max_workers=1) as thread:
-        thread.submit(asyncio.run, _index(site, glossary)).result()
-    for pattern in UNUSED:
-        for path in (site / SEARCH_FOLDER).glob(pattern):
-            path.unlink()
+        files = thread.submit(asyncio.run, _index(site, records)).result()
+    folder = site / SEARCH_FOLDER
+    shutil.rmtree(folder, ignore_errors=True)  # make serve builds over the last site
+    for file in files:
+        path = folder / file["path"]
+        if any(fnmatch(path.name, pattern) for pattern in UNUSED):
+            continue
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(file["content"])  # whole, and closed, before the build goes on
 
 
-async def _index(site: Path, glossary: list[dict[str, Any]]) -> None:
-    async with PagefindIndex(config=IndexConfig(output_path=str(site / SEARCH_FOLDER))) as index:
+async def _index(site: Path, glossary: list[dict[str, Any]]) -> list[Any]:
+    """Every file of the index, in memory. Pagefind's own `write_files` answers before its
+    writes reach the disk (its binary hands each file to a background thread and never waits
+    for it), and the service is then stopped: under load, a file could be left empty, most
+    often pagefind-entry.json, the last written, and every search failed (about 1 build in 40).
+    Here its service writes nothing; this step writes the files (`write`)."""
+    async with PagefindService() as service:  # stopped on leaving, once every reply is in
+        index = await service.create_index(IndexConfig())
         added = await index.add_directory(str(site), glob="**/*.html")
         if not added.get("page_count"):
             raise PluginError(f"search: Pagefind found no page to index in {site}")
         for record in glossary:
             await index.add_custom_record(**record)
+        return await index.get_files()

@@ -46,11 +46,16 @@ def add_sheet_link(build: Build, html: str, page: Page, config: MkDocsConfig) ->
     return html[:at] + "\n" + sheet_link + html[at:]
 
 
+def kit_made(build: Build) -> bool:
+    """Whether this build makes the sheets and offline copies."""
+    return not build.serving and os.environ.get("MUTUALISER_KIT") != "0"
+
+
 def write(build: Build, config: MkDocsConfig) -> None:
     data = build.site_data(config)
     site_dir, site_url = Path(config.site_dir), config.site_url or "/"
     write_short_links(data, site_dir, site_url, config.theme["favicon"])
-    if build.serving or os.environ.get("MUTUALISER_KIT") == "0":
+    if not kit_made(build):
         log.info("trainers' sheets and offline copies not made: `make build` makes them")
         return
     try:

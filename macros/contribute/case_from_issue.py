@@ -24,6 +24,7 @@ from datetime import date
 from pathlib import Path
 
 import yaml
+from text_unidecode import unidecode
 
 from macros.model import messages
 from macros.model.data import schema_comment
@@ -35,6 +36,11 @@ from macros.site.text import slug
 ROOT = Path(__file__).resolve().parents[2]
 FORM = ROOT / ".github" / "ISSUE_TEMPLATE" / "propose-case-study.yml"
 NO_RESPONSE = "_No response_"
+# Every line break YAML honours, some of which editors and GitHub show as nothing: in an answer
+# they become plain \n, which the form's text then shows and the file's quoting escapes, so that
+# no text read as a comment (`# TODO ...`) can end its line and start a field.
+YAML_LINE_BREAKS = re.compile("\r\n|[\r\x85\u2028\u2029]")
+LONGEST_ID = 60  # a file name, and an address: short enough to read and to type
 
 
 class FormError(Exception):
@@ -50,7 +56,7 @@ def form_labels(form: Path = FORM) -> dict[str, str]:
 def answers(body: str, labels: dict[str, str]) -> dict[str, str | list[str] | None]:
     """The answers by field id: text, a list of ticked options, or None when left empty."""
     found: dict[str, str | list[str] | None] = {}
-    sections = re.split(r"^### (.+)$", body.replace("\r\n", "\n"), flags=re.MULTILINE)
+    sections = re.split(r"^### (.+)$", YAML_LINE_BREAKS.sub("\n", body), flags=re.MULTILINE)
     for label, text in zip(sections[1::2], sections[2::2], strict=True):
         field_id = labels.get(label.strip())
         if field_id is None:
@@ -88,8 +94,21 @@ def lines_of(answer) -> list[str]:
 
 
 def quoted(text: str) -> str:
-    """A YAML string that reads back as `text`, whatever its colons, quotes or accents."""
-    return json.dumps(text, ensure_ascii=False)
+    """A YAML string that reads back as `text`, whatever its colons, quotes, accents or line
+    breaks (JSON leaves U+0085, U+2028 and U+2029 as they are, which YAML would read as breaks)."""
+    written = json.dumps(text, ensure_ascii=False)
+    return YAML_LINE_BREAKS.sub(lambda found: json.dumps(found[0]).strip('"'), written)
+
+
+def record_id(text: str) -> str:
+    """An id from any title: transliterated to Latin letters ("Библиотеки" -> "biblioteki", "図書館"
+    -> "tu-shu-guan"), at most LONGEST_ID characters cut at a hyphen; refused rather than empty."""
+    found = slug(unidecode(text))
+    if len(found) > LONGEST_ID:
+        found = found[: LONGEST_ID + 1].rpartition("-")[0] or found[:LONGEST_ID]
+    if not found:
+        raise FormError(messages.both("case_from_issue.no_id", value=text[:60]))
+    return found
 
 
 class Writer:
@@ -100,6 +119,8 @@ class Writer:
         self.written_in = written_in  # "fr" or "en": the other languages are left to translate
 
     def add(self, line: str, todo: str | None = None) -> None:
+        # A comment holds one line: any break YAML honours would end it (YAML_LINE_BREAKS).
+        todo = " ".join(todo.split()) if todo else None
         self.lines.append(f"{line}  # TODO {todo}" if todo else line)
 
     def text(self, indent: str, key: str, value: str) -> None:
@@ -148,7 +169,7 @@ def source_entry(given: dict, site: SiteData) -> tuple[str, str | None]:
     if not (year and re.fullmatch(r"\d{4}", year)):
         raise FormError(messages.both("case_from_issue.bad_year", value=year or ""))
     authors = [a.strip() for a in (given.get("source_authors") or "").split(";") if a.strip()]
-    base = slug(f"{authors[0].partition(',')[0] if authors else title[:30]} {year}")
+    base = record_id(f"{authors[0].partition(',')[0] if authors else title[:30]} {year}")
     source_id, number = base, 2
     while source_id in site.sources:
         source_id, number = f"{base}-{number}", number + 1
@@ -183,7 +204,7 @@ def case_study_yaml(given: dict, site: SiteData) -> tuple[str, str, str | None]:
         ),
         DEFAULT_LANGUAGE,
     )
-    case_id = slug(given["title"])
+    case_id = record_id(given["title"])
     fields = [choice_id(vocabularies.fields, f, "fields") for f in given.get("fields") or []]
     steps = [choice_id(vocabularies.steps, s, "steps") for s in given.get("steps") or []]
     for name, chosen in (("fields", fields), ("steps", steps)):

@@ -1,7 +1,9 @@
 """Check the pages in docs/<language>/ as `make validate` does for the data: each problem with its
 file and line, worded by macros/model/messages.py in both languages.
 
-- every page starts with front matter holding a `title` and a `description` (error);
+- every page starts with front matter holding a `title` and a `description`, and nothing else
+  (data/schemas/page.schema.json; error);
+- no page holds an invisible character: zero-width, direction control, soft hyphen (error);
 - every page is in the navigation of mkdocs.yml, and the navigation names no missing page (error);
 - every French page has its twin in each translation, and each translated page its French
   (warning: the site publishes it with a notice);
@@ -16,9 +18,11 @@ macros/contribute/check_data.py.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 import pathspec
@@ -27,8 +31,15 @@ from markdown.extensions.toc import slugify
 
 from macros.model import messages
 from macros.model.records import SiteData
-from macros.model.validation import Problem
+from macros.model.validation import (
+    INVISIBLE,
+    Problem,
+    SchemaChecker,
+    character_name,
+    parse_yaml,
+)
 from macros.site.i18n import DEFAULT_LANGUAGE, LANGUAGES, TRANSLATIONS
+from macros.site.text import read_page
 
 HEADING = re.compile(r"^(#{2,6})\s+(.*?)\s*#*\s*$")
 EXPLICIT_ID = re.compile(r"\s*\{[^}]*#([\w-]+)[^}]*\}\s*$")
@@ -40,11 +51,6 @@ MACRO_NOUNS = {"cite": "source", "cases_for_step": "step"}  # word.<noun> in dat
 
 def macro_ids(data: SiteData, macro: str) -> list[str]:
     return list(data.sources if macro == "cite" else data.vocabularies.steps)
-
-
-def read_page(path: Path) -> str:
-    """The page's text as MkDocs reads it: a byte-order mark dropped, line endings made \\n."""
-    return path.read_text(encoding="utf-8-sig").replace("\r\n", "\n")
 
 
 @dataclass(frozen=True)
@@ -70,23 +76,62 @@ def headings(text: str) -> list[Heading]:
     return found
 
 
+# Each key a page's front matter may hold, with its rules: data/schemas/page.schema.json.
+PAGE_SCHEMA = "page.schema.json"
+SCHEMAS = Path(__file__).resolve().parents[2] / "data" / "schemas"
+
+
+@functools.cache
+def _page_checker() -> SchemaChecker:
+    return SchemaChecker(SCHEMAS, {}, date.today().year)
+
+
 def front_matter_problems(shown: str, text: str) -> list[Problem]:
+    """The front matter against data/schemas/page.schema.json: a key it does not declare, a
+    value that is not one line of plain text, a missing title or description. The build runs
+    the same check (macros/build/page_titles.py), so a page skipping `make validate` is still
+    refused."""
     if not text.startswith("---\n") or "\n---" not in text[3:]:
         return [messages.problem("docs.no_front_matter", shown)]
     block = text[4:].split("\n---", 1)[0]
-    try:
-        meta = yaml.safe_load(block) or {}
-    except yaml.MarkedYAMLError as error:
-        line = error.problem_mark.line + 2 if error.problem_mark else 1
-        detail = str(error.problem or error.context)
-        return [messages.problem("docs.front_matter_invalid", shown, line, detail=detail)]
+    limit = _page_checker().schemas[PAGE_SCHEMA]["x-max-file-bytes"]
+    if len(block.encode()) > limit:
+        return [messages.problem("file.too_large", shown, size=len(block.encode()), limit=limit)]
+    # A blank line stands for the opening `---`: the lines YAML reports are the page's.
+    parsed, problems = parse_yaml("\n" + block, shown)
+    if parsed is None:
+        if any(problem.key == "file.empty" for problem in problems):
+            return [messages.problem("docs.no_front_matter", shown)]
+        return problems
+    meta = parsed.content
     if not isinstance(meta, dict):
         return [messages.problem("docs.no_front_matter", shown)]
-    return [
+    problems += _page_checker().check(parsed, PAGE_SCHEMA)
+    return problems + [
         messages.problem("docs.front_matter_field_missing", shown, 1, field=name, name=name)
         for name in ("title", "description")
         if not (isinstance(meta.get(name), str) and meta[name].strip())
     ]
+
+
+def body_problems(shown: str, text: str) -> list[Problem]:
+    """An invisible character anywhere in the page (validation.INVISIBLE), named: hidden text
+    or a direction override would read differently from what a reviewer sees."""
+    problems = []
+    lines = text.split("\n")
+    # The front matter's own lines are checked with their fields, by front_matter_problems.
+    start = lines.index("---", 1) + 1 if lines[0] == "---" and "---" in lines[1:] else 0
+    for number, line in enumerate(lines[start:], start=start + 1):
+        found = INVISIBLE.search(line)
+        if found:
+            code, name = character_name(found[0])
+            column = found.start() + 1
+            problems.append(
+                messages.problem(
+                    "text.invisible_anywhere", shown, number, column, code=code, name=name
+                )
+            )
+    return problems
 
 
 def macro_id_problems(shown: str, text: str, data: SiteData) -> list[Problem]:
@@ -170,6 +215,7 @@ def docs_problems(project: Path, data: SiteData | None) -> list[Problem]:
         for page, path in pages[language].items():
             text = texts[language, page] = read_page(path)
             problems += front_matter_problems(shown(language, page), text)
+            problems += body_problems(shown(language, page), text)
             if data is not None:
                 problems += macro_id_problems(shown(language, page), text, data)
 

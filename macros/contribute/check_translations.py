@@ -3,7 +3,8 @@
     python -m macros.contribute.check_translations              # every translation and its state
     python -m macros.contribute.check_translations --done docs/en/guide/champs.md  # record it
     python -m macros.contribute.check_translations --done --all # record every one as checked
-    python -m macros.contribute.check_translations --github FILE...  # CI: French changed alone
+    python -m macros.contribute.check_translations --github --changed-since COMMIT  # CI: French
+                                                                  # changed without its English
 
 `make translations` and `make translations-done PATH` run it. Without --done or --github it also
 prints the structural differences between twins (macros/contribute/twin_parity.py), as warnings.
@@ -17,6 +18,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from macros.contribute.github_report import changed_files
 from macros.contribute.translations import (
     LOCK_FILE,
     MISSING,
@@ -138,6 +140,12 @@ def main(argv: list[str] | None = None) -> int:
         help="with --done: record every translation; with --github: every one not up to date",
     )
     parser.add_argument("--github", action="store_true", help="annotations and job summary")
+    parser.add_argument(
+        "--changed-since",
+        metavar="COMMIT",
+        help="with --github: the change is what git lists since COMMIT (no file name on the "
+        "command line, where a name could read as an option)",
+    )
     parser.add_argument("--project", type=Path, default=Path.cwd(), help=argparse.SUPPRESS)
     arguments = parser.parse_args(argv)
     project = arguments.project
@@ -169,9 +177,10 @@ def main(argv: list[str] | None = None) -> int:
         return 0
 
     if arguments.github:
-        annotations, summary = github_report(
-            all_translations, data.words, None if arguments.all else arguments.paths, project
-        )
+        changed = None if arguments.all else arguments.paths
+        if arguments.changed_since is not None:
+            changed = changed_files(arguments.changed_since, project)
+        annotations, summary = github_report(all_translations, data.words, changed, project)
         print("\n".join(annotations))
         summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
         if summary_file:

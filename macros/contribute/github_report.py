@@ -11,6 +11,7 @@ workflow has uploaded the built site as artifact NAME.
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -67,18 +68,29 @@ def summary(problems: list[Problem], changed_pages: list[tuple[str, list[str]]])
     return "\n".join(out) + "\n"
 
 
+COMMIT = re.compile(r"[0-9a-f]{7,40}")
+
+
 def changed_files(since: str, project: Path) -> list[str]:
+    """The files changed between commit `since` and HEAD, each name exactly as it is: git
+    separates them with NUL (-z: no quoting of accents, no splitting on spaces or line breaks),
+    and `since` must be a commit id, so that nothing from outside can become an option."""
+    if not COMMIT.fullmatch(since):
+        print(f"git diff: {since!r} is not a commit id", file=sys.stderr)
+        return []
     result = subprocess.run(
-        ["git", "diff", "--name-only", since, "HEAD"],
+        ["git", "diff", "-z", "--name-only", since, "HEAD", "--"],
         cwd=project,
         capture_output=True,
         text=True,
+        encoding="utf-8",
+        errors="surrogateescape",
         check=False,
     )
     if result.returncode != 0:
         print(f"git diff {since}: {result.stderr.strip()}", file=sys.stderr)
         return []
-    return result.stdout.split()
+    return [name for name in result.stdout.split("\0") if name]
 
 
 def pages_of(files: list[str], site: SiteData | None, site_url: str | None):

@@ -19,6 +19,7 @@ from pathlib import Path
 from macros.model import messages
 from macros.model.validation import Problem
 from macros.site.i18n import DEFAULT_LANGUAGE, LANGUAGES
+from macros.site.text import read_page
 
 FENCE = re.compile(r"^\s*(```|~~~)")
 CHECKLIST_ITEM = re.compile(r"^\s*[-*+]\s+\[[ xX]\]\s")
@@ -138,8 +139,8 @@ def parity_problems(project: Path) -> list[Problem]:
             if english.is_file():
                 problems += twin_problems(
                     f"docs/{DEFAULT_LANGUAGE}/{path}",
-                    french.read_text("utf-8"),
+                    read_page(french),
                     f"docs/{language}/{path}",
-                    english.read_text("utf-8"),
+                    read_page(english),
                 )
     return sorted(problems)

@@ -5,6 +5,7 @@ sheet_address(link, "en")  -> "kit/en/e-4.pdf"
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -138,6 +139,10 @@ class SheetTooLong(Exception):
     pass
 
 
+# Tagged for screen readers (structure, reading order, language), as PDF/UA-1 asks.
+TAGGED = "pdf/ua-1"
+
+
 def write_sheets(data: SiteData, site_dir: Path, site_url: str, licence: dict, built: date):
     """Every sheet in every language as a one-page PDF, and a booklet per language gathering
     them. Raises SheetTooLong if a sheet needs more than one page: it would be cut on paper."""
@@ -163,8 +168,11 @@ def write_sheets(data: SiteData, site_dir: Path, site_url: str, licence: dict, b
                         f"the {language} sheet of {link.page} needs {len(alone.pages)} pages: "
                         "shorten its key actions, checklist or first pitfall, or the sheet's styles"
                     )
-        for link, page in zip(links, booklet.pages, strict=True):
+        for link, sheet, page in zip(links, sheets, booklet.pages, strict=True):
             path = site_dir / sheet_address(link, language)
             path.parent.mkdir(parents=True, exist_ok=True)
-            booklet.copy([page]).write_pdf(path)
-        booklet.write_pdf(site_dir / booklet_address(language))
+            alone = booklet.copy([page])
+            alone.metadata = copy.copy(booklet.metadata)  # shared with the booklet otherwise
+            alone.metadata.title = sheet.title  # a reader's window and list say which sheet
+            alone.write_pdf(path, pdf_variant=TAGGED)
+        booklet.write_pdf(site_dir / booklet_address(language), pdf_variant=TAGGED)

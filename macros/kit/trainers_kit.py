@@ -20,6 +20,7 @@ from macros.model.records import SiteData
 from macros.render.context import PageContext
 from macros.render.templates import render
 from macros.site.i18n import LANGUAGES
+from macros.site.text import read_page
 
 
 def write_kit(
@@ -39,7 +40,7 @@ def write_kit(
 
 def page_title(docs_dir: Path, language: str, path: str) -> str:
     """A page's title, from its front matter (the same text as its heading)."""
-    text = (docs_dir / language / path).read_text(encoding="utf-8")
+    text = read_page(docs_dir / language / path)
     return get_data(text)[1]["title"]
 
 

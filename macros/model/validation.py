@@ -10,6 +10,7 @@ schema, a field's `description` or `title`, has its French twin beside it: `x-de
 from __future__ import annotations
 
 import json
+import math
 import os
 import re
 import unicodedata
@@ -113,23 +114,30 @@ def read_yaml(path: Path, shown_path: str, schema_comment: str) -> tuple[YamlFil
         column = error.start - raw.rfind(b"\n", 0, error.start)
         byte = f"{raw[error.start]:02x}"
         return None, [messages.problem("file.not_utf8", shown_path, line, column, byte=byte)]
+    return parse_yaml(text, shown_path, schema_comment)
 
+
+def parse_yaml(
+    text: str, shown_path: str, schema_comment: str | None = None
+) -> tuple[YamlFile | None, list]:
+    """Parse a text of YAML (a data file, or a page's front matter: no schema comment); return it
+    with its positions (None if it cannot be read) and its problems."""
     # YAML's own errors for a tab or a non-breaking space are cryptic, or absent.
     invisible = messages.invisible_character_problems(shown_path, text)
     if invisible:
         return None, invisible
-    anchor = _first_anchor_or_alias(text, shown_path)
-    if anchor:
-        return None, [anchor]
+    refused = _structure_problem(text, shown_path)
+    if refused:
+        return None, [refused]
 
-    schema_name = schema_comment.rpartition("/")[2]
+    schema_name = (schema_comment or "").rpartition("/")[2]
     empty = messages.problem(
         "file.empty", shown_path, expected=Worded("fields_described_in", schema=schema_name)
     )
     if not text.strip():
         return None, [empty]
     problems = []
-    if text.partition("\n")[0].strip() != schema_comment:
+    if schema_comment and text.partition("\n")[0].strip() != schema_comment:
         problems.append(
             messages.problem("file.no_schema_comment", shown_path, comment=schema_comment)
         )
@@ -149,13 +157,17 @@ def read_yaml(path: Path, shown_path: str, schema_comment: str) -> tuple[YamlFil
     return parsed, problems
 
 
-def _first_anchor_or_alias(text: str, shown_path: str) -> Problem | None:
-    """YAML anchors (&name) and aliases (*name) are refused: nested aliases expand exponentially
-    (a few KB take the loader to a MemoryError), and nothing in data/ needs them. One pass of the
-    parser's events finds the first before anything is built; syntax errors are left to the
-    parse that follows, which words them."""
-    if "&" not in text and "*" not in text:
-        return None
+# Data files nest 5 levels at most; a few kilobytes of brackets nest thousands, which the
+# composer and the walks over a file's values would follow until Python's recursion limit.
+MAX_DEPTH = 12
+
+
+def _structure_problem(text: str, shown_path: str) -> Problem | None:
+    """What is refused before anything is built, in one pass of the parser's events (which does
+    not recurse): YAML anchors (&name) and aliases (*name), whose nesting expands exponentially
+    (a few KB take the loader to a MemoryError) and which nothing in data/ needs; and nesting
+    deeper than MAX_DEPTH. Syntax errors are left to the parse that follows, which words them."""
+    depth = 0
     try:
         for event in yaml.parse(text, Loader=_SafeLoader):
             if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
@@ -164,6 +176,15 @@ def _first_anchor_or_alias(text: str, shown_path: str) -> Problem | None:
                 return messages.problem(
                     "yaml.anchor", shown_path, line, column, sign=sign, name=event.anchor
                 )
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    line, column = _position(event.start_mark)
+                    return messages.problem(
+                        "yaml.too_deep", shown_path, line, column, limit=MAX_DEPTH
+                    )
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
     except yaml.YAMLError:
         return None
     return None
@@ -277,8 +298,11 @@ class SchemaChecker:
         for error in self._checkers[schema_name].iter_errors(parsed.content):
             problems += self._describe(error, parsed, schema_name)
         # One problem per field is enough: a malformed id need not also be reported as unknown.
+        # An invisible character is told first: by a text's own rule (with what the text may
+        # hold), else by unsafe_values (an id, a URL, a key), not as an unknown id or a pattern.
+        own_rule = [problem for problem in problems if problem.key.startswith("text.")]
         first_per_field: dict[str, Problem] = {}
-        for problem in problems:
+        for problem in [*own_rule, *unsafe_values(parsed), *problems]:
             first_per_field.setdefault(problem.field, problem)
         return sorted(first_per_field.values())
 
@@ -342,6 +366,10 @@ class SchemaChecker:
         if keyword == "pattern" and not instance.strip():
             empty = "translation" if path and path[-1] in LANGUAGES else "text"
             return worded(f"schema.empty_{empty}", expected=explained)
+        invisible = INVISIBLE.search(instance) if isinstance(instance, str) else None
+        if keyword == "pattern" and invisible:  # an id or a URL: the character, named
+            code, name = character_name(invisible[0])
+            return worded("text.invisible_anywhere", code=code, name=name)
         if keyword == "pattern":
             title = schema_text(error.schema, "title") or Worded("value.value")
             return worded(
@@ -369,8 +397,8 @@ class SchemaChecker:
                 "schema.too_many", count=len(instance), limit=expected_value, expected=here
             )
         if keyword == "x-text":
-            key, code = _text_mistake(expected_value, instance)
-            return worded(key, code=code, expected=Worded(f"text.{expected_value}"))
+            key, code, name = _text_mistake(expected_value, instance)
+            return worded(key, code=code, name=name, expected=Worded(f"text.{expected_value}"))
         if keyword in ("minimum", "maximum"):
             return worded("schema.out_of_range", found=_described_value(instance), expected=here)
         return worded("schema.other", detail=error.message, expected=here)
@@ -415,11 +443,26 @@ def schema_text(node: Any, name: str) -> Translated | None:
 
 # Every text is plain text, escaped for wherever it lands; these characters have no place in it.
 # Direction controls can make a text read differently from how it is stored (Trojan Source).
-_DIRECTION_CONTROLS = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+_DIRECTION_CONTROLS = set(
+    "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+)
 _LINE_BREAKS = set("\n\r\x0b\x0c\x85\u2028\u2029")
+# Unicode's format characters (category Cf, Unicode 14): zero-width spaces and joiners, direction
+# marks and overrides, the soft hyphen, tag characters... They show nothing, or change how the
+# text around them reads: look-alike names, hidden text. French typography needs none of them:
+# its no-break spaces (U+00A0, U+202F) are spaces, not format characters, and stay allowed; the
+# browser hyphenates, so a soft hyphen (U+00AD) is refused too (README, "What contributors
+# write").
+_FORMAT_CHARACTERS = (
+    "\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890-\u0891\u08e2\u180e\u200b-\u200f"
+    "\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\U000110bd\U000110cd"
+    "\U00013430-\U00013438\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001"
+    "\U000e0020-\U000e007f"
+)
+INVISIBLE = re.compile(f"[{_FORMAT_CHARACTERS}]")
 # The characters the rules below look at (category Cc is U+0000-U+001F and U+007F-U+009F), found
 # by one search: a thousand case studies hold 44 000 texts.
-_UNUSUAL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_UNUSUAL = re.compile(f"[\x00-\x1f\x7f-\x9f\u2028\u2029{_FORMAT_CHARACTERS}]")
 
 
 def _text_rule(checker, rule: str, instance: Any, schema) -> Iterator[ValidationError]:
@@ -428,21 +471,66 @@ def _text_rule(checker, rule: str, instance: Any, schema) -> Iterator[Validation
         yield ValidationError(f"{mistake[0]} {mistake[1]}")
 
 
-def _text_mistake(rule: str, instance: Any) -> tuple[str, str] | None:
+def character_name(character: str) -> tuple[str, str]:
+    """`U+200B` and `ZERO WIDTH SPACE`: how a message names a character no one can see."""
+    return f"U+{ord(character):04X}", unicodedata.name(character, "?")
+
+
+def invisible_mistake(character: str) -> str:
+    """The message key for a format character (INVISIBLE)."""
+    if character in _DIRECTION_CONTROLS:
+        return "text.direction_character"
+    return "text.invisible_character"
+
+
+def _text_mistake(rule: str, instance: Any) -> tuple[str, str, str] | None:
     """The first character a text of this rule (`line` or `paragraph`) may not hold: the key of
-    the message that says so, and the character's code."""
+    the message that says so, the character's code and its name."""
     if not isinstance(instance, str):
         return None
     for found in _UNUSUAL.finditer(instance):
         character = found[0]
-        code = f"U+{ord(character):04X}"
+        code, name = character_name(character)
         if character in _LINE_BREAKS and (rule == "line" or character not in "\n"):
-            return ("text.line_break" if rule == "line" else "text.unusual_line_break"), code
-        if character in _DIRECTION_CONTROLS:
-            return "text.direction_character", code
+            key = "text.line_break" if rule == "line" else "text.unusual_line_break"
+            return key, code, name
+        if INVISIBLE.match(character):
+            return invisible_mistake(character), code, name
         if unicodedata.category(character) == "Cc" and character not in _LINE_BREAKS:
-            return "text.control_character", code
+            return "text.control_character", code, name
     return None
+
+
+def unsafe_values(parsed: YamlFile) -> list[Problem]:
+    """What no schema keyword catches, in every value and key of a file, texts or not (ids,
+    URLs, keys): an invisible character, and a number that is not one (`.nan`, `.inf`,
+    `1.0e+999`: the open data would not be JSON). The walk follows the parsed values, whose
+    depth _structure_problem has bounded."""
+    problems = []
+
+    def text(value: str, path: FieldPath, of_key: bool = False) -> None:
+        found = INVISIBLE.search(value)
+        if found:
+            code, name = character_name(found[0])
+            key = "text.invisible_anywhere"
+            problems.append(parsed.worded(path, key, of_key=of_key, code=code, name=name))
+
+    def walk(value: Any, path: FieldPath) -> None:
+        if isinstance(value, str):
+            text(value, path)
+        elif isinstance(value, float) and not math.isfinite(value):
+            problems.append(parsed.worded(path, "number.not_finite", value=str(value)))
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                if isinstance(key, str):
+                    text(key, (*path, key), of_key=True)
+                walk(item, (*path, key))
+        elif isinstance(value, list):
+            for index, item in enumerate(value):
+                walk(item, (*path, index))
+
+    walk(parsed.content, ())
+    return problems
 
 
 def _location_description(nodes: list[tuple[Any, Any]]) -> Translated | None:

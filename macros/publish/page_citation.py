@@ -64,7 +64,7 @@ def fill(template: str, **parts: Markup) -> Markup:
 
 def references(citation: PageCitation, words) -> list[tuple[str, str, Markup]]:
     """The page's reference in each style, (style id, style name, HTML): the title in <cite>,
-    the day of consultation in a <time> the browser fills."""
+    the day of consultation, which the browser writes (page-tools.js)."""
     language = citation.language
 
     def updated(form: str | None) -> Markup:
@@ -76,7 +76,8 @@ def references(citation: PageCitation, words) -> list[tuple[str, str, Markup]]:
     def reference(template: str, updated_form: str | None, locale: str) -> Markup:
         # `locale`: how the browser writes the day of consultation, per style and language
         # (Intl): ISO 690 "21 November 2026", APA "November 21, 2026".
-        consulted = Markup('<time data-consulted="{}">{}</time>').format(
+        # A <span> the browser turns into a <time> of today: a <time> must hold a date.
+        consulted = Markup('<span data-consulted="{}">{}</span>').format(
             locale, words["cite.consulted_unknown"][language]
         )
         return fill(

@@ -10,6 +10,7 @@ tools/preview_images.py).
 
 from __future__ import annotations
 
+from macros.model.identifiers import SCHEMES, url
 from macros.model.records import Partner, SiteData
 from macros.publish import glossary_vocabulary
 from macros.publish.catalogue import Dataset, datasets
@@ -106,8 +107,19 @@ def _organisation(partner: Partner, language: str, site_url: str) -> dict[str, o
         "url": page_url(partner_page_path(partner.id), language, site_url),
         "knowsAbout": [competence.term.label[language] for competence in partner.competences],
     }
-    if partner.website:
-        described["sameAs"] = partner.website
+    if partner.identifiers:  # each identifier, and its register's page where it has one
+        described["identifier"] = [
+            {
+                "@type": "PropertyValue",
+                "propertyID": SCHEMES[each.scheme].name,
+                "value": each.value,
+                **({"url": url(each.scheme, each.value)} if url(each.scheme, each.value) else {}),
+            }
+            for each in partner.identifiers
+        ]
+    addresses = [partner.website, *(url(each.scheme, each.value) for each in partner.identifiers)]
+    if same_as := [address for address in addresses if address]:
+        described["sameAs"] = same_as
     place = [
         text[language]
         for text in (partner.region, partner.country and partner.country.label)

@@ -63,7 +63,6 @@ def partner_page(data: SiteData, page: PageContext, partner: Partner) -> str:
         partner=partner,
         schemes=SCHEMES,
         links={each.scheme: url(each.scheme, each.value) for each in partner.identifiers},
-        json_ld=json_ld(partner, page),
         cite=lambda source: Markup(cite(data, page, source.id)),
         case_links=_case_links([partner], page),
         language=page.language,
@@ -82,35 +81,3 @@ def _case_links(
 
 
 # --- schema.org ----------------------------------------------------------------------------
-
-
-def json_ld(partner: Partner, page: PageContext) -> dict[str, object]:
-    """The partner as a schema.org Organization: its identifiers as PropertyValues, and the
-    pages that describe it (its website, its identifiers' registers) as `sameAs`."""
-    language = page.language
-    organization: dict[str, object] = {
-        "@context": "https://schema.org",
-        "@type": "Organization",
-        "name": partner.name[language],
-        "description": partner.description[language],
-        "url": page.absolute_url(),
-    }
-    if partner.identifiers:
-        organization["identifier"] = [
-            {
-                "@type": "PropertyValue",
-                "propertyID": SCHEMES[each.scheme].name,
-                "value": each.value,
-                **({"url": url(each.scheme, each.value)} if url(each.scheme, each.value) else {}),
-            }
-            for each in partner.identifiers
-        ]
-    addresses = [partner.website, *(url(each.scheme, each.value) for each in partner.identifiers)]
-    if same_as := [address for address in addresses if address]:
-        organization["sameAs"] = same_as
-    if partner.country:
-        organization["address"] = {
-            "@type": "PostalAddress",
-            "addressCountry": partner.country.label[language],
-        }
-    return organization

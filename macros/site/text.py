@@ -4,9 +4,17 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from pathlib import Path
 
 # A sentence ends at ". " before a capital, unless the dot closes an initial ("J.-M. Raina").
 _SENTENCE_END = re.compile(r"(?<=[a-zà-ÿ0-9)»”][.!?])\s+(?=[A-ZÀ-Ý«“])")
+
+
+def read_page(path: Path) -> str:
+    """A Markdown page's text as MkDocs reads it: a byte-order mark dropped, Windows line endings
+    made \\n. Every reader of docs/ goes through it, so that a page saved by any editor is the
+    same text everywhere (a BOM used to hide the front matter from the trainers' kit)."""
+    return path.read_text(encoding="utf-8-sig").replace("\r\n", "\n")
 
 
 def first_sentence(text: str) -> str:

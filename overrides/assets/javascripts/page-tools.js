@@ -9,12 +9,16 @@
 
   function fillConsultationDays() {
     const today = new Date()
-    for (const time of document.querySelectorAll("time[data-consulted]")) {
-      const format = new Intl.DateTimeFormat(time.dataset.consulted, {
+    // Each is a <span> in the built page (a <time> must hold a date): it becomes today's <time>.
+    for (const placeholder of document.querySelectorAll("[data-consulted]")) {
+      const format = new Intl.DateTimeFormat(placeholder.dataset.consulted, {
         day: "numeric", month: "long", year: "numeric",
       })
+      const time = document.createElement("time")
+      time.dataset.consulted = placeholder.dataset.consulted
       time.textContent = format.format(today)
       time.dateTime = today.toISOString().slice(0, 10)
+      placeholder.replaceWith(time)
     }
   }
 
