@@ -20,6 +20,7 @@ from macros.model.records import (
 from macros.render.citations import cite
 from macros.render.context import PageContext
 from macros.render.facets import Facet, count_texts, facet
+from macros.render.record_nav import record_nav
 from macros.render.templates import render
 from macros.site.i18n import page_url
 from macros.site.paths import (
@@ -197,6 +198,15 @@ def case_study_page(data: SiteData, page: PageContext, case: CaseStudy) -> str:
     return render(
         "case_study.md",
         case=case,
+        nav=record_nav(
+            page,
+            "case-studies",
+            CASE_LISTING_PAGE,
+            list(data.case_studies.values()),  # the listing's order (case_listing)
+            case,
+            lambda each: each.title[language],
+            case_page_path,
+        ),
         language=language,
         ui=page.ui,
         json_ld=json_ld(case, page),
