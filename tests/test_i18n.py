@@ -132,7 +132,7 @@ CHROME = [
     ("search box's name", "input.md-search__input", "aria-label"),
     ("search dialog", "[data-search]", "aria-label"),
     ("search hint", "[data-search-meta]", None),
-    ("language menu", ".md-select > button", "aria-label"),
+    ("language switch", ".md-header__option a:visible", None),
     ("back to top", "button.md-top", None),
     ("licence", ".md-copyright__highlight", None),
 ]
