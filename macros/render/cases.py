@@ -20,6 +20,7 @@ from macros.model.records import (
 from macros.render.citations import cite
 from macros.render.context import PageContext
 from macros.render.facets import Facet, count_texts, facet
+from macros.render.glossary import abbreviator
 from macros.render.record_nav import record_nav
 from macros.render.templates import render
 from macros.site.i18n import page_url
@@ -210,6 +211,7 @@ def case_study_page(data: SiteData, page: PageContext, case: CaseStudy) -> str:
         language=language,
         ui=page.ui,
         json_ld=json_ld(case, page),
+        abbr=abbreviator(data, language),
         cite=lambda source: Markup(cite(data, page, source.id)),
         partner_links={
             link.partner.id: page.link(partner_page_path(link.partner.id)) for link in case.partners

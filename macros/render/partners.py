@@ -9,6 +9,7 @@ from macros.model.records import Partner, SiteData
 from macros.render.citations import cite
 from macros.render.context import PageContext
 from macros.render.facets import count_texts, facet
+from macros.render.glossary import abbreviator
 from macros.render.record_nav import record_nav
 from macros.render.templates import render
 from macros.site.paths import PARTNER_FOLDER, case_page_path, partner_page_path
@@ -70,6 +71,7 @@ def partner_page(data: SiteData, page: PageContext, partner: Partner) -> str:
             partner_page_path,
         ),
         cite=lambda source: Markup(cite(data, page, source.id)),
+        abbr=abbreviator(data, page.language),
         case_links=_case_links([partner], page),
         language=page.language,
         ui=page.ui,
