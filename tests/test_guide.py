@@ -72,6 +72,17 @@ def test_the_home_page_shows_the_seven_steps(site, prefix, language):
 
 
 @pytest.mark.parametrize(("prefix", "language"), BOTH)
+def test_the_seven_steps_start_on_the_home_pages_first_screen(visit, prefix, language):
+    """A reader sees what the guide is before scrolling: the steps follow the introduction,
+    their heading and first step within a laptop's first screen (they started 2,600 px down)."""
+    page, _ = visit(prefix, viewport={"width": 1280, "height": 800})
+    headings = page.locator("article h2").evaluate_all("hs => hs.map(h => h.id)")
+    assert headings[0] == "seven-steps"
+    first = page.locator("ol.steps-overview a").first.bounding_box()
+    assert first["y"] + first["height"] <= 800
+
+
+@pytest.mark.parametrize(("prefix", "language"), BOTH)
 def test_the_success_factors_page_has_the_seven_factors(site, prefix, language):
     ids = [h["id"] for h in site.html(prefix + "facteurs-de-reussite/").select("article h2[id]")]
     factors = ["solidarity", "political-will", "shared-gains", "user-orientation"]

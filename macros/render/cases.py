@@ -201,8 +201,9 @@ def case_study_page(data: SiteData, page: PageContext, case: CaseStudy) -> str:
         case=case,
         nav=record_nav(
             page,
-            "case-studies",
             CASE_LISTING_PAGE,
+            page.ui["case-studies.dataset"],
+            page.ui["case-studies.back"],
             list(data.case_studies.values()),  # the listing's order (case_listing)
             case,
             lambda each: each.title[language],

@@ -63,8 +63,9 @@ def partner_page(data: SiteData, page: PageContext, partner: Partner) -> str:
         partner=partner,
         nav=record_nav(
             page,
-            "partners",
             f"{PARTNER_FOLDER}/index.md",
+            page.ui["partners.dataset"],
+            page.ui["partners.back"],
             directory_order(data, page.language),
             partner,
             lambda each: each.name[page.language],

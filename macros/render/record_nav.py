@@ -30,14 +30,16 @@ class RecordNav:
 
 def record_nav(
     page: PageContext,
-    kind_name: str,
     listing_path: str,
+    listing_title: str,
+    back: str,
     ordered: Sequence[Any],
     record: Any,
     title: Callable[[Any], str],
     path_of: Callable[[str], str],
 ) -> RecordNav:
-    """`ordered`: the kind's records in its listing's order; `title(record)` in this language;
+    """`listing_title`, `back`: the listing's title and the words of the link back to it;
+    `ordered`: the kind's records in its listing's order; `title(record)` in this language;
     `path_of(id)`: a record's page path (`cas/g2id.md`)."""
     at = [each.id for each in ordered].index(record.id)
 
@@ -48,8 +50,8 @@ def record_nav(
 
     return RecordNav(
         home=page.link("index.md"),
-        listing=Link(page.ui[f"{kind_name}.dataset"], page.link(listing_path)),
-        back=page.ui[f"{kind_name}.back"],
+        listing=Link(listing_title, page.link(listing_path)),
+        back=back,
         title=title(record),
         previous=link(at - 1),
         next=link(at + 1),
