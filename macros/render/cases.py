@@ -121,6 +121,26 @@ def cases_for_step(data: SiteData, page: PageContext, step_id: str) -> str:
     )
 
 
+FINDINGS = ("gains", "drawbacks")
+
+
+def case_findings(data: SiteData, page: PageContext, section: str) -> str:
+    """What the case studies found, gains or drawbacks, case by case, each with its source and
+    a link to its case (the decision-makers' page): the facts stay in the case files."""
+    if section not in FINDINGS:
+        raise LookupError(f"case_findings: {section!r} is not one of {FINDINGS}")
+    cases = [case for case in data.case_studies.values() if getattr(case, section)]
+    return render(
+        "case_findings.html",
+        cases=cases,
+        section=section,
+        links={case.id: page.link(case_page_path(case.id), section) for case in cases},
+        cite=lambda source: Markup(cite(data, page, source.id)),
+        abbr=abbreviator(data, page.language),
+        language=page.language,
+    )
+
+
 # The listing's cards beyond its first page: the filters script fetches them, in the page's
 # language, from this file next to the listing page (macros/build/case_listing_cards.py writes it).
 LISTING_CARDS = "cards.json"
