@@ -7,7 +7,7 @@ mkdocs-static-i18n runs the English build inside the French one's post_build (pr
 so the whole-site outputs are written once, after the last language.
 
     config        the data folder opened for the build; refuse symbolic links; quiet Material's
-                  search; read the pages' dates; start the feeds
+                  search; read the pages' dates; start the feeds and search's suggestion words
     pre_build     words worked out once: permalink titles, glossary definitions
     files         the pages generated from data/ (one per record and language), and their files
     env           template globals: languages and words, the CSP, translation states, citations
@@ -16,7 +16,7 @@ so the whole-site outputs are written once, after the last language.
                   glossary tooltips (after macros)
     page_content  permalink titles, French typography, checklists, translation notices, the
                   trainers' sheet link
-    page_context  "edit" and "report" addresses; the page's feed entry
+    page_context  "edit" and "report" addresses; the page's feed entry and suggestion words
     post_build    after the last language, the whole-site outputs of WHOLE_SITE, in that order
                   (their folders are declared in macros/site/outputs.py), the last of which
                   reads them all back (integrity): a broken output fails the build
@@ -118,6 +118,7 @@ def _prepare(config: MkDocsConfig) -> MkDocsConfig:
     search_index.keep_material_quiet(BUILD, config)
     page_citations.read_dates(BUILD, config)
     feeds.start(BUILD, config)
+    search_index.start(BUILD, config)
     return config
 
 
@@ -182,6 +183,7 @@ def on_page_context(
 ) -> TemplateContext:
     contribute_links.set_addresses(BUILD, page, config)
     feeds.gather(BUILD, page, config)
+    search_index.gather(BUILD, page, config)
     return context
 
 

@@ -44,6 +44,11 @@ def define_env(env) -> None:
         return cases.cases_for_step(data, here(), step_id)
 
     @env.macro
+    def case_findings(section: str) -> str:
+        """Every case study's "gains" or "drawbacks", with sources (decision-makers' page)."""
+        return cases.case_findings(data, here(), section)
+
+    @env.macro
     def case_listing() -> str:
         """The case studies, filterable, a page of cards at a time (case-study listing page)."""
         page_size = env.conf.extra["case_listing_page_size"]

@@ -9,6 +9,8 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
+import unicodedata
 from urllib.parse import parse_qs, urljoin, urlsplit
 
 import pytest
@@ -460,6 +462,46 @@ def test_abbreviations_expand_in_the_reader_language_on_every_page(site, languag
             assert abbr["title"] == expansions[abbr.get_text()], f"{page}: {abbr}"
             tooltips += 1
         assert not html.select(":is(code, pre) abbr"), f"{page}: a tooltip inside code"
+    assert tooltips > 0
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_glossary_opens_with_an_a_to_z_index(site, language):
+    """Each initial of the terms (accents aside: "État" under E) links to its first term."""
+    html = site.html(page_path(language, "glossaire/"))
+    terms = html.select("dl.glossary > dt")
+
+    def initial(text: str) -> str:
+        letter = unicodedata.normalize("NFD", text)[0].upper()
+        return letter if letter.isalpha() else "#"
+
+    firsts = {}
+    for term in terms:
+        firsts.setdefault(initial(text_of(term)), term["id"])
+    index = html.select("nav.glossary-index a")
+    assert [text_of(link) for link in index] == list(firsts)
+    assert [link["href"] for link in index] == [f"#{term_id}" for term_id in firsts.values()]
+    assert len(index) > 10
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_record_pages_get_glossary_tooltips_in_their_texts(site, language):
+    """Markdown's abbr extension skips the HTML of generated pages: their templates add the
+    tooltips to the texts they print (a case's summary, a partner's description)."""
+    abbreviations = [term.term[language] for term in DATA.glossary.values() if term.expansion]
+    tooltips = 0
+    for path, selector, text in [
+        *((f"cas/{c.id}/", ".case-study__summary", c.summary) for c in CASES),
+        *((f"partenaires/{p.id}/", ".partner__description", p.description) for p in PARTNERS),
+    ]:
+        written = [
+            term
+            for term in abbreviations
+            if re.search(rf"(?<![\w-]){re.escape(term)}(?![\w-])", text[language])
+        ]
+        shown = site.html(page_path(language, path)).select_one(f"article {selector}")
+        assert sorted({text_of(abbr) for abbr in shown.select("abbr")}) == sorted(set(written))
+        tooltips += len(written)
     assert tooltips > 0
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 PAGE = "guide/champs/"  # has SIGB, among others
+CASE_PAGE = "cas/g2id/"  # a page generated from data/: its texts name ETP (FTE) and DRAC
 TERM = "abbr[aria-describedby]"
 
 
@@ -21,7 +22,7 @@ def test_the_build_gives_each_term_its_definition(site):
     assert abbr["title"]  # without JavaScript, the browser's own tooltip still says it
 
 
-@pytest.mark.parametrize("path", [PAGE, "en/" + PAGE])
+@pytest.mark.parametrize("path", [PAGE, "en/" + PAGE, CASE_PAGE, "en/" + CASE_PAGE])
 def test_a_term_shows_its_definition_on_keyboard_focus_and_escape_dismisses_it(site, visit, path):
     page, record = visit(path)
     term = page.locator(TERM).first

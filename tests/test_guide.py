@@ -76,6 +76,44 @@ def test_the_home_page_shows_the_seven_steps(site, prefix, language):
 
 
 @pytest.mark.parametrize(("prefix", "language"), BOTH)
+def test_the_seven_steps_start_on_the_home_pages_first_screen(visit, prefix, language):
+    """A reader sees what the guide is before scrolling: the steps follow the introduction,
+    their heading and first step within a laptop's first screen (they started 2,600 px down)."""
+    page, _ = visit(prefix, viewport={"width": 1280, "height": 800})
+    headings = page.locator("article h2").evaluate_all("hs => hs.map(h => h.id)")
+    assert headings[0] == "seven-steps"
+    first = page.locator("ol.steps-overview a").first.bounding_box()
+    assert first["y"] + first["height"] <= 800
+
+
+@pytest.mark.parametrize(("prefix", "language"), BOTH)
+def test_decision_makers_get_every_finding_of_the_cases_with_its_case_and_source(
+    site, prefix, language
+):
+    """Their reading path (in the navigation) quotes the case files, gains then drawbacks, each
+    under a link to its case and with its citation: no fact of its own."""
+    html = site.html(prefix + "decideurs/")
+    assert site.html(prefix).select_one('.md-nav a[href$="decideurs/"]')
+    lists = html.select("article dl.case-findings")
+    assert len(lists) == 2
+    for section, found in zip(("gains", "drawbacks"), lists, strict=True):
+        cases = [case for case in DATA.case_studies.values() if getattr(case, section)]
+        titles = [
+            " ".join(link.get_text().replace("\u202f", " ").replace("\u00a0", " ").split())
+            for link in found.select("dt > a")
+        ]
+        assert titles == [case.title[language] for case in cases]
+        assert [link["href"] for link in found.select("dt > a")] == [
+            f"../cas/{case.id}/#{section}" for case in cases
+        ]
+        items = [item for case in cases for item in getattr(case, section)]
+        findings = found.select("dd")
+        assert len(findings) == len(items)
+        for item, finding in zip(items, findings, strict=True):
+            assert bool(finding.select("a.citation")) == bool(item.source)
+
+
+@pytest.mark.parametrize(("prefix", "language"), BOTH)
 def test_the_success_factors_page_has_the_seven_factors(site, prefix, language):
     ids = [h["id"] for h in site.html(prefix + "facteurs-de-reussite/").select("article h2[id]")]
     factors = ["solidarity", "political-will", "shared-gains", "user-orientation"]

@@ -14,7 +14,13 @@ import yaml
 from conftest import ROOT, built_language
 
 from macros.model.records import Text
-from macros.site.i18n import DEFAULT_LANGUAGE, LANGUAGES, TRANSLATIONS, other_languages
+from macros.site.i18n import (
+    DEFAULT_LANGUAGE,
+    LANGUAGES,
+    TRANSLATIONS,
+    language_root,
+    other_languages,
+)
 
 OTHER = {"fr": "en", "en": "fr"}
 XML = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9", "xhtml": "http://www.w3.org/1999/xhtml"}
@@ -175,6 +181,66 @@ def test_404_page_speaks_the_language_of_the_missing_address(visit, path, langua
     page, _ = visit(path)
     assert page.evaluate("document.documentElement.lang") == language
     assert page.get_by_role("heading", level=1).inner_text() == heading
+
+
+# What the words around the content say, read in the browser: (what, selector, attribute or text)
+CHROME = [
+    ("search box", "input.md-search__input", "placeholder"),
+    ("search box's name", "input.md-search__input", "aria-label"),
+    ("search dialog", "[data-search]", "aria-label"),
+    ("search hint", "[data-search-meta]", None),
+    ("language switch", ".md-header__option a:visible", None),
+    ("back to top", "button.md-top", None),
+    ("licence", ".md-copyright__highlight", None),
+]
+
+
+def chrome_words(page) -> dict[str, str]:
+    def read(selector: str, attribute: str | None) -> str:
+        element = page.locator(selector).first
+        text = element.get_attribute(attribute) if attribute else element.text_content()
+        return " ".join((text or "").split())
+
+    return {what: read(selector, attribute) for what, selector, attribute in CHROME}
+
+
+def other_errors(record) -> list[str]:
+    """The console's errors but the one the missing page's own status gives."""
+    errors = list(record.errors)
+    own = "the server responded with a status of 404 (Not Found)"
+    assert errors.count(next((e for e in errors if own in e), None)) <= 1
+    return [error for error in errors if own not in error]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_404_page_is_in_the_readers_language_around_its_content_too(site, visit, language):
+    """The one 404 page is built in French: for an English address, its header, search,
+    menu and footer speak English, word for word as the English home page does."""
+    root = language_root(language)
+    home, _ = visit(root)
+    expected = chrome_words(home)
+    missing, record = visit(root + "guide/nowhere/")
+    assert chrome_words(missing) == expected
+    # no menu of the other language's pages
+    other = next(each for each in LANGUAGES if each != language)
+    other_menu = {
+        " ".join(link.get_text().split())
+        for link in site.html(language_root(other)).select(".md-sidebar--primary .md-nav__link")
+    }
+    visible = missing.locator(".md-sidebar--primary .md-nav__link:visible").all_text_contents()
+    shown = {" ".join(text.split()) for text in visible}
+    assert not (shown & other_menu) - {"Mutualiser"}, shown & other_menu
+    assert other_errors(record) == []
+
+
+def test_search_on_the_english_404_page_finds_english_pages(site, visit):
+    from test_search import search
+
+    page, record = visit("en/guide/nowhere/")
+    results = search(page, "pooling")  # waits for the count in English (__config's words)
+    assert results
+    assert all(url.startswith(site.url + "en/") for url in results)
+    assert other_errors(record) == []
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

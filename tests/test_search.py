@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from playwright.sync_api import expect
 
 
 def test_each_language_has_its_own_index_and_materials_is_gone(site):
@@ -208,3 +209,82 @@ def test_search_still_answers_when_its_worker_cannot_start(site, visit, path, qu
     english = [url for url in results if url.startswith(site.url + "en/")]
     assert english == (results if path == "en/" else [])
     assert violations == []
+
+
+@pytest.mark.parametrize(
+    ("path", "query"),
+    [
+        ("", "problème"),
+        ("", "modifier cette page"),
+        ("en/", "edit this page"),
+        ("en/", "report a problem"),
+    ],
+)
+def test_the_page_actions_are_not_searched(site, visit, path, query):
+    """Every page has "Edit this page" and "Report a problem": indexed, they made every page
+    match. The home page has them and says nothing of either: it must not be found."""
+    for actions in site.html(path).select("[data-pagefind-body] .contribute-links"):
+        assert actions.has_attr("data-pagefind-ignore")
+    page, _ = visit(path)
+    found = {url.split("#")[0] for url in search(page, query)}
+    assert site.url + path not in found
+    # the few pages that speak of editing or reporting, not every page of the language
+    assert len(found) < len(site.pages("en" if path else "fr")) / 4, found
+
+
+@pytest.mark.parametrize(("path", "query"), [("", "mutualisation"), ("en/", "pooling")])
+def test_result_titles_do_not_end_in_the_permalink_sign(site, visit, path, query):
+    assert site.html(f"{path}guide/champs/").select("[data-pagefind-body] a.headerlink")
+    page, _ = visit(path)
+    assert search(page, query)
+    titles = page.locator(".md-search-result__article > :is(h1, h2)").all_inner_texts()
+    assert titles
+    assert not [title for title in titles if "¶" in title]
+    excerpts = " ".join(page.locator(".md-search-result__teaser").all_inner_texts())
+    assert "Lien permanent" not in excerpts
+    assert "Permanent link" not in excerpts
+
+
+def suggestion(page):
+    return page.locator("[data-search-suggestion] button")
+
+
+@pytest.mark.parametrize(
+    ("path", "typed", "meant"),
+    [
+        ("", "mutualsation", "mutualisation"),
+        ("", "biblioteque", "bibliothèque"),
+        ("en/", "libarry", "library"),
+    ],
+)
+def test_a_misspelt_query_gets_the_closest_word_of_the_site(site, visit, path, typed, meant):
+    """A query that finds little is compared with the site's titles, headings and glossary
+    terms, without accents or case; the closest, one click away, finds more."""
+    page, record = visit(path)
+    found = search(page, typed)
+    expect(suggestion(page)).to_have_text(meant)
+    suggestion(page).click()  # the suggestion becomes the query
+    expect(page.locator("input.md-search__input")).to_have_value(meant)
+    page.wait_for_function(  # what the suggestion finds: more than the misspelt query
+        "found => document.querySelectorAll('a.md-search-result__link').length > found",
+        arg=len(found),
+    )
+    expect(suggestion(page)).to_have_count(0)
+    assert record.errors == []
+
+
+@pytest.mark.parametrize(("path", "query"), [("", "mutualisation"), ("en/", "pooling")])
+def test_a_query_that_finds_enough_gets_no_suggestion(visit, path, query):
+    page, _ = visit(path)
+    assert len(search(page, query)) > 2
+    expect(suggestion(page)).to_have_count(0)
+
+
+def test_the_suggestion_is_reached_with_the_keyboard(visit):
+    page, _ = visit("")
+    assert search(page, "mutualsation") is not None
+    expect(suggestion(page)).to_have_text("mutualisation")
+    page.keyboard.press("ArrowDown")
+    expect(suggestion(page)).to_be_focused()
+    page.keyboard.press("Enter")
+    expect(page.locator("input.md-search__input")).to_have_value("mutualisation")

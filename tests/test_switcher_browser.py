@@ -10,8 +10,7 @@ LANGUAGE_NAMES = {"fr": "Français", "en": "English"}
 
 
 def switch_to(page, language: str) -> None:
-    page.locator(".md-header__option .md-select").hover()
-    page.get_by_role("link", name=LANGUAGE_NAMES[language]).click()
+    page.locator(".md-header__option").get_by_role("link", name=LANGUAGE_NAMES[language]).click()
     page.wait_for_load_state("networkidle")
 
 
@@ -55,3 +54,44 @@ def test_the_switch_keeps_the_listing_filters(site, visit, data, start, language
     expect(page.locator("select[name=status]")).to_have_value(status)
     expect(page.locator("[data-listing-items] > li:visible")).to_have_count(matching)
     assert record.errors == []
+
+
+@pytest.mark.parametrize(
+    ("start", "language"), [("guide/champs/", "en"), ("en/guide/champs/", "fr")]
+)
+def test_the_switch_names_the_other_language_in_words(site, visit, start, language):
+    """Not an icon with a menu: the other language's name, in that language, in the header."""
+    page, _ = visit(start)
+    switch = page.locator(".md-header__option").get_by_role("link", name=LANGUAGE_NAMES[language])
+    expect(switch).to_be_visible()
+    expect(switch).to_have_text(LANGUAGE_NAMES[language], use_inner_text=True)
+    expect(switch).to_have_attribute("lang", language)
+    expect(page.locator(".md-header__option a:visible")).to_have_count(1)  # not its own language
+
+
+@pytest.mark.parametrize(
+    ("start", "language"), [("guide/champs/", "en"), ("en/guide/champs/", "fr")]
+)
+def test_on_a_phone_the_switch_shows_the_code_and_keeps_the_name(site, visit, start, language):
+    page, _ = visit(start, viewport={"width": 390, "height": 844}, is_mobile=True)
+    switch = page.locator(".md-header__option").get_by_role("link", name=LANGUAGE_NAMES[language])
+    expect(switch).to_be_visible()
+    expect(switch.locator(".language-switch__code")).to_be_visible()
+    expect(switch.locator(".language-switch__code")).to_have_text(language.upper())
+    assert switch.locator(".language-switch__name").bounding_box()["width"] <= 1  # for readers
+    box = switch.bounding_box()
+    assert box["x"] + box["width"] <= 390
+
+
+@pytest.mark.parametrize(
+    ("missing", "language", "home"), [("nowhere/", "en", "en/"), ("en/nowhere/", "fr", "")]
+)
+def test_the_404_page_switch_names_the_other_language_of_the_reader(
+    site, visit, missing, language, home
+):
+    page, _ = visit(missing)
+    switch = page.locator(".md-header__option a:visible")
+    expect(switch).to_have_count(1)
+    expect(switch).to_have_text(LANGUAGE_NAMES[language], use_inner_text=True)
+    switch.click()
+    page.wait_for_url(site.url + home)

@@ -1,5 +1,6 @@
 """Heading permalinks titled in the page's language: mkdocs.yml's toc.permalink_title is one
-setting for the whole site, so each page's links get the word `permalink` of its language."""
+setting for the whole site, so each page's links get the word `permalink` of its language. Search
+leaves them out: their "¶" would end every heading's title in the results."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from macros.build.state import Build
 from macros.site.escaping import html_attribute
 from macros.site.i18n import page_language
 
-HEADERLINK_TITLE = re.compile(r'(<a class="headerlink" href="#[^"]*" title=)"[^"]*"')
+HEADERLINK_TITLE = re.compile(r'<a class="headerlink" (href="#[^"]*" title=)"[^"]*"')
 
 
 def prepare(build: Build, config: MkDocsConfig) -> None:
@@ -26,4 +27,9 @@ def prepare(build: Build, config: MkDocsConfig) -> None:
 
 def set_titles(build: Build, html: str, page: Page, config: MkDocsConfig) -> str:
     titles = build.permalink_titles
-    return HEADERLINK_TITLE.sub(lambda link: f'{link[1]}"{titles[page_language(page)]}"', html)
+    return HEADERLINK_TITLE.sub(
+        lambda link: (
+            f'<a class="headerlink" data-pagefind-ignore {link[1]}"{titles[page_language(page)]}"'
+        ),
+        html,
+    )

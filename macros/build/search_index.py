@@ -11,7 +11,14 @@ studies). Once the last language is built, it:
 - indexes every page's article (`data-pagefind-body`, overrides/main.html), so the header,
   navigation and footer stay out of the results;
 - adds each glossary term as a record of its own that lands on the term (`glossaire/#id`): the
-  glossary page marks its list `data-pagefind-ignore`, so a term is found once, as itself.
+  glossary page marks its list `data-pagefind-ignore`, so a term is found once, as itself;
+- writes each language's words for suggestions (`pagefind/words.<language>.json`): the glossary's
+  terms and the words of the pages' titles and headings, gathered as each page is built. When a
+  query finds little, search.js offers the closest of them ("mutualsation": "mutualisation").
+
+Interface words inside the article are marked `data-pagefind-ignore` where they are made: the
+page actions (overrides/partials/actions.html), heading permalinks (permalink_titles.py), the
+sheet link and translation notices (their templates).
 
 overrides/assets/javascripts/search.js puts the results in Material's search box.
 """
@@ -19,6 +26,9 @@ overrides/assets/javascripts/search.js puts the results in Material's search box
 from __future__ import annotations
 
 import asyncio
+import html
+import json
+import re
 import shutil
 import types
 from concurrent.futures import ThreadPoolExecutor
@@ -29,12 +39,13 @@ from typing import Any
 import pagefind.service
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.structure.pages import Page
 from pagefind.index import IndexConfig
 from pagefind.service import PagefindService
 
 from macros.build.state import Build
 from macros.model.records import SiteData
-from macros.site.i18n import LANGUAGES, page_url
+from macros.site.i18n import DEFAULT_LANGUAGE, LANGUAGES, build_language, page_language, page_url
 from macros.site.paths import GLOSSARY_PAGE, SEARCH_FOLDER
 
 
@@ -76,11 +87,53 @@ def keep_material_quiet(build: Build, config: MkDocsConfig) -> None:
         ]
 
 
+# A word worth suggesting: four letters or more, inner hyphens kept ("l'usager" gives "usager")
+WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+SHORTEST_WORD = 4
+
+
+def start(build: Build, config: MkDocsConfig) -> None:
+    if build_language(config) == DEFAULT_LANGUAGE:  # the first build: the others nest in it
+        build.search_words.clear()
+
+
+def gather(build: Build, page: Page, config: MkDocsConfig) -> None:
+    """The words of the page's title and headings, for suggestions."""
+    language = page_language(page)
+    if language != build_language(config):
+        return  # a fallback page in the other language's build
+    titles = [page.title or ""]
+    stack = list(page.toc)
+    while stack:
+        heading = stack.pop()
+        titles.append(html.unescape(heading.title))
+        stack.extend(heading.children)
+    build.search_words.setdefault(language, {})[page.file.src_uri] = {
+        word.lower()
+        for title in titles
+        for word in WORD.findall(title)
+        if len(word) >= SHORTEST_WORD
+    }
+
+
+def suggestion_words(build: Build, config: MkDocsConfig, language: str) -> list[str]:
+    """The language's words and glossary terms, sorted: what a misspelt query is compared with."""
+    words = set().union(*build.search_words.get(language, {}).values())
+    for term in build.site_data(config).glossary.values():
+        words.add(term.term[language].lower())
+        if term.expansion:
+            words.add(term.expansion[language].lower())
+    return sorted(words)
+
+
 def write(build: Build, config: MkDocsConfig) -> None:
     site = Path(config.site_dir)
     # mkdocs-static-i18n writes Material's index itself, after the last language (empty now)
     shutil.rmtree(site / "search", ignore_errors=True)
     write_index(site, glossary_records(build.site_data(config)))
+    for language in LANGUAGES:  # what a misspelt query is compared with (search.js)
+        words = json.dumps(suggestion_words(build, config, language), ensure_ascii=False)
+        (site / SEARCH_FOLDER / f"words.{language}.json").write_text(words, encoding="utf-8")
 
 
 def glossary_records(data: SiteData) -> list[dict[str, Any]]:

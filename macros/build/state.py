@@ -32,6 +32,7 @@ class Build:
     abbreviations: dict[str, str] = field(default_factory=dict)  # language -> definitions
     # Filled across the languages' builds, emptied when the first one starts:
     feed_entries: dict[str, dict[str, FeedEntry]] = field(default_factory=dict)
+    search_words: dict[str, dict[str, set[str]]] = field(default_factory=dict)  # lang -> src_uri
 
     def site_data(self, config: MkDocsConfig) -> SiteData:
         """The data of this build: read once (macros/site_cache.py), then kept here."""

@@ -21,6 +21,8 @@ from macros.model.records import (
 from macros.render.citations import cite
 from macros.render.context import PageContext
 from macros.render.facets import Facet, count_texts, facet
+from macros.render.glossary import abbreviator
+from macros.render.record_nav import record_nav
 from macros.render.templates import render
 from macros.site.i18n import DEFAULT_LANGUAGE, page_url
 from macros.site.paths import (
@@ -129,6 +131,26 @@ def cases_for_step(data: SiteData, page: PageContext, step_id: str) -> str:
     )
 
 
+FINDINGS = ("gains", "drawbacks")
+
+
+def case_findings(data: SiteData, page: PageContext, section: str) -> str:
+    """What the case studies found, gains or drawbacks, case by case, each with its source and
+    a link to its case (the decision-makers' page): the facts stay in the case files."""
+    if section not in FINDINGS:
+        raise LookupError(f"case_findings: {section!r} is not one of {FINDINGS}")
+    cases = [case for case in data.case_studies.values() if getattr(case, section)]
+    return render(
+        "case_findings.html",
+        cases=cases,
+        section=section,
+        links={case.id: page.link(case_page_path(case.id), section) for case in cases},
+        cite=lambda source: Markup(cite(data, page, source.id)),
+        abbr=abbreviator(data, page.language),
+        language=page.language,
+    )
+
+
 # The listing's cards beyond its first page: the filters script fetches them, in the page's
 # language, from this file next to the listing page (macros/build/case_listing_cards.py writes it).
 LISTING_CARDS = "cards.json"
@@ -229,10 +251,21 @@ def case_study_page(data: SiteData, page: PageContext, case: CaseStudy) -> str:
     return render(
         "case_study.md",
         case=case,
+        nav=record_nav(
+            page,
+            CASE_LISTING_PAGE,
+            page.ui["case-studies.dataset"],
+            page.ui["case-studies.back"],
+            list(data.case_studies.values()),  # the listing's order (case_listing)
+            case,
+            lambda each: each.title[language],
+            case_page_path,
+        ),
         language=language,
         ui=page.ui,
         json_ld=json_ld(case, page),
         ended=ENDED,
+        abbr=abbreviator(data, language),
         cite=lambda source: Markup(cite(data, page, source.id)),
         partner_links={
             link.partner.id: page.link(partner_page_path(link.partner.id)) for link in case.partners

@@ -1,6 +1,13 @@
-"""The glossary page, and the abbreviations that become tooltips on every page."""
+"""The glossary page, and the abbreviations that become tooltips on every page: Markdown's `abbr`
+extension on written pages, `abbreviator` on the text the record pages' templates print (the
+extension leaves their HTML alone)."""
 
 from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from markupsafe import Markup, escape
 
 from macros.model.records import SiteData
 from macros.render.context import PageContext
@@ -15,10 +22,25 @@ def glossary_definitions(data: SiteData, page: PageContext) -> str:
     return render(
         "glossary.html",
         terms=terms,
+        letters=first_of_each_letter(terms, page.language),
         language=page.language,
         others=other_languages(page.language),
         ui=page.ui,
     )
+
+
+def initial(text: str) -> str:
+    """The letter a term files under in the A-Z index ("État" under E), "#" for a digit."""
+    first = sort_key(text)[:1].upper()
+    return first if first.isalpha() else "#"
+
+
+def first_of_each_letter(terms: list, language: str) -> dict[str, str]:
+    """The A-Z index of the sorted `terms`: each initial and the id of its first term."""
+    letters: dict[str, str] = {}
+    for term in terms:
+        letters.setdefault(initial(term.term[language]), term.id)
+    return letters
 
 
 def abbreviation_definitions(data: SiteData, language: str) -> str:
@@ -37,3 +59,30 @@ def abbreviation_definitions(data: SiteData, language: str) -> str:
         expansion = " ".join(term.expansion[language].split())
         lines.append(f"*[{abbreviation}]: {expansion}")
     return "\n".join(lines)
+
+
+def abbreviator(data: SiteData, language: str) -> Callable[[str], Markup]:
+    """A function that escapes a contributor's text and makes each glossary abbreviation in it an
+    <abbr title>, as the `abbr` extension does on written pages: whole words, case as written."""
+    expansions = {
+        term.term[language]: " ".join(term.expansion[language].split())
+        for term in data.glossary.values()
+        if term.expansion
+    }
+    if not expansions:
+        return escape
+    alternatives = "|".join(re.escape(each) for each in sorted(expansions, key=len, reverse=True))
+    pattern = re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])")
+
+    def abbreviate(text: str) -> Markup:
+        parts, last = [], 0
+        for found in pattern.finditer(text):
+            parts.append(escape(text[last : found.start()]))
+            parts.append(
+                Markup('<abbr title="{}">{}</abbr>').format(expansions[found[0]], found[0])
+            )
+            last = found.end()
+        parts.append(escape(text[last:]))
+        return Markup("").join(parts)
+
+    return abbreviate

@@ -10,8 +10,10 @@ from macros.model.records import Partner, SiteData
 from macros.render.citations import cite
 from macros.render.context import PageContext
 from macros.render.facets import count_texts, facet
+from macros.render.glossary import abbreviator
+from macros.render.record_nav import record_nav
 from macros.render.templates import render
-from macros.site.paths import case_page_path, partner_page_path
+from macros.site.paths import PARTNER_FOLDER, case_page_path, partner_page_path
 
 # --- Pages -------------------------------------------------------------------------------
 
@@ -24,7 +26,7 @@ CARD_CASES = 5
 def partner_directory(data: SiteData, page: PageContext, script_url: str) -> str:
     """Every partner with its competences and first CARD_CASES case studies, filterable by
     competence and type with the script at `script_url` (filters.js)."""
-    partners = sorted(data.partners.values(), key=lambda partner: partner.name[page.language])
+    partners = directory_order(data, page.language)
     language, ui, vocabularies = page.language, page.ui, data.vocabularies
     facets = [
         facet(
@@ -56,6 +58,11 @@ def partner_directory(data: SiteData, page: PageContext, script_url: str) -> str
     )
 
 
+def directory_order(data: SiteData, language: str) -> list[Partner]:
+    """The partners as the directory lists them: by name in `language`."""
+    return sorted(data.partners.values(), key=lambda partner: partner.name[language])
+
+
 def partner_page(data: SiteData, page: PageContext, partner: Partner) -> str:
     """The whole body of a partner's generated page."""
     return render(
@@ -63,7 +70,18 @@ def partner_page(data: SiteData, page: PageContext, partner: Partner) -> str:
         partner=partner,
         schemes=SCHEMES,
         links={each.scheme: url(each.scheme, each.value) for each in partner.identifiers},
+        nav=record_nav(
+            page,
+            f"{PARTNER_FOLDER}/index.md",
+            page.ui["partners.dataset"],
+            page.ui["partners.back"],
+            directory_order(data, page.language),
+            partner,
+            lambda each: each.name[page.language],
+            partner_page_path,
+        ),
         cite=lambda source: Markup(cite(data, page, source.id)),
+        abbr=abbreviator(data, page.language),
         case_links=_case_links([partner], page),
         language=page.language,
         ui=page.ui,

@@ -6,6 +6,10 @@
 // Pagefind folds accents and case and stems French and English. While the reader types, a newer
 // query supersedes an older one: its results are never shown (`ticket`).
 //
+// When a query finds little, the closest words of the site (its titles, headings and glossary
+// terms: pagefind/words.<language>.json, macros/build/search_index.py) are offered as another
+// query: "mutualsation" suggests "mutualisation".
+//
 // Keyboard, as Material's own search: "/", "s" or "f" opens it; arrows move through the
 // results; Enter on the query opens the first result; Escape or Tab closes it.
 // Markup: overrides/partials/search.html; the result markup and classes are Material's.
@@ -18,10 +22,12 @@
   const query = dialog.querySelector("[data-search-query]")
   const meta = dialog.querySelector("[data-search-meta]")
   const list = dialog.querySelector("[data-search-list]")
+  const hint = dialog.querySelector("[data-search-suggestion]")
   const texts = JSON.parse(document.getElementById("__config").textContent).translations
   const siteRoot = new URL("../../", document.currentScript.src) // assets/javascripts/ -> root
   const SHOWN = 10 // results rendered; the count says how many there are
   const SECTIONS = 3 // matching sections listed under a page
+  const FEW = 2 // results so few that a closer spelling is suggested
 
   // --- Pagefind, loaded once, on the first focus of the search box ---
   let engine = null
@@ -35,6 +41,89 @@
       engine.catch(() => { engine = null }) // a later search tries again
     }
     return engine
+  }
+
+  // --- Suggestions: the site's words closest to a misspelt query ---
+  let words = null
+  function siteWords() {
+    if (!words) {
+      const language = document.documentElement.lang
+      words = fetch(new URL(`pagefind/words.${language}.json`, siteRoot))
+        .then((response) => (response.ok ? response.json() : []))
+        .catch(() => [])
+    }
+    return words
+  }
+
+  // Compared without accents or case, as Pagefind searches
+  const folded = (text) => text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase()
+
+  // Edit distance (insertions, deletions, substitutions, swaps of neighbours), given up beyond `most`
+  function distance(a, b, most) {
+    if (Math.abs(a.length - b.length) > most) return most + 1
+    let before = null
+    let previous = Array.from({ length: b.length + 1 }, (_, j) => j)
+    for (let i = 1; i <= a.length; i++) {
+      const row = [i]
+      for (let j = 1; j <= b.length; j++) {
+        const cost = a[i - 1] === b[j - 1] ? 0 : 1
+        row[j] = Math.min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + cost)
+        if (before && i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+          row[j] = Math.min(row[j], before[j - 2] + 1)
+        }
+      }
+      if (Math.min(...row) > most) return most + 1
+      before = previous
+      previous = row
+    }
+    return previous[b.length]
+  }
+
+  // One typo allowed in a word of four to six letters, two in a longer one
+  const allowed = (word) => (word.length < 4 ? 0 : word.length <= 6 ? 1 : 2)
+
+  function closest(typed, candidates) {
+    const most = allowed(typed)
+    let best = null
+    let bestDistance = most + 1
+    for (const [word, plain] of candidates) {
+      if (plain === typed) return null // written right: nothing to suggest for it
+      const d = distance(typed, plain, most)
+      if (d < bestDistance) [best, bestDistance] = [word, d]
+    }
+    return best
+  }
+
+  // The whole query as a glossary term, or else each word replaced by its closest one
+  async function suggestion(text) {
+    const candidates = (await siteWords()).map((word) => [word, folded(word)])
+    const typed = folded(text).trim().replace(/\s+/g, " ")
+    const whole = closest(typed, candidates)
+    if (whole) return whole
+    let changed = false
+    const suggested = typed.split(" ").map((word) => {
+      const near = closest(word, candidates)
+      if (near && !near.includes(" ")) {
+        changed = true
+        return near
+      }
+      return word
+    })
+    return changed ? suggested.join(" ") : null
+  }
+
+  function suggest(text) {
+    const button = document.createElement("button")
+    button.type = "button"
+    button.className = "search-suggestion__query"
+    button.tabIndex = -1 // reached with the arrows, as the results
+    button.textContent = text
+    button.addEventListener("click", () => {
+      query.value = text
+      query.focus()
+      run()
+    })
+    return [dialog.dataset.searchDidYouMean, " ", button]
   }
 
   // --- Opening and closing, as Material does (its CSS reacts to the #__search toggle) ---
@@ -105,8 +194,9 @@
     return entry
   }
 
-  function show(message, entries = []) {
+  function show(message, entries = [], suggested = null) {
     meta.textContent = message
+    hint.replaceChildren(...(suggested ? suggest(suggested) : []))
     list.replaceChildren(...entries)
   }
 
@@ -122,8 +212,9 @@
       const found = await module.debouncedSearch(text, {}, 80)
       if (found === null || mine !== ticket) return // a newer query has replaced this one
       const pages = await Promise.all(found.results.slice(0, SHOWN).map((result) => result.data()))
+      const suggested = found.results.length <= FEW ? await suggestion(text) : null
       if (mine !== ticket) return
-      show(countText(found.results.length), pages.map(item))
+      show(countText(found.results.length), pages.map(item), suggested)
     } catch (error) {
       if (mine === ticket) show(dialog.dataset.searchFailed)
       console.warn("search:", error)
@@ -156,7 +247,8 @@
       }
       return
     }
-    const stops = [query, ...list.querySelectorAll(".md-search-result__link")]
+    const results = [...list.querySelectorAll(".md-search-result__link")]
+    const stops = [query, ...dialog.querySelectorAll(".search-suggestion__query"), ...results]
     switch (event.key) {
       case "Escape":
         event.preventDefault()
@@ -168,7 +260,7 @@
       case "Enter":
         if (active === query) {
           event.preventDefault()
-          stops[1]?.click()
+          ;(results[0] || stops[1])?.click() // the first result, else the suggestion
         }
         break
       case "ArrowUp":
