@@ -41,7 +41,10 @@ def test_an_ended_case_shows_its_period_and_its_milestones_in_the_pages_language
 ):
     page = spec_site.html(page_url("cas/ended-network.md", language))
     period = "2019\N{EN DASH}2023"
-    meta = {"fr": f"Terminé Vallée de l'Alpha · {period}", "en": f"Ended Alpha valley · {period}"}
+    meta = {
+        "fr": f"Terminé Vallée de l'Alpha · France · {period}",
+        "en": f"Ended Alpha valley · France · {period}",
+    }
     assert text_of(page.select_one(".case-study__meta")) == meta[language]
     shown = [
         re.sub(r" \(Boussou, 2014\)$", "", text_of(item))

@@ -44,7 +44,7 @@ SCHEMA_ORG = {
     },
     "PropertyValue": {"propertyID", "value", "url"},
     "Person": {"name"},
-    "Place": {"name"},
+    "Place": {"name", "containedInPlace"},
     "DefinedTermSet": {"name", "description", "hasDefinedTerm"},
     "DefinedTerm": {"name", "description", "termCode", "url", "alternateName"},
     "Dataset": {
