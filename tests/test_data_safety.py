@@ -89,7 +89,8 @@ def test_markup_in_a_title_shows_as_text_in_the_window_title(poisoned_site):
 def test_json_ld_cannot_be_closed_by_the_data(poisoned_site):
     html = parse(poisoned_site, "cas/g2id/index.html")
     scripts = html.select("script[type='application/ld+json']")  # the page's, and the case's
-    assert scripts and all("</script" not in script.string for script in scripts)
+    assert scripts
+    assert all("</script" not in script.string for script in scripts)
     (case,) = [json.loads(s.string) for s in scripts if "headline" in json.loads(s.string)][-1:]
     assert case["headline"].startswith("Le G2ID <script>")
 
