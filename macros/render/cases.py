@@ -95,7 +95,7 @@ def case_facets(data: SiteData, cases: list[CaseStudy], language: str, ui: dict)
 
 # A step's "in practice" section shows this many cards at most, then links to the listing
 # filtered by the step: at 1000 case studies a step page would otherwise carry hundreds.
-STEP_CARDS = 20
+STEP_CARDS = 30
 
 
 def cases_for_step(data: SiteData, page: PageContext, step_id: str) -> str:
