@@ -9,7 +9,7 @@ import pytest
 from conftest import ROOT
 
 from macros.registry import load_site_data
-from macros.render.cases import STEP_CARDS
+from macros.render.cases import FINDINGS_CASES, STEP_CARDS
 
 DATA = load_site_data(ROOT / "data")
 STEPS = sorted(DATA.vocabularies.steps.values(), key=lambda step: step.number)
@@ -98,6 +98,7 @@ def test_decision_makers_get_every_finding_of_the_cases_with_its_case_and_source
     assert len(lists) == 2
     for section, found in zip(("gains", "drawbacks"), lists, strict=True):
         cases = [case for case in DATA.case_studies.values() if getattr(case, section)]
+        cases = cases[:FINDINGS_CASES]  # the others: the listing
         titles = [
             " ".join(link.get_text().replace("\u202f", " ").replace("\u00a0", " ").split())
             for link in found.select("dt > a")

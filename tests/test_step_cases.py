@@ -1,6 +1,7 @@
 """A step's "in practice" section stays light however many case studies there are: it shows
 the first few (macros/render/cases.py STEP_CARDS) and links to the case listing filtered by the step,
-where the filter is in the address and applies at once."""
+where the filter is in the address and applies at once. The decision-makers' page quotes the
+findings of the first few cases (FINDINGS_CASES) the same way."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ from macros.render.context import PageContext
 
 def step_page(data, language: str) -> PageContext:
     """The pilot step's page as the macros see it, with the pages it may link to."""
-    paths = ["cas/index.md", *(f"cas/{case_id}.md" for case_id in data.case_studies)]
+    paths = ["cas/index.md", "sources.md", *(f"cas/{case_id}.md" for case_id in data.case_studies)]
     files = Files([File(f"{language}/{path}", str(ROOT / "docs"), "site", True) for path in paths])
     return PageContext(
         language=language,
@@ -59,6 +60,28 @@ def test_a_step_with_few_cases_shows_them_all_without_a_link(data, monkeypatch):
     monkeypatch.setattr(cases, "STEP_CARDS", total)  # exactly as many cards as cases
     html = BeautifulSoup(cases.cases_for_step(data, step_page(data, "fr"), step), "html.parser")
     assert len(html.select("li.case-card")) == total
+    assert html.select_one(".case-cards__more") is None
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_the_decision_makers_page_quotes_the_first_cases_then_links_to_all(
+    data, monkeypatch, language
+):
+    with_gains = [case for case in data.case_studies.values() if case.gains]
+    assert len(with_gains) >= 2, "fewer than two cases with gains: the cap cannot be shown"
+    monkeypatch.setattr(cases, "FINDINGS_CASES", 1)
+    html = BeautifulSoup(
+        cases.case_findings(data, step_page(data, language), "gains"), "html.parser"
+    )
+    assert [link.get_text() for link in html.select("dt > a")] == [with_gains[0].title[language]]
+    more = html.select_one(".case-cards__more a")
+    assert more["href"] == "../../cas/"
+    assert str(len(with_gains)) in more.get_text()
+    monkeypatch.setattr(cases, "FINDINGS_CASES", len(with_gains))
+    html = BeautifulSoup(
+        cases.case_findings(data, step_page(data, language), "gains"), "html.parser"
+    )
+    assert len(html.select("dt")) == len(with_gains)
     assert html.select_one(".case-cards__more") is None
 
 

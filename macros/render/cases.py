@@ -132,19 +132,28 @@ def cases_for_step(data: SiteData, page: PageContext, step_id: str) -> str:
 
 
 FINDINGS = ("gains", "drawbacks")
+# The decision-makers' page quotes this many cases at most, then links to the listing, where
+# each case page holds its findings: at 1000 cases the page would otherwise weigh 400 KB.
+FINDINGS_CASES = 30
 
 
 def case_findings(data: SiteData, page: PageContext, section: str) -> str:
     """What the case studies found, gains or drawbacks, case by case, each with its source and
-    a link to its case (the decision-makers' page): the facts stay in the case files."""
+    a link to its case (the decision-makers' page): the facts stay in the case files. The first
+    FINDINGS_CASES cases, and a link to all of them when there are more."""
     if section not in FINDINGS:
         raise LookupError(f"case_findings: {section!r} is not one of {FINDINGS}")
     cases = [case for case in data.case_studies.values() if getattr(case, section)]
+    shown = cases[:FINDINGS_CASES]
     return render(
         "case_findings.html",
-        cases=cases,
+        cases=shown,
+        more=len(cases) - len(shown),
+        total=len(cases),
+        listing=page.link(CASE_LISTING_PAGE),
+        ui=page.ui,
         section=section,
-        links={case.id: page.link(case_page_path(case.id), section) for case in cases},
+        links={case.id: page.link(case_page_path(case.id), section) for case in shown},
         cite=lambda source: Markup(cite(data, page, source.id)),
         abbr=abbreviator(data, page.language),
         language=page.language,
