@@ -258,8 +258,8 @@ def suggestion(page):
     ],
 )
 def test_a_misspelt_query_gets_the_closest_word_of_the_site(site, visit, path, typed, meant):
-    """A query that finds little is compared with the site's titles, headings and glossary
-    terms, without accents or case; the closest, one click away, finds more."""
+    """A query's words are compared with the site's titles, headings and glossary terms,
+    without accents or case; the closest is offered when it finds more, one click away."""
     page, record = visit(path)
     found = search(page, typed)
     expect(suggestion(page)).to_have_text(meant)

@@ -6,9 +6,11 @@
 // Pagefind folds accents and case and stems French and English. While the reader types, a newer
 // query supersedes an older one: its results are never shown (`ticket`).
 //
-// When a query finds little, the closest words of the site (its titles, headings and glossary
-// terms: pagefind/words.<language>.json, macros/build/search_index.py) are offered as another
-// query: "mutualsation" suggests "mutualisation".
+// When a word of the query is not one of the site's words (its titles, headings and glossary
+// terms: pagefind/words.<language>.json, macros/build/search_index.py), the closest of them is
+// offered as another query if it finds more pages: "mutualsation" suggests "mutualisation".
+// Pagefind matches loosely, so a misspelt query may still find a few pages: what decides is
+// whether the suggestion finds more, not a fixed count.
 //
 // Keyboard, as Material's own search: "/", "s" or "f" opens it; arrows move through the
 // results; Enter on the query opens the first result; Escape or Tab closes it.
@@ -27,7 +29,6 @@
   const siteRoot = new URL("../../", document.currentScript.src) // assets/javascripts/ -> root
   const SHOWN = 10 // results rendered; the count says how many there are
   const SECTIONS = 3 // matching sections listed under a page
-  const FEW = 2 // results so few that a closer spelling is suggested
 
   // --- Pagefind, loaded once, on the first focus of the search box ---
   let engine = null
@@ -110,6 +111,14 @@
       return word
     })
     return changed ? suggested.join(" ") : null
+  }
+
+  // The suggestion for the query, if it finds more pages than the `found` of the query itself
+  async function better(module, text, found) {
+    const suggested = await suggestion(text)
+    if (!suggested) return null
+    const more = await module.search(suggested)
+    return more.results.length > found ? suggested : null
   }
 
   function suggest(text) {
@@ -212,7 +221,7 @@
       const found = await module.debouncedSearch(text, {}, 80)
       if (found === null || mine !== ticket) return // a newer query has replaced this one
       const pages = await Promise.all(found.results.slice(0, SHOWN).map((result) => result.data()))
-      const suggested = found.results.length <= FEW ? await suggestion(text) : null
+      const suggested = await better(module, text, found.results.length)
       if (mine !== ticket) return
       show(countText(found.results.length), pages.map(item), suggested)
     } catch (error) {
