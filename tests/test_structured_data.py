@@ -45,6 +45,7 @@ SCHEMA_ORG = {
     "PropertyValue": {"propertyID", "value", "url"},
     "Person": {"name"},
     "Place": {"name", "containedInPlace"},
+    "Country": {"name"},
     "DefinedTermSet": {"name", "description", "hasDefinedTerm"},
     "DefinedTerm": {"name", "description", "termCode", "url", "alternateName"},
     "Dataset": {

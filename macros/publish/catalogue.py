@@ -31,7 +31,12 @@ FILE_TYPES = {
     "application/ld+json": "JSON_LD",
 }
 EU = "http://publications.europa.eu/resource/authority/"
-LANGUAGE_CODES = {"fr": "FRA", "en": "ENG"}  # the EU's language authority list
+# The EU's language authority names a language by its three-letter code. The site's languages
+# are data (macros/site/i18n.py), so the table covers those a site like this one may add.
+LANGUAGE_CODES = {
+    "fr": "FRA", "en": "ENG", "es": "SPA", "de": "DEU", "it": "ITA", "nl": "NLD", "pt": "POR",
+    "ca": "CAT", "br": "BRE", "eu": "EUS", "oc": "OCI", "ar": "ARA",
+}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -105,7 +110,7 @@ def as_dcat(data: SiteData, site_url: str, site_name: str, licence: dict) -> dic
     catalogue = published_url(site_url, CATALOGUE_FILE)
     publisher = {"@id": site_url, "@type": "foaf:Agent", "foaf:name": site_name}
     licence_document = {"@id": licence["url"], "@type": "dct:LicenseDocument"}
-    languages = [{"@id": f"{EU}language/{LANGUAGE_CODES[each]}"} for each in LANGUAGES]
+    languages = [_language(each) for each in LANGUAGES]
 
     def distribution(each: Distribution) -> dict:
         address = {"@id": published_url(site_url, each.path)}
@@ -123,7 +128,7 @@ def as_dcat(data: SiteData, site_url: str, site_name: str, licence: dict) -> dic
             }
             node["dct:format"] = {"@id": f"{EU}file-type/{FILE_TYPES[each.media_type]}"}
         if each.language:
-            node["dct:language"] = {"@id": f"{EU}language/{LANGUAGE_CODES[each.language]}"}
+            node["dct:language"] = _language(each.language)
         if each.conforms_to:
             node["dct:conformsTo"] = {"@id": each.conforms_to}
         return node
@@ -166,3 +171,13 @@ def as_dcat(data: SiteData, site_url: str, site_name: str, licence: dict) -> dic
 
 def _texts(text: Text) -> list[dict]:
     return [{"@value": text[language], "@language": language} for language in LANGUAGES]
+
+
+def _language(language: str) -> dict:
+    if language not in LANGUAGE_CODES:
+        raise KeyError(
+            f"macros/publish/catalogue.py: LANGUAGE_CODES has no code for {language!r}; add the "
+            "EU language authority's (https://op.europa.eu/web/eu-vocabularies/dataset/-/resource"
+            "?uri=http://publications.europa.eu/resource/dataset/language)"
+        )
+    return {"@id": f"{EU}language/{LANGUAGE_CODES[language]}"}
