@@ -79,11 +79,16 @@ node_modules: package-lock.json
 	PUPPETEER_SKIP_DOWNLOAD=1 npm ci --ignore-scripts --no-audit --no-fund
 	touch $@
 
-test: $(STAMP) browser pango node_modules lint validate  ## install what the tests need, then run every test
-	$(BIN)/pytest
+# On every core (pytest-xdist), a test file per worker at a time: the workers share the session's
+# site builds (tests/conftest.py). The fast tier runs first, so that a mistake shows in seconds.
+PARALLEL := -n auto --maxprocesses 4 --dist loadfile
+
+test: $(STAMP) browser pango node_modules lint validate  ## install what the tests need, then run every test: the fast tier first
+	$(BIN)/pytest $(PARALLEL) -m "not build and not browser"
+	$(BIN)/pytest $(PARALLEL) -m "build or browser"
 
 test-fast: $(STAMP)  ## the tests that need neither a site build nor Chromium: seconds, while you work
-	$(BIN)/pytest -m "not build and not browser"
+	$(BIN)/pytest $(PARALLEL) -m "not build and not browser"
 
 links: build  ## check every internal link and anchor in site/, and list the external links
 	$(BIN)/python -m tools.linkcheck site --external

@@ -18,12 +18,13 @@ from the fixtures it uses (pytest_collection_modifyitems below), so that
 
 from __future__ import annotations
 
+import fcntl
 import os
 import re
 import shutil
 import subprocess
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -39,7 +40,7 @@ from tools.bench import add_case_studies
 from tools.budget import record
 from tools.chromium import launch
 from tools.project import copy_project, run_in_copy
-from tools.serve_like_pages import pages_server, serving
+from tools.serve_like_pages import pages_server
 
 ROOT = Path(__file__).resolve().parent.parent
 SPEC_DATA = ROOT / "tests" / "fixtures" / "spec-site" / "data"
@@ -163,16 +164,48 @@ def data():
     return load_site_data(ROOT / "data")
 
 
-@pytest.fixture(scope="session")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[BuiltSite]:
-    root = tmp_path_factory.mktemp("site")
-    with pages_server(root, base=BASE) as server:  # bound first: the build needs its address
-        url = f"http://127.0.0.1:{server.server_port}{BASE}"
-        build_site(ROOT, root, url)
+def shared_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The test run's temporary folder, shared by its parallel workers (pytest-xdist)."""
+    own = tmp_path_factory.getbasetemp()
+    return own.parent if "PYTEST_XDIST_WORKER" in os.environ else own
+
+
+@contextmanager
+def built_once(
+    tmp_path_factory: pytest.TempPathFactory, name: str, build: Callable[[Path, str], None]
+) -> Iterator[BuiltSite]:
+    """A site built once per test run by `build(folder, url)` and served like Pages at `url`.
+
+    `make test` runs the tests in parallel workers (pytest-xdist), which share the run's
+    temporary folder: the first worker to ask builds while the others wait on a lock, then each
+    serves the same folder on the same port, so that the build's absolute addresses answer in
+    every worker (tools/serve_like_pages.py shares the port)."""
+    run_folder = shared_folder(tmp_path_factory)
+    folder, port_file = run_folder / name, run_folder / f"{name}.port"
+    with open(run_folder / f"{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
+        if port_file.exists():  # another worker built it
+            server = pages_server(folder, int(port_file.read_text()), BASE, shared=True)
+        else:
+            server = pages_server(
+                folder, 0, BASE, shared=True
+            )  # bound first: the build needs its address
+            folder.mkdir()
+            build(folder, f"http://127.0.0.1:{server.server_port}{BASE}")
+            port_file.write_text(str(server.server_port))
+    with server:
         thread = threading.Thread(target=server.serve_forever, daemon=True)
         thread.start()
-        yield BuiltSite(root=root, url=url)
+        yield BuiltSite(root=folder, url=f"http://127.0.0.1:{server.server_port}{BASE}")
         server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[BuiltSite]:
+    with built_once(
+        tmp_path_factory, "site", lambda folder, url: build_site(ROOT, folder, url)
+    ) as built:
+        yield built
 
 
 # The synthetic case studies (tools/bench.py) of the copy that the pages listing records are
@@ -189,16 +222,18 @@ class SiteAtScale:
 
 @pytest.fixture(scope="session")
 def site_at_scale(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SiteAtScale]:
-    """A copy of the project with SCALE more case studies, built once per session (without the
+    """A copy of the project with SCALE more case studies, built once per test run (without the
     trainers' kit) and served like Pages; the tests using it are marked `slow`."""
-    project = copy_project(tmp_path_factory.mktemp("scale"))
-    add_case_studies(project, SCALE)
-    result = run_in_copy(
-        project, "-m", "mkdocs", "build", "--strict", "-d", "out", MUTUALISER_KIT="0"
-    )
-    assert result.returncode == 0, result.stderr[-3000:]
-    with serving(project / "out", base=BASE) as url:
-        site = BuiltSite(root=project / "out", url=url)
+    project = shared_folder(tmp_path_factory) / "scale-project"
+
+    def build(folder: Path, url: str) -> None:
+        copy_project(project)
+        add_case_studies(project, SCALE)
+        result = run_in_copy(project, "-m", "mkdocs", "build", "--strict", "-d", str(folder))
+        assert result.returncode == 0, result.stderr[-3000:]
+
+    with built_once(tmp_path_factory, "scale", build) as site:
+        # The copy's data, as its build read it (the folder beside the built site).
         yield SiteAtScale(site, project, load_site_data(project / "data"))
 
 
@@ -214,20 +249,26 @@ def spec_data(tmp_path_factory: pytest.TempPathFactory):
 def spec_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[BuiltSite]:
     """The specification site: the project with the specification records, built once like the
     real one (without the trainers' kit), in a git repository so that its pages are dated."""
-    project = copy_project(tmp_path_factory.mktemp("spec-project"))
-    with_spec_records(project / "data")
-    git = ["git", "-C", str(project), "-c", "user.name=Test", "-c", "user.email=test@example.org"]
-    subprocess.run([*git, "init", "-q"], check=True)
-    subprocess.run([*git, "add", "-A"], check=True)
-    subprocess.run([*git, "commit", "-q", "-m", "specification site"], check=True)
-    root = tmp_path_factory.mktemp("spec-site")
-    with pages_server(root, base=BASE) as server:
-        url = f"http://127.0.0.1:{server.server_port}{BASE}"
-        build_site(project, root, url, MUTUALISER_KIT="0", PAGE_DATES="on")
-        thread = threading.Thread(target=server.serve_forever, daemon=True)
-        thread.start()
-        yield BuiltSite(root=root, url=url)
-        server.shutdown()
+
+    def build(folder: Path, url: str) -> None:
+        project = copy_project(folder.parent / "spec-project")
+        with_spec_records(project / "data")
+        git = [
+            "git",
+            "-C",
+            str(project),
+            "-c",
+            "user.name=Test",
+            "-c",
+            "user.email=test@example.org",
+        ]
+        subprocess.run([*git, "init", "-q"], check=True)
+        subprocess.run([*git, "add", "-A"], check=True)
+        subprocess.run([*git, "commit", "-q", "-m", "specification site"], check=True)
+        build_site(project, folder, url, MUTUALISER_KIT="0", PAGE_DATES="on")
+
+    with built_once(tmp_path_factory, "spec-site", build) as built:
+        yield built
 
 
 @pytest.fixture(scope="session")

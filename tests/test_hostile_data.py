@@ -306,7 +306,6 @@ def hostile_site(tmp_path_factory) -> Path:
         "-d",
         "out",
         SITE_URL=SITE_URL,
-        MUTUALISER_KIT="0",
         PAGE_DATES="on",
     )
     assert result.returncode == 0, result.stderr[-3000:]
@@ -499,9 +498,7 @@ def test_a_page_with_an_undeclared_front_matter_key_is_never_published(tmp_path,
     page.write_text(
         page.read_text("utf-8").replace("---\n", f"---\n{key}: '{refresh}'\n", 1), "utf-8"
     )
-    result = run_in_copy(
-        project, "-m", "mkdocs", "build", "--strict", "-d", "out", MUTUALISER_KIT="0"
-    )
+    result = run_in_copy(project, "-m", "mkdocs", "build", "--strict", "-d", "out")
     assert result.returncode != 0
     assert f"docs/fr/a-propos.md:2:1: {key}: unknown key (one of: title, description)" in (
         result.stderr

@@ -19,7 +19,7 @@ from tools.project import copy_project
 
 
 def build(project: Path, **env: str) -> subprocess.CompletedProcess:
-    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "MUTUALISER_KIT": "0"}
     environment.pop("PAGE_DATES", None)
     environment.update(env)
     return subprocess.run(

@@ -67,7 +67,7 @@ MKDOCS_LANGUAGE = """\
 
 
 def run(project: Path, *command: str) -> object:
-    return run_in_copy(project, *command, SITE_URL=SITE_URL, MUTUALISER_KIT="0")
+    return run_in_copy(project, *command, SITE_URL=SITE_URL)
 
 
 # --- Declaring the language in the copy, file by file (README.md, "Adding a language") --------

@@ -23,11 +23,18 @@ def copy_project(target: Path) -> Path:
 
 
 def copy_environment(**environment: str) -> dict[str, str]:
-    """The environment a copy runs in: a copy has no git history (so no page dates), and
-    messages are in English, unless `environment` says otherwise."""
+    """The environment a copy runs in: a copy has no git history (so no page dates), it is built
+    without the trainers' kit (PDFs and zips, as long again as the site: tests/test_trainers_kit.py
+    and tests/test_integrity.py check it on the real site), and messages are in English, unless
+    `environment` says otherwise."""
     import os
 
-    defaults = {"NO_MKDOCS_2_WARNING": "1", "PAGE_DATES": "off", "LC_ALL": "C.UTF-8"}
+    defaults = {
+        "NO_MKDOCS_2_WARNING": "1",
+        "PAGE_DATES": "off",
+        "MUTUALISER_KIT": "0",
+        "LC_ALL": "C.UTF-8",
+    }
     return {**os.environ, **defaults, **environment}
 
 

@@ -60,9 +60,7 @@ def main(argv: list[str] | None = None) -> int:
         site = arguments.site
         if site is None:
             project = copy_project(Path(temporary) / "project")
-            built = run_in_copy(
-                project, "-m", "mkdocs", "build", "--strict", "-d", "out", MUTUALISER_KIT="0"
-            )
+            built = run_in_copy(project, "-m", "mkdocs", "build", "--strict", "-d", "out")
             if built.returncode != 0:
                 print(built.stderr[-3000:], file=sys.stderr)
                 return 1

@@ -86,18 +86,28 @@ class PagesHandler(http.server.SimpleHTTPRequestHandler):
         return f"{kind}; charset=utf-8" if kind.startswith("text/") else kind
 
 
-def pages_server(site: Path, port: int = 0, base: str = "/") -> http.server.ThreadingHTTPServer:
-    """A server for `site` on 127.0.0.1 (port 0: any free port), publishing it under `base`."""
+class SharedPortServer(http.server.ThreadingHTTPServer):
+    # Several processes may serve the same folder on the same port (the test workers share one
+    # build, whose absolute addresses name that port): the system hands each connection to one.
+    allow_reuse_port = True
+
+
+def pages_server(
+    site: Path, port: int = 0, base: str = "/", shared: bool = False
+) -> http.server.ThreadingHTTPServer:
+    """A server for `site` on 127.0.0.1 (port 0: any free port), publishing it under `base`;
+    `shared`: other processes may serve the same site on the same port."""
     base = f"/{base.strip('/')}/".replace("//", "/")
     handler_class = type("Handler", (PagesHandler,), {"base": base})
     handler = functools.partial(handler_class, directory=str(site))
-    return http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    server_class = SharedPortServer if shared else http.server.ThreadingHTTPServer
+    return server_class(("127.0.0.1", port), handler)
 
 
 @contextmanager
-def serving(site: Path, port: int = 0, base: str = "/") -> Iterator[str]:
+def serving(site: Path, port: int = 0, base: str = "/", shared: bool = False) -> Iterator[str]:
     """Serve `site` in a background thread; yields its URL, ending with `base`."""
-    with pages_server(site, port, base) as server:
+    with pages_server(site, port, base, shared) as server:
         thread = threading.Thread(target=server.serve_forever, daemon=True)
         thread.start()
         try:
