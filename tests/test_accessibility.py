@@ -4,13 +4,19 @@ Readers include people using screen readers and keyboards, and French public bod
 RGAA, which follows WCAG 2.1 AA. axe-core (npm, `make node_modules`) runs in the system Chromium
 on every built page, after the page's own scripts, with the rules tagged WCAG 2.0, 2.1 and 2.2
 A and AA plus axe's best practices (landmarks, heading order, a named search dialog...).
-Any violation fails, whatever its impact. Results axe cannot decide alone ("incomplete", such
+Any violation fails, whatever its impact. Every page is checked at desktop size, and the first
+page of each section of each language again on a phone (390 px, touch), where boxes scroll and
+menus fold. Results axe cannot decide alone ("incomplete", such
 as contrast over a gradient) are not violations and are not asserted.
 """
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from conftest import ROOT
+
+from macros.site.i18n import DEFAULT_LANGUAGE, TRANSLATIONS
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 RULES = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
@@ -43,5 +49,35 @@ def test_no_page_of_either_language_has_any_axe_violation(site, browser):
         tab.goto(site.url + path.as_posix(), wait_until="load")
         if violations := axe_violations(tab):
             findings[path.as_posix()] = violations
+    context.close()
+    assert findings == {}
+
+
+def one_page_per_section(pages: list[Path]) -> list[str]:
+    """Every page one level deep in its language (home, listings, guide's index...) and the first
+    page of each folder below (a case, a partner, a step, a toolkit sheet)."""
+    samples: dict[tuple[str, ...], str] = {}
+    for path in sorted(pages):
+        folders = path.parts[:-1]
+        language = folders[0] if folders[:1] and folders[0] in TRANSLATIONS else DEFAULT_LANGUAGE
+        inside = folders[1:] if language != DEFAULT_LANGUAGE else folders
+        section = ("page", *inside, path.name) if len(inside) <= 1 else ("folder", *inside[:-1])
+        samples.setdefault((language, *section), path.as_posix())
+    return sorted(samples.values())
+
+
+def test_a_page_of_each_section_has_no_axe_violation_on_a_touch_phone(site, browser):
+    pages = one_page_per_section(site.pages())
+    assert {"index.html", "en/index.html", "cas/index.html", "en/contribuer/index.html"} <= set(
+        pages
+    )
+    assert any(page.startswith("en/cas/") and page != "en/cas/index.html" for page in pages)
+    context = browser.new_context(viewport={"width": 390, "height": 740}, has_touch=True)
+    tab = context.new_page()
+    findings = {}
+    for path in pages:
+        tab.goto(site.url + path, wait_until="load")
+        if violations := axe_violations(tab):
+            findings[path] = violations
     context.close()
     assert findings == {}
