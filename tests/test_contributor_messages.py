@@ -24,6 +24,8 @@ CASE = "data/case-studies/mediatheques-de-la-baie.yml"
 PARTNER = "data/partners/cnfpt.yml"
 COUPERIN = "data/partners/couperin.yml"
 GUIDE = "docs/fr/guide/champs.md"
+FACTORS = "docs/fr/facteurs-de-reussite.md"
+FORM_STEP = "docs/fr/guide/forme-administrative.md"
 VOLUNTEERS = '{fr: "Bénévoles'  # where the case's second key figure starts
 
 
@@ -99,18 +101,37 @@ MISTAKES = [
     pytest.param(
         lambda p: edit(p, GUIDE, 'cite("boussou-2014")', 'cite("boussu-2014")'),
         at(GUIDE, 'cite("boussou-2014")'),
-        "source inconnue « boussu-2014 » (l'une de : boussou-2014, baie-2015,",
-        "unknown source 'boussu-2014' (one of: boussou-2014, baie-2015,",
+        "source inconnue « boussu-2014 » (vouliez-vous dire boussou-2014 ?)",
+        "unknown source 'boussu-2014' (did you mean boussou-2014?)",
         "error",
         id="unknown source in cite()",
     ),
     pytest.param(
         lambda p: edit(p, GUIDE, 'cases_for_step("scope")', 'cases_for_step("scopes")'),
         at(GUIDE, 'cases_for_step("scope")', 4),
-        "étape inconnue « scopes » (l'une de : together,",
+        "étape inconnue « scopes » (au choix : together,",
         "unknown step 'scopes' (one of: together,",
         "error",
         id="unknown step in cases_for_step()",
+    ),
+    # Links between pages, a record's page included (generated from data/: cas/<id>.md).
+    pytest.param(
+        lambda p: edit(p, FACTORS, "(cas/ctles.md)", "(cas/ctle.md)"),
+        at(FACTORS, "cas/ctles.md"),
+        "le lien mène à « cas/ctle.md », qui n'est ni une page ni un fichier du site "
+        "(vouliez-vous dire cas/ctles.md ?)",
+        'the link leads to "cas/ctle.md", which is no page or file of the site '
+        "(did you mean cas/ctles.md?)",
+        "error",
+        id="link to a misspelt case page",
+    ),
+    pytest.param(
+        lambda p: edit(p, FORM_STEP, "(champs.md#what-to-do)", "(champs.md#what-todo)"),
+        at(FORM_STEP, "champs.md#what-to-do", 99),
+        "la page docs/fr/guide/champs.md n'a pas d'ancre #what-todo (au choix : checklist,",
+        "the page docs/fr/guide/champs.md has no anchor #what-todo (one of: checklist,",
+        "error",
+        id="link to a missing anchor",
     ),
     pytest.param(
         lambda p: edit(p, "docs/en/index.md", "\ndescription:", "\nsummary:"),
