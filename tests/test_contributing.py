@@ -4,11 +4,12 @@ the site's vocabularies; a filled case-study form becomes a data file the valida
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
 from pathlib import Path
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
 import yaml
@@ -23,6 +24,7 @@ from tools.issue_forms import CHOICES  # tools/: `make forms` writes the choices
 BIN = Path(sys.executable).parent
 FORMS = sorted((ROOT / ".github" / "ISSUE_TEMPLATE").glob("*.yml"))
 SAMPLE_BODY = ROOT / "tests" / "fixtures" / "issue-forms" / "propose-case-study.md"
+MKDOCS_YML = (ROOT / "mkdocs.yml").read_text("utf-8")
 
 # A page of each kind, in each language, and the file "Edit this page" must open.
 PAGES = [
@@ -71,6 +73,52 @@ def test_every_page_edits_a_file_that_exists_and_reports_through_a_field_of_the_
         source = edit["href"].partition("/edit/main/")[2]
         assert (ROOT / source).is_file(), f"{page}: {source}"
         assert set(parse_qs(urlsplit(report["href"]).query)) - {"template"} <= field_ids, page
+
+
+# --- Without a GitHub account: an e-mail ----------------------------------------------------------
+
+# The one address, in mkdocs.yml (a placeholder until the project publishes one).
+[CONTACT] = re.findall(r'contact_email: !ENV \[CONTACT_EMAIL, "([^"]+)"\]', MKDOCS_YML)
+MAIL_WORDS = {
+    "fr": ("Sans compte GitHub :", "signaler un problème ou proposer une modification par e-mail"),
+    "en": ("Without a GitHub account:", "report a problem or suggest a change by e-mail"),
+}
+NO_PERSONAL_DATA = {"fr": "aucune donnée personnelle", "en": "no personal data"}
+LANGUAGE_NAME = {"fr": "en français", "en": "in English"}
+
+
+def mail_route(site, page):
+    line = site.html(page).select_one(".contribute-mail")
+    assert line is not None, page
+    [link] = line.select("a[href^='mailto:']")
+    address = urlsplit(link["href"])
+    query = {name: values[0] for name, values in parse_qs(address.query).items()}
+    return line, link, unquote(address.path), query
+
+
+@pytest.mark.parametrize(("page", "source"), PAGES)
+def test_an_e_mail_with_the_page_s_address_and_language_reports_without_github(site, page, source):
+    language = "en" if page.startswith("en/") else "fr"
+    line, link, to, query = mail_route(site, page)
+    lead, words = MAIL_WORDS[language]
+    assert line.get_text(" ", strip=True).startswith(f"{lead} {words}")  # words, not an icon
+    assert link.get_text(strip=True) == words
+    assert NO_PERSONAL_DATA[language] in line.get_text()  # said on the page, before writing
+    assert to == CONTACT
+    title = site.html(page).select_one("h1").get_text(strip=True).removesuffix("¶")
+    assert title.split(" · ")[-1] in query["subject"]
+    assert query["body"].splitlines()[0].endswith(f"{site.url + page} ({LANGUAGE_NAME[language]})")
+    assert NO_PERSONAL_DATA[language] in query["body"]
+
+
+def test_every_page_offers_the_e_mail_route(site):
+    for page in site.pages():
+        if page.name == "404.html":
+            continue
+        _, _, to, query = mail_route(site, page)
+        assert to == CONTACT, page
+        address = site.url + page.as_posix().removesuffix("index.html")
+        assert address in query["body"], page
 
 
 def test_no_page_asks_github_for_the_repository_s_stars(site):
