@@ -13,13 +13,17 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
 import yaml
+from bs4 import BeautifulSoup
 from conftest import ROOT
 
 from macros.contribute.case_from_issue import FORM, answers, form_labels
 from macros.contribute.case_from_issue import main as case_from_issue
 from macros.contribute.check_data import main as validate_main
+from macros.contribute.check_translations import github_report as check_translations_report
+from macros.contribute.translations import UNCHECKED, translations
 from macros.registry import load_site_data
 from tools.issue_forms import CHOICES  # tools/: `make forms` writes the choices
+from tools.project import copy_project, run_in_copy
 
 BIN = Path(sys.executable).parent
 FORMS = sorted((ROOT / ".github" / "ISSUE_TEMPLATE").glob("*.yml"))
@@ -235,6 +239,52 @@ def test_a_filled_form_becomes_a_case_study_that_validates(data_copy, capsys, mo
     # What the maintainer must finish is marked on its line.
     assert 'en: "Médiathèques de la Baie"  # TODO à traduire · to translate' in text
     assert "# TODO pas encore dans data/partners/ : Une association inconnue : soutien" in text
+
+
+def test_a_converted_case_is_shown_as_never_checked_not_as_a_valid_translation(tmp_path):
+    """The converter copies the French into the English for a translator to write: until someone
+    records the English as checked, the case is "never checked" on its page, on the status page
+    and on the pull request, never an up-to-date translation."""
+    project = copy_project(tmp_path / "project")
+    shutil.copytree(ROOT / ".github", project / ".github")  # the form the converter reads
+    case = "data/case-studies/mediatheques-de-la-baie.yml"
+    (project / case).unlink()  # proposed afresh, as the form's sample does
+    lock = project / "data" / "translations.lock.yml"
+    lock.write_text(
+        "".join(
+            line
+            for line in lock.read_text("utf-8").splitlines(keepends=True)
+            if not line.startswith(f'"{case}')
+        ),
+        "utf-8",
+    )  # the file is new: the lock never knew it
+    converted = run_in_copy(project, "-m", "macros.contribute.case_from_issue", str(SAMPLE_BODY))
+    assert converted.returncode == 0, converted.stderr
+    data = load_site_data(project / "data")
+    [state] = [item.state for item in translations(project, data) if item.key == case]
+    assert state == UNCHECKED
+    annotations, _ = check_translations_report(translations(project, data), data.words, [case])
+    assert [line.split(",")[0] for line in annotations] == [f"::warning file={case}"]
+
+    built = run_in_copy(project, "-m", "mkdocs", "build", "--strict", "-d", "out")
+    assert built.returncode == 0, built.stderr
+    english = BeautifulSoup(
+        (project / "out/en/cas/mediatheques-de-la-baie/index.html").read_text("utf-8"),
+        "html.parser",
+    )
+    notice = english.select_one("article .translation-notice")
+    assert notice.select_one(".admonition-title").get_text(strip=True) == (
+        "Translation never checked"
+    )
+    assert notice.select_one("a[hreflang='fr']")["href"] == "../../../cas/mediatheques-de-la-baie/"
+    french = (project / "out/cas/mediatheques-de-la-baie/index.html").read_text("utf-8")
+    assert "translation-notice" not in french  # the French is the source
+    for language in ("", "en/"):
+        status = BeautifulSoup(
+            (project / f"out/{language}traductions/index.html").read_text("utf-8"), "html.parser"
+        )
+        row = status.select_one(f"tr:has(code:-soup-contains('{case}'))")
+        assert row["data-state"] == UNCHECKED
 
 
 def test_answers_in_english_leave_the_french_to_translate(data_copy, capsys, tmp_path):
