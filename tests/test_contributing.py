@@ -34,8 +34,9 @@ MKDOCS_YML = (ROOT / "mkdocs.yml").read_text("utf-8")
 PAGES = [
     ("guide/champs/", "docs/fr/guide/champs.md"),
     ("en/guide/champs/", "docs/en/guide/champs.md"),
-    ("glossaire/", "docs/fr/glossaire.md"),
-    ("en/glossaire/", "docs/en/glossaire.md"),
+    # The glossary's text is data/glossary.yml's, which its macro renders.
+    ("glossaire/", "data/glossary.yml"),
+    ("en/glossaire/", "data/glossary.yml"),
     ("cas/g2id/", "data/case-studies/g2id.yml"),
     ("en/cas/g2id/", "data/case-studies/g2id.yml"),
     ("partenaires/cnfpt/", "data/partners/cnfpt.yml"),
@@ -132,6 +133,21 @@ def test_no_page_asks_github_for_the_repository_s_stars(site):
 
 
 # --- Issue forms ---------------------------------------------------------------------------------
+
+
+def test_the_ask_a_partner_form_says_who_reads_it_and_what_happens_next():
+    """The partners are institutions named in sources, not people watching the repository: the
+    form promises no partner's answer."""
+    form = yaml.safe_load((ROOT / ".github/ISSUE_TEMPLATE/partner-help.yml").read_text("utf-8"))
+    intro = form["body"][0]["attributes"]["value"]
+    assert "Qui la lit : l'équipe qui tient ce guide, et non les partenaires" in intro
+    assert "Who reads it: the team that maintains this guide, not the partners" in intro
+    assert "Ce qui se passe ensuite : l'équipe vous répond ici" in intro
+    assert "What happens next: the team answers here" in intro
+    assert "c'est vous qui les contactez" in intro
+    assert "you contact them yourself" in intro
+    assert "will answer here" not in intro
+    assert "vous répondra ici" not in intro
 
 
 def check_jsonschema(schema: str, *files: Path) -> subprocess.CompletedProcess:

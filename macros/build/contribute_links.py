@@ -1,7 +1,8 @@
 """Each page's "Edit this page" and "Report a problem on this page" addresses.
 
 Edit: the page's own source in its own language (docs/en/... for an English page), or, for a
-page generated from data/, that record's YAML file, in GitHub's web editor. Material shows it
+page generated from data/, that record's YAML file, or, for a page whose text is mostly a data
+file's (the glossary), that file, in GitHub's web editor. Material shows it
 (feature `content.action.edit`, `page.edit_url`); overrides/partials/actions.html words it.
 Report: the "report a problem" issue form (.github/ISSUE_TEMPLATE/report-problem.yml) with the
 page's address filled in, as `page.report_url`.
@@ -20,15 +21,20 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
 from macros.build.state import Build
-from macros.site.i18n import build_language, page_url
+from macros.site.i18n import build_language, page_url, source_path
+from macros.site.paths import GLOSSARY_PAGE
 
 REPORT_FORM = "report-problem.yml"  # the issue form, and its field for the page's address:
 REPORT_FIELD = "page"
 
 
+# Pages whose text a macro draws from a data file: what a contributor comes to change is there.
+DATA_PAGES = {GLOSSARY_PAGE: "data/glossary.yml"}
+
+
 def source_file(build: Build, page: Page, config: MkDocsConfig) -> str:
     """The file a contributor edits to change this page, from the repository's root."""
-    data_file = build.data_files.get(page.file.src_uri)
+    data_file = build.data_files.get(page.file.src_uri) or DATA_PAGES.get(source_path(page))
     return data_file or f"{Path(config.docs_dir).name}/{page.file.src_uri}"
 
 
