@@ -15,12 +15,15 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 from conftest import ROOT
+from playwright.sync_api import expect
 
 from macros.contribute.case_from_issue import FORM, answers, form_labels
 from macros.contribute.case_from_issue import main as case_from_issue
 from macros.contribute.check_data import main as validate_main
 from macros.contribute.check_translations import github_report as check_translations_report
+from macros.contribute.github_report import pages_of, previews_of, summary
 from macros.contribute.translations import UNCHECKED, translations
+from macros.kit.offline_copy import unpack_copies
 from macros.registry import load_site_data
 from tools.issue_forms import CHOICES  # tools/: `make forms` writes the choices
 from tools.project import copy_project, run_in_copy
@@ -424,9 +427,13 @@ def test_the_pull_request_check_annotates_then_uploads_a_preview_and_says_how_to
     assert "--github" in runs[validate]
     assert "--changed-since" in runs[validate]
     assert validate < runs.index("make test") < runs.index("make build")
+    # The preview is the offline copies, unpacked (they open from disk; the built site does not).
+    unpack = runs.index(".venv/bin/python -m macros.kit.offline_copy site preview")
     upload = next(s for s in steps if s.get("uses", "").startswith("actions/upload-artifact@"))
-    assert upload["with"] == {"name": "site-preview", "path": "site", "retention-days": 14}
+    assert runs.index("make build") < unpack < steps.index(upload)
+    assert upload["with"] == {"name": "site-preview", "path": "preview", "retention-days": 14}
     assert upload["if"] == "github.event_name == 'pull_request'"
+    assert steps[unpack]["if"] == upload["if"]
     assert "macros.contribute.github_report preview site-preview" in runs[-1]
 
 
@@ -447,3 +454,44 @@ def test_the_summary_tells_how_to_open_the_preview_in_two_lines(tmp_path):
     assert all("« site-preview »" in lines[1] or '"site-preview"' in line for line in lines[1:])
     assert "index.html" in lines[1]
     assert "index.html" in lines[2]
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_the_preview_opens_from_disk_at_the_files_the_summary_names(
+    site, browser, data, tmp_path, language
+):
+    """The artefact as CI makes it (the built site's offline copies, unpacked by the same
+    command): the summary's file for a changed page opens from file://, its links open pages,
+    not folder listings, and the search answers; nothing is requested off the disk."""
+    unpack_copies(site.root, tmp_path)
+    [(_, [file])] = previews_of([f"docs/{language}/guide/champs.md"], data)
+    text = summary(
+        [],
+        pages_of([f"docs/{language}/guide/champs.md"], data, site.url),
+        [(f"docs/{language}/guide/champs.md", [file])],
+    )
+    assert f"`{file}`" in text
+    assert (tmp_path / f"mutualiser-{language}" / "index.html").is_file()  # what the summary says
+
+    context = browser.new_context()
+    requests: list[str] = []
+    errors: list[str] = []
+    context.on("request", lambda request: requests.append(request.url))
+    page = context.new_page()
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    try:
+        page.goto((tmp_path / file).as_uri())
+        expect(page.locator("h1")).to_contain_text(data.vocabularies.steps["scope"].label[language])
+        page.locator("a[href$='cas/index.html']").first.click()
+        assert page.url.endswith("cas/index.html")
+        page.locator("label.md-header__button[for=offline-search-query]").click()
+        page.locator("#offline-search-query").fill("Baie")
+        results = page.locator(".offline-search__results a")
+        expect(results.first).to_be_visible()
+        results.first.click()
+        assert page.url.startswith((tmp_path / f"mutualiser-{language}").as_uri())
+        expect(page.locator("h1")).to_be_visible()
+    finally:
+        context.close()
+    assert errors == []
+    assert [url for url in requests if not url.startswith(("file:", "data:"))] == []
