@@ -437,6 +437,38 @@ def test_the_pull_request_check_annotates_then_uploads_a_preview_and_says_how_to
     assert "macros.contribute.github_report preview site-preview" in runs[-1]
 
 
+def test_a_test_or_build_failure_after_valid_data_says_what_to_do_in_both_languages(tmp_path):
+    workflow = yaml.safe_load((ROOT / ".github/workflows/check.yml").read_text("utf-8"))
+    steps = workflow["jobs"]["check"]["steps"]
+    validate = next(step for step in steps if step.get("run", "").startswith("make validate"))
+    failed = next(step for step in steps if step.get("run", "").endswith("github_report failed"))
+    assert steps.index(failed) > max(
+        i for i, step in enumerate(steps) if step.get("run") in ("make test", "make build")
+    )
+    # Only when the data passed: a problem in the data is already said, at its line.
+    assert failed["if"] == (
+        f"failure() && steps.{validate['id']}.outcome == 'success' "
+        "&& github.event_name == 'pull_request'"
+    )
+    summary_file = tmp_path / "summary.md"
+    result = subprocess.run(
+        [sys.executable, "-m", "macros.contribute.github_report", "failed"],
+        cwd=ROOT,
+        env={"GITHUB_STEP_SUMMARY": str(summary_file), "PATH": ""},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    [annotation] = result.stdout.splitlines()
+    assert annotation.startswith("::error title=Les tests ou la construction du site ont échoué")
+    text = summary_file.read_text("utf-8")
+    assert "Ouvrez l'étape marquée d'une croix rouge" in text
+    assert "Open the step marked with a red cross" in text
+    assert "écrivez-le dans la discussion de la demande" in text
+    assert "say so in the pull request's discussion" in text
+
+
 def test_the_summary_tells_how_to_open_the_preview_in_two_lines(tmp_path):
     summary = tmp_path / "summary.md"
     result = subprocess.run(

@@ -6,7 +6,8 @@ to open the preview.
 Workflow commands: https://docs.github.com/actions/reference/workflow-commands-for-github-actions
 Used by `python -m macros.contribute.check_data --github`;
 `python -m macros.contribute.github_report preview NAME` adds the preview's two lines once the
-workflow has uploaded the offline copies, unpacked (macros/kit/offline_copy.py), as artifact NAME.
+workflow has uploaded the offline copies, unpacked (macros/kit/offline_copy.py), as artifact NAME;
+`... failed` says what to do when a test or the build fails after the checks of the data passed.
 """
 
 from __future__ import annotations
@@ -164,7 +165,25 @@ def preview_lines(artifact: str) -> str:
     return "\n".join([title, "", *(f"{line}  " for line in lines), ""])
 
 
+def failure_lines() -> tuple[str, str]:
+    """When a test or the build fails after `make validate` passed: an error annotation on the
+    pull request and a summary section, both languages, saying what to do rather than leaving
+    the contributor a raw log in English."""
+    title = messages.heading("failed")
+    how = messages.catalogue()["summary.failed.how"]
+    lines = [how[language]["message"] for language in LANGUAGES]
+    annotation = f"::error title={escape_property(title)}::{escape_data(chr(10).join(lines))}"
+    return annotation, "\n".join([f"## {title}", "", *(f"{line}  " for line in lines), ""])
+
+
+USAGE = "usage: python -m macros.contribute.github_report preview ARTIFACT_NAME | failed"
+
 if __name__ == "__main__":
-    if len(sys.argv) != 3 or sys.argv[1] != "preview":
-        sys.exit("usage: python -m macros.contribute.github_report preview ARTIFACT_NAME")
-    write_summary(preview_lines(sys.argv[2]))
+    if sys.argv[1:2] == ["preview"] and len(sys.argv) == 3:
+        write_summary(preview_lines(sys.argv[2]))
+    elif sys.argv[1:] == ["failed"]:
+        annotation, section = failure_lines()
+        print(annotation)
+        write_summary(section)
+    else:
+        sys.exit(USAGE)
