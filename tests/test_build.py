@@ -80,7 +80,7 @@ def test_an_unknown_source_in_cite_stops_the_build_at_its_line_without_a_traceba
     line = next(n for n, text in enumerate(lines, 1) if 'cite("boussou-2014")' in text)
     column = lines[line - 1].index('cite("boussou-2014")') + 1
     where = f"docs/fr/guide/champs.md:{line}:{column}"
-    assert f"{where}: unknown source 'boussu-2014' (one of: boussou-2014," in output
+    assert f"{where}: unknown source 'boussu-2014' (did you mean boussou-2014?)" in output
     assert "Traceback" not in output
 
 

@@ -4,32 +4,42 @@ the site's vocabularies; a filled case-study form becomes a data file the valida
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
 from pathlib import Path
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
 import yaml
+from bs4 import BeautifulSoup
 from conftest import ROOT
+from playwright.sync_api import expect
 
 from macros.contribute.case_from_issue import FORM, answers, form_labels
 from macros.contribute.case_from_issue import main as case_from_issue
 from macros.contribute.check_data import main as validate_main
+from macros.contribute.check_translations import github_report as check_translations_report
+from macros.contribute.github_report import pages_of, previews_of, summary
+from macros.contribute.translations import UNCHECKED, translations
+from macros.kit.offline_copy import unpack_copies
 from macros.registry import load_site_data
 from tools.issue_forms import CHOICES  # tools/: `make forms` writes the choices
+from tools.project import copy_project, run_in_copy
 
 BIN = Path(sys.executable).parent
 FORMS = sorted((ROOT / ".github" / "ISSUE_TEMPLATE").glob("*.yml"))
 SAMPLE_BODY = ROOT / "tests" / "fixtures" / "issue-forms" / "propose-case-study.md"
+MKDOCS_YML = (ROOT / "mkdocs.yml").read_text("utf-8")
 
 # A page of each kind, in each language, and the file "Edit this page" must open.
 PAGES = [
     ("guide/champs/", "docs/fr/guide/champs.md"),
     ("en/guide/champs/", "docs/en/guide/champs.md"),
-    ("glossaire/", "docs/fr/glossaire.md"),
-    ("en/glossaire/", "docs/en/glossaire.md"),
+    # The glossary's text is data/glossary.yml's, which its macro renders.
+    ("glossaire/", "data/glossary.yml"),
+    ("en/glossaire/", "data/glossary.yml"),
     ("cas/g2id/", "data/case-studies/g2id.yml"),
     ("en/cas/g2id/", "data/case-studies/g2id.yml"),
     ("partenaires/cnfpt/", "data/partners/cnfpt.yml"),
@@ -73,6 +83,52 @@ def test_every_page_edits_a_file_that_exists_and_reports_through_a_field_of_the_
         assert set(parse_qs(urlsplit(report["href"]).query)) - {"template"} <= field_ids, page
 
 
+# --- Without a GitHub account: an e-mail ----------------------------------------------------------
+
+# The one address, in mkdocs.yml (a placeholder until the project publishes one).
+[CONTACT] = re.findall(r'contact_email: !ENV \[CONTACT_EMAIL, "([^"]+)"\]', MKDOCS_YML)
+MAIL_WORDS = {
+    "fr": ("Sans compte GitHub :", "signaler un problème ou proposer une modification par e-mail"),
+    "en": ("Without a GitHub account:", "report a problem or suggest a change by e-mail"),
+}
+NO_PERSONAL_DATA = {"fr": "aucune donnée personnelle", "en": "no personal data"}
+LANGUAGE_NAME = {"fr": "en français", "en": "in English"}
+
+
+def mail_route(site, page):
+    line = site.html(page).select_one(".contribute-mail")
+    assert line is not None, page
+    [link] = line.select("a[href^='mailto:']")
+    address = urlsplit(link["href"])
+    query = {name: values[0] for name, values in parse_qs(address.query).items()}
+    return line, link, unquote(address.path), query
+
+
+@pytest.mark.parametrize(("page", "source"), PAGES)
+def test_an_e_mail_with_the_page_s_address_and_language_reports_without_github(site, page, source):
+    language = "en" if page.startswith("en/") else "fr"
+    line, link, to, query = mail_route(site, page)
+    lead, words = MAIL_WORDS[language]
+    assert line.get_text(" ", strip=True).startswith(f"{lead} {words}")  # words, not an icon
+    assert link.get_text(strip=True) == words
+    assert NO_PERSONAL_DATA[language] in line.get_text()  # said on the page, before writing
+    assert to == CONTACT
+    title = site.html(page).select_one("h1").get_text(strip=True).removesuffix("¶")
+    assert title.split(" · ")[-1] in query["subject"]
+    assert query["body"].splitlines()[0].endswith(f"{site.url + page} ({LANGUAGE_NAME[language]})")
+    assert NO_PERSONAL_DATA[language] in query["body"]
+
+
+def test_every_page_offers_the_e_mail_route(site):
+    for page in site.pages():
+        if page.name == "404.html":
+            continue
+        _, _, to, query = mail_route(site, page)
+        assert to == CONTACT, page
+        address = site.url + page.as_posix().removesuffix("index.html")
+        assert address in query["body"], page
+
+
 def test_no_page_asks_github_for_the_repository_s_stars(site):
     # Material's header link to the repository fetches its facts from api.github.com.
     for page in ("index.html", "en/cas/g2id/index.html"):
@@ -80,6 +136,21 @@ def test_no_page_asks_github_for_the_repository_s_stars(site):
 
 
 # --- Issue forms ---------------------------------------------------------------------------------
+
+
+def test_the_ask_a_partner_form_says_who_reads_it_and_what_happens_next():
+    """The partners are institutions named in sources, not people watching the repository: the
+    form promises no partner's answer."""
+    form = yaml.safe_load((ROOT / ".github/ISSUE_TEMPLATE/partner-help.yml").read_text("utf-8"))
+    intro = form["body"][0]["attributes"]["value"]
+    assert "Qui la lit : l'équipe qui tient ce guide, et non les partenaires" in intro
+    assert "Who reads it: the team that maintains this guide, not the partners" in intro
+    assert "Ce qui se passe ensuite : l'équipe vous répond ici" in intro
+    assert "What happens next: the team answers here" in intro
+    assert "c'est vous qui les contactez" in intro
+    assert "you contact them yourself" in intro
+    assert "will answer here" not in intro
+    assert "vous répondra ici" not in intro
 
 
 def check_jsonschema(schema: str, *files: Path) -> subprocess.CompletedProcess:
@@ -187,6 +258,52 @@ def test_a_filled_form_becomes_a_case_study_that_validates(data_copy, capsys, mo
     # What the maintainer must finish is marked on its line.
     assert 'en: "Médiathèques de la Baie"  # TODO à traduire · to translate' in text
     assert "# TODO pas encore dans data/partners/ : Une association inconnue : soutien" in text
+
+
+def test_a_converted_case_is_shown_as_never_checked_not_as_a_valid_translation(tmp_path):
+    """The converter copies the French into the English for a translator to write: until someone
+    records the English as checked, the case is "never checked" on its page, on the status page
+    and on the pull request, never an up-to-date translation."""
+    project = copy_project(tmp_path / "project")
+    shutil.copytree(ROOT / ".github", project / ".github")  # the form the converter reads
+    case = "data/case-studies/mediatheques-de-la-baie.yml"
+    (project / case).unlink()  # proposed afresh, as the form's sample does
+    lock = project / "data" / "translations.lock.yml"
+    lock.write_text(
+        "".join(
+            line
+            for line in lock.read_text("utf-8").splitlines(keepends=True)
+            if not line.startswith(f'"{case}')
+        ),
+        "utf-8",
+    )  # the file is new: the lock never knew it
+    converted = run_in_copy(project, "-m", "macros.contribute.case_from_issue", str(SAMPLE_BODY))
+    assert converted.returncode == 0, converted.stderr
+    data = load_site_data(project / "data")
+    [state] = [item.state for item in translations(project, data) if item.key == case]
+    assert state == UNCHECKED
+    annotations, _ = check_translations_report(translations(project, data), data.words, [case])
+    assert [line.split(",")[0] for line in annotations] == [f"::warning file={case}"]
+
+    built = run_in_copy(project, "-m", "mkdocs", "build", "--strict", "-d", "out")
+    assert built.returncode == 0, built.stderr
+    english = BeautifulSoup(
+        (project / "out/en/cas/mediatheques-de-la-baie/index.html").read_text("utf-8"),
+        "html.parser",
+    )
+    notice = english.select_one("article .translation-notice")
+    assert notice.select_one(".admonition-title").get_text(strip=True) == (
+        "Translation never checked"
+    )
+    assert notice.select_one("a[hreflang='fr']")["href"] == "../../../cas/mediatheques-de-la-baie/"
+    french = (project / "out/cas/mediatheques-de-la-baie/index.html").read_text("utf-8")
+    assert "translation-notice" not in french  # the French is the source
+    for language in ("", "en/"):
+        status = BeautifulSoup(
+            (project / f"out/{language}traductions/index.html").read_text("utf-8"), "html.parser"
+        )
+        row = status.select_one(f"tr:has(code:-soup-contains('{case}'))")
+        assert row["data-state"] == UNCHECKED
 
 
 def test_answers_in_english_leave_the_french_to_translate(data_copy, capsys, tmp_path):
@@ -310,10 +427,46 @@ def test_the_pull_request_check_annotates_then_uploads_a_preview_and_says_how_to
     assert "--github" in runs[validate]
     assert "--changed-since" in runs[validate]
     assert validate < runs.index("make test") < runs.index("make build")
+    # The preview is the offline copies, unpacked (they open from disk; the built site does not).
+    unpack = runs.index(".venv/bin/python -m macros.kit.offline_copy site preview")
     upload = next(s for s in steps if s.get("uses", "").startswith("actions/upload-artifact@"))
-    assert upload["with"] == {"name": "site-preview", "path": "site", "retention-days": 14}
+    assert runs.index("make build") < unpack < steps.index(upload)
+    assert upload["with"] == {"name": "site-preview", "path": "preview", "retention-days": 14}
     assert upload["if"] == "github.event_name == 'pull_request'"
+    assert steps[unpack]["if"] == upload["if"]
     assert "macros.contribute.github_report preview site-preview" in runs[-1]
+
+
+def test_a_test_or_build_failure_after_valid_data_says_what_to_do_in_both_languages(tmp_path):
+    workflow = yaml.safe_load((ROOT / ".github/workflows/check.yml").read_text("utf-8"))
+    steps = workflow["jobs"]["check"]["steps"]
+    validate = next(step for step in steps if step.get("run", "").startswith("make validate"))
+    failed = next(step for step in steps if step.get("run", "").endswith("github_report failed"))
+    assert steps.index(failed) > max(
+        i for i, step in enumerate(steps) if step.get("run") in ("make test", "make build")
+    )
+    # Only when the data passed: a problem in the data is already said, at its line.
+    assert failed["if"] == (
+        f"failure() && steps.{validate['id']}.outcome == 'success' "
+        "&& github.event_name == 'pull_request'"
+    )
+    summary_file = tmp_path / "summary.md"
+    result = subprocess.run(
+        [sys.executable, "-m", "macros.contribute.github_report", "failed"],
+        cwd=ROOT,
+        env={"GITHUB_STEP_SUMMARY": str(summary_file), "PATH": ""},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    [annotation] = result.stdout.splitlines()
+    assert annotation.startswith("::error title=Les tests ou la construction du site ont échoué")
+    text = summary_file.read_text("utf-8")
+    assert "Ouvrez l'étape marquée d'une croix rouge" in text
+    assert "Open the step marked with a red cross" in text
+    assert "écrivez-le dans la discussion de la demande" in text
+    assert "say so in the pull request's discussion" in text
 
 
 def test_the_summary_tells_how_to_open_the_preview_in_two_lines(tmp_path):
@@ -333,3 +486,44 @@ def test_the_summary_tells_how_to_open_the_preview_in_two_lines(tmp_path):
     assert all("« site-preview »" in lines[1] or '"site-preview"' in line for line in lines[1:])
     assert "index.html" in lines[1]
     assert "index.html" in lines[2]
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_the_preview_opens_from_disk_at_the_files_the_summary_names(
+    site, browser, data, tmp_path, language
+):
+    """The artefact as CI makes it (the built site's offline copies, unpacked by the same
+    command): the summary's file for a changed page opens from file://, its links open pages,
+    not folder listings, and the search answers; nothing is requested off the disk."""
+    unpack_copies(site.root, tmp_path)
+    [(_, [file])] = previews_of([f"docs/{language}/guide/champs.md"], data)
+    text = summary(
+        [],
+        pages_of([f"docs/{language}/guide/champs.md"], data, site.url),
+        [(f"docs/{language}/guide/champs.md", [file])],
+    )
+    assert f"`{file}`" in text
+    assert (tmp_path / f"mutualiser-{language}" / "index.html").is_file()  # what the summary says
+
+    context = browser.new_context()
+    requests: list[str] = []
+    errors: list[str] = []
+    context.on("request", lambda request: requests.append(request.url))
+    page = context.new_page()
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    try:
+        page.goto((tmp_path / file).as_uri())
+        expect(page.locator("h1")).to_contain_text(data.vocabularies.steps["scope"].label[language])
+        page.locator("a[href$='cas/index.html']").first.click()
+        assert page.url.endswith("cas/index.html")
+        page.locator("label.md-header__button[for=offline-search-query]").click()
+        page.locator("#offline-search-query").fill("Baie")
+        results = page.locator(".offline-search__results a")
+        expect(results.first).to_be_visible()
+        results.first.click()
+        assert page.url.startswith((tmp_path / f"mutualiser-{language}").as_uri())
+        expect(page.locator("h1")).to_be_visible()
+    finally:
+        context.close()
+    assert errors == []
+    assert [url for url in requests if not url.startswith(("file:", "data:"))] == []

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import csv
 import io
+import shutil
 import subprocess
+import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -42,7 +44,7 @@ from macros.contribute.twin_parity import parity_problems, twin_problems
 from macros.model.data import DataError
 from macros.registry import load_site_data
 from macros.site.i18n import page_url
-from tools.project import copy_project, run_in_copy
+from tools.project import copy_environment, copy_project, run_in_copy
 from tools.serve_like_pages import pages_server
 
 SITE_URL = "https://owner.github.io/mutualiser/"
@@ -451,3 +453,74 @@ def test_the_pull_request_check_runs_the_translation_report_on_the_files_it_chan
     # tests/test_workflows.py gives it files named like options)
     assert '--changed-since "${BASE_SHA}"' in step["run"]
     assert step["env"]["BASE_SHA"] == "${{ github.event.pull_request.base.sha }}"
+
+
+# --- Warnings stay warnings: an English page removed, in a copy of the project -----------------
+
+# Its English is deleted, the French stays. (A page with a trainers' short link needs both: its
+# sheet is printed in each language, data/short-links.yml.)
+REMOVED = "boite-a-outils/personnel.md"
+
+
+@pytest.fixture(scope="module")
+def without_english(tmp_path_factory) -> Path:
+    """A copy of the project, with its tests, whose English page of REMOVED is gone."""
+    project = copy_project(tmp_path_factory.mktemp("without-english"))
+    for name in ("tests", "tools"):
+        shutil.copytree(ROOT / name, project / name, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(ROOT / "pyproject.toml", project)
+    (project / "docs" / "en" / REMOVED).unlink()
+    return project
+
+
+def test_a_page_without_its_english_is_a_warning_in_both_languages_not_a_failure(
+    without_english,
+):
+    summary = without_english / "summary.md"
+    result = run_in_copy(
+        without_english,
+        *("-m", "macros.contribute.check_data", "data", "--github"),
+        GITHUB_ACTIONS="true",
+        GITHUB_STEP_SUMMARY=str(summary),
+    )
+    assert result.returncode == 0, result.stderr
+    where = f"docs/fr/{REMOVED}:1:1"
+    assert result.stderr.splitlines() == [
+        f"{where}: la page n'a pas encore de version anglaise (créez docs/en/{REMOVED}, même nom "
+        "de fichier dans l'autre dossier de langue ; en attendant, le site publie la page avec un "
+        "avis)",
+        f"{where}: the page has no English version yet (create docs/en/{REMOVED}, the same file "
+        "name in the other language's folder; until then the site publishes the page with a "
+        "notice)",
+    ]
+    [annotation] = [line for line in result.stdout.splitlines() if line.startswith("::")]
+    assert annotation.startswith(f"::warning file=docs/fr/{REMOVED},line=1,col=1,")
+    assert f"- **`docs/fr/{REMOVED}:1`** (avertissement · warning)" in summary.read_text("utf-8")
+
+
+def test_a_page_without_its_english_builds_with_the_notice(without_english):
+    built = build(without_english, "out")
+    page = parsed(built, REMOVED, "en")
+    notice = page.select_one("article .translation-notice")
+    assert notice.get_text(" ", strip=True).startswith("Not translated yet")
+    assert notice.find_next_sibling("div")["lang"] == "fr"
+
+
+def test_a_page_without_its_english_passes_the_tests_that_read_the_pages(without_english):
+    """The tests `make test` runs on the pages and their messages, run in the copy: none fails
+    because an English page is missing (they once asserted every twin in English)."""
+    result = subprocess.run(
+        [
+            sys.executable,
+            *("-m", "pytest", "-q", "-p", "no:cacheprovider", "-m", "not build and not browser"),
+            "tests/test_pages.py",
+            "tests/test_contributor_messages.py",
+        ],
+        cwd=without_english,
+        capture_output=True,
+        text=True,
+        env=copy_environment(),
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout[-3000:]
+    assert " passed" in result.stdout.splitlines()[-1]

@@ -1,5 +1,5 @@
 """A page naming an unknown source or step in a macro (`{{ cite("typo") }}`) stops the build with
-`file:line:column: unknown source 'typo' (one of: ...)`, in the contributor's language, before
+`file:line:column: unknown source 'typo' (did you mean ...?)`, in the contributor's language, before
 mkdocs-macros runs the call and prints a Python traceback instead. The same check as
 `make validate` (macros/contribute/check_docs.py)."""
 

@@ -2,9 +2,11 @@
 which).
 
 In a build other than French: a translated page whose French original changed since it was last
-checked opens with a notice linking to the French; a page that exists only in French is served
-with `lang` of its own language on its content, a notice that it is not translated yet, and a
-mark in the navigation (Material's page status, worded from data/interface.yml).
+checked opens with a notice linking to the French, and so does one never checked (a case study
+from the issue form, whose English the converter copied from the French for a translator to
+write); a page that exists only in French is served with `lang` of its own language on its
+content, a notice that it is not translated yet, and a mark in the navigation (Material's page
+status, worded from data/interface.yml).
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from macros.build.state import Build
-from macros.contribute.translations import OUTDATED, by_page, translations
+from macros.contribute.translations import OUTDATED, UNCHECKED, by_page, translations
 from macros.render.templates import render
 from macros.site.escaping import html_attribute
 from macros.site.i18n import (
@@ -50,19 +52,20 @@ def add_to_theme(build: Build, env: Environment, config: MkDocsConfig) -> None:
 
 
 def _status(build: Build, page: Page, config: MkDocsConfig) -> str | None:
-    """Why this page needs a notice in this build: untranslated, outdated, or None."""
+    """Why this page needs a notice in this build: untranslated, outdated, unchecked, or None."""
     language = build_language(config)
     if language == DEFAULT_LANGUAGE:
         return None
     if page_language(page) != language:
         return UNTRANSLATED
     translation = build.translated_pages.get(language, {}).get(source_path(page))
-    return OUTDATED if translation and translation.state == OUTDATED else None
+    state = translation.state if translation else None
+    return state if state in (OUTDATED, UNCHECKED) else None
 
 
 def mark_status(build: Build, markdown: str, page: Page, config: MkDocsConfig) -> str:
     status = _status(build, page, config)
-    if status:  # read by the navigation of every page, rendered after all pages are read
+    if status in (UNTRANSLATED, OUTDATED):  # read by the navigation, rendered after all pages
         page.meta["status"] = status
     return markdown
 
@@ -76,7 +79,7 @@ def add_notice(build: Build, html: str, page: Page, config: MkDocsConfig) -> str
     data = build.site_data(config)
     return render(
         "translation_notice.html",
-        state="missing" if status == UNTRANSLATED else OUTDATED,
+        state="missing" if status == UNTRANSLATED else status,
         ui=data.ui(build_language(config)),
         content=Markup(html),
         source_language=DEFAULT_LANGUAGE,

@@ -6,7 +6,10 @@ issue's body from standard input). Writes data/case-studies/<id>.yml, and adds t
 to data/sources.yml unless a source with that title (or part of it) or address is already
 there. What the form
 cannot say (the other language, partners not yet in data/partners/, the source's note) is filled
-so that `make validate` passes and marked with a `TODO` comment for the maintainer.
+so that `make validate` passes and marked with a `TODO` comment for the maintainer. The other
+language is the answer copied, for a translator to write: the case has no entry in
+data/translations.lock.yml, so it is "never checked" (macros/contribute/translations.py) on its
+English page, on the status page and on the pull request until its English is recorded as checked.
 
 The form (.github/ISSUE_TEMPLATE/propose-case-study.yml) is read for its labels: GitHub writes
 each answer under its label as `### <label>`, "_No response_" when empty, checkboxes as

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from macros.contribute import github_report
 from macros.contribute.check_docs import docs_problems
+from macros.contribute.page_links import link_problems
 from macros.contribute.twin_parity import parity_problems
 from macros.model import messages
 from macros.model.data import DataError
@@ -65,6 +66,7 @@ def main(argv: list[str] | None = None) -> int:
         problems = list(error.problems)
     if (project / "docs").is_dir() and (project / "mkdocs.yml").is_file():
         problems += docs_problems(project, site) + parity_problems(project)
+        problems += link_problems(project, site)
 
     languages = messages.output_languages()
     for problem in problems:

@@ -12,8 +12,8 @@ file and line, worded by macros/model/messages.py in both languages.
   build runs the same check before mkdocs-macros, which would only print a traceback).
 
 A byte-order mark and Windows line endings are accepted, as MkDocs accepts them.
-Other checks of pages (translation parity) plug in beside `docs_problems` in
-macros/contribute/check_data.py.
+Other checks of pages (translation parity, links and anchors between pages: twin_parity.py,
+page_links.py) plug in beside `docs_problems` in macros/contribute/check_data.py.
 """
 
 from __future__ import annotations
@@ -135,7 +135,8 @@ def body_problems(shown: str, text: str) -> list[Problem]:
 
 
 def macro_id_problems(shown: str, text: str, data: SiteData) -> list[Problem]:
-    """`file:line: unknown source 'x' (one of: ...)` for every macro call naming a missing id."""
+    """`file:line: unknown source 'x' (did you mean ...?)` for every macro call naming a missing
+    id: the ids when there are few, else the closest (messages.choices)."""
     problems = []
     for number, line in enumerate(text.split("\n"), start=1):
         for match in MACRO_CALL.finditer(line):
@@ -143,7 +144,7 @@ def macro_id_problems(shown: str, text: str, data: SiteData) -> list[Problem]:
             known = macro_ids(data, macro)
             if given in known:
                 continue
-            choices = ", ".join(known)
+            choices = messages.choices(given, known, f"{MACRO_NOUNS[macro]}s")
             problems.append(
                 messages.problem(
                     "macro.unknown_id",

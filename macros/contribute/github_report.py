@@ -1,11 +1,13 @@
 """The checks' findings where a contributor sees them on a pull request: an annotation on the file
 and line of each problem, and a job summary in both languages that says how to fix each, which
-pages the pull request changes (with their addresses) and how to open the preview.
+pages the pull request changes (the file of each in the preview, and its address online) and how
+to open the preview.
 
 Workflow commands: https://docs.github.com/actions/reference/workflow-commands-for-github-actions
 Used by `python -m macros.contribute.check_data --github`;
 `python -m macros.contribute.github_report preview NAME` adds the preview's two lines once the
-workflow has uploaded the built site as artifact NAME.
+workflow has uploaded the offline copies, unpacked (macros/kit/offline_copy.py), as artifact NAME;
+`... failed` says what to do when a test or the build fails after the checks of the data passed.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from macros.kit.offline_copy import preview_file
 from macros.model import messages
 from macros.model.records import SiteData
 from macros.model.validation import Problem
@@ -48,8 +51,13 @@ def annotation(problem: Problem) -> str:
     return f"::{problem.severity} {properties}::{escape_data(body)}"
 
 
-def summary(problems: list[Problem], changed_pages: list[tuple[str, list[str]]]) -> str:
-    """The job summary, in Markdown: problems with their fixes, then the pages changed."""
+def summary(
+    problems: list[Problem],
+    changed_pages: list[tuple[str, list[str]]],
+    previews: list[tuple[str, list[str]]] | None = None,
+) -> str:
+    """The job summary, in Markdown: problems with their fixes, then the pages changed, each
+    with its file in the preview (`previews`, as `changed_pages`) and its address online."""
     out = [f"## {messages.heading('checks')}", ""]
     if not problems:
         out += [messages.heading("no_problem"), ""]
@@ -62,8 +70,14 @@ def summary(problems: list[Problem], changed_pages: list[tuple[str, list[str]]])
     out += ["", f"## {messages.heading('changed_pages')}", ""]
     if not changed_pages:
         out.append(messages.heading("no_changed_page"))
+    else:
+        out += [messages.heading("changed_pages.how"), ""]
+    files = dict(previews or [])
     for source, addresses in changed_pages:
         links = ", ".join(f"[{address}]({address})" for address in addresses)
+        if source in files:
+            in_preview = ", ".join(f"`{file}`" for file in files[source])
+            links = f"{in_preview} ({messages.heading('online_today')}: {links})"
         out.append(f"- `{source}`: {links}")
     return "\n".join(out) + "\n"
 
@@ -93,22 +107,38 @@ def changed_files(since: str, project: Path) -> list[str]:
     return [name for name in result.stdout.split("\0") if name]
 
 
-def pages_of(files: list[str], site: SiteData | None, site_url: str | None):
-    """For each changed page source, the addresses of the pages built from it: a docs page is one
-    page of its language; a record's file is its page in every language."""
-    found = []
+def changed_pages(files: list[str], site: SiteData | None) -> list[tuple[str, list[tuple]]]:
+    """For each changed page source, the pages built from it, (path in a language folder,
+    language): a docs page is one page of its language; a record's file is its page in every
+    language."""
+    found: list[tuple[str, list[tuple]]] = []
     kinds = {kind.name: kind for kind in KINDS}
     for file in files:
         parts = file.split("/")
         if parts[0] == "docs" and len(parts) > 2 and parts[1] in LANGUAGES and file.endswith(".md"):
-            path = "/".join(parts[2:])
-            found.append((file, [page_url(path, parts[1], site_url)]))
+            found.append((file, [("/".join(parts[2:]), parts[1])]))
         elif parts[0] == "data" and len(parts) == 3 and parts[1] in kinds:
             record_id = parts[2].removesuffix(".yml")
             if site is None or record_id in site.records[parts[1]]:
                 path = kinds[parts[1]].page_path(record_id)
-                found.append((file, [page_url(path, language, site_url) for language in LANGUAGES]))
+                found.append((file, [(path, language) for language in LANGUAGES]))
     return found
+
+
+def pages_of(files: list[str], site: SiteData | None, site_url: str | None):
+    """For each changed page source, the addresses of the pages built from it, online."""
+    return [
+        (file, [page_url(path, language, site_url) for path, language in pages])
+        for file, pages in changed_pages(files, site)
+    ]
+
+
+def previews_of(files: list[str], site: SiteData | None):
+    """For each changed page source, the files of its pages in the unpacked preview."""
+    return [
+        (file, [preview_file(path, language) for path, language in pages])
+        for file, pages in changed_pages(files, site)
+    ]
 
 
 def write_summary(text: str) -> None:
@@ -125,7 +155,7 @@ def report(problems: list[Problem], project: Path, since: str | None, site: Site
         print(annotation(problem))
     files = changed_files(since, project) if since else []
     site_url = os.environ.get("SITE_URL") or None
-    write_summary(summary(problems, pages_of(files, site, site_url)))
+    write_summary(summary(problems, pages_of(files, site, site_url), previews_of(files, site)))
 
 
 def preview_lines(artifact: str) -> str:
@@ -135,7 +165,25 @@ def preview_lines(artifact: str) -> str:
     return "\n".join([title, "", *(f"{line}  " for line in lines), ""])
 
 
+def failure_lines() -> tuple[str, str]:
+    """When a test or the build fails after `make validate` passed: an error annotation on the
+    pull request and a summary section, both languages, saying what to do rather than leaving
+    the contributor a raw log in English."""
+    title = messages.heading("failed")
+    how = messages.catalogue()["summary.failed.how"]
+    lines = [how[language]["message"] for language in LANGUAGES]
+    annotation = f"::error title={escape_property(title)}::{escape_data(chr(10).join(lines))}"
+    return annotation, "\n".join([f"## {title}", "", *(f"{line}  " for line in lines), ""])
+
+
+USAGE = "usage: python -m macros.contribute.github_report preview ARTIFACT_NAME | failed"
+
 if __name__ == "__main__":
-    if len(sys.argv) != 3 or sys.argv[1] != "preview":
-        sys.exit("usage: python -m macros.contribute.github_report preview ARTIFACT_NAME")
-    write_summary(preview_lines(sys.argv[2]))
+    if sys.argv[1:2] == ["preview"] and len(sys.argv) == 3:
+        write_summary(preview_lines(sys.argv[2]))
+    elif sys.argv[1:] == ["failed"]:
+        annotation, section = failure_lines()
+        print(annotation)
+        write_summary(section)
+    else:
+        sys.exit(USAGE)

@@ -8,6 +8,10 @@ from a script file, search-index.js, written beside the language's home page.
 
 Its search reads the built pages (`search_documents`): for each language,
 the list of its documents as {location relative to the language's root, title, text}.
+
+The copies are also a pull request's preview: `python -m macros.kit.offline_copy SITE FOLDER`
+unpacks them side by side (FOLDER/mutualiser-<language>/), which the check uploads
+(.github/workflows/check.yml); `preview_file` is where a page is in it.
 """
 
 from __future__ import annotations
@@ -20,7 +24,7 @@ from pathlib import Path
 
 from macros.model.records import SiteData
 from macros.render.templates import json_for_script, render
-from macros.site.i18n import DEFAULT_LANGUAGE, LANGUAGES, language_root, url_language
+from macros.site.i18n import DEFAULT_LANGUAGE, LANGUAGES, language_root, page_url, url_language
 from macros.site.outputs import OUTPUT_FOLDERS, output
 from macros.site.paths import KIT_FOLDER
 
@@ -35,6 +39,26 @@ HEADER_SEARCH_BUTTON = re.compile(r'(<label class="md-header__button md-icon") f
 LINK = re.compile(r'\b(href|src)="([^"]*)"')
 SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:|^//")
 TAG = re.compile(r"<[^>]+>")
+
+
+def copy_folder(language: str) -> str:
+    """The folder a language's copy unpacks to: its zip's top folder."""
+    return f"mutualiser-{language}"
+
+
+def preview_file(page: str, language: str) -> str:
+    """Where a page ("guide/champs.md", in a language folder) is in the unpacked copies:
+    "mutualiser-en/en/guide/champs/index.html"."""
+    address = page_url(page, language)
+    return f"{copy_folder(language)}/{offline_location(address)}"
+
+
+def unpack_copies(site_dir: Path, target: Path) -> list[Path]:
+    """Each language's copy, from its zip in the built site, unpacked into `target`."""
+    for language in LANGUAGES:
+        with zipfile.ZipFile(site_dir / offline_address(language)) as archive:
+            archive.extractall(target)
+    return [target / copy_folder(language) for language in LANGUAGES]
 
 
 def offline_address(language: str) -> str:
@@ -141,7 +165,7 @@ def write_offline_copies(data: SiteData, site_dir: Path, site_url: str) -> list[
         ui = data.ui(language)
         zip_path = site_dir / offline_address(language)
         zip_path.parent.mkdir(parents=True, exist_ok=True)
-        top = f"mutualiser-{language}/"
+        top = f"{copy_folder(language)}/"
         with zipfile.ZipFile(zip_path, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as archive:
             for path in sorted(site_dir.rglob("*")):
                 relative = path.relative_to(site_dir).as_posix()
@@ -179,3 +203,12 @@ def write_offline_copies(data: SiteData, site_dir: Path, site_url: str) -> list[
                 archive.writestr(top + "index.html", page + "\n")
         written.append(zip_path)
     return written
+
+
+if __name__ == "__main__":
+    import sys
+
+    if len(sys.argv) != 3:
+        sys.exit("usage: python -m macros.kit.offline_copy SITE_DIR TARGET_DIR")
+    for folder in unpack_copies(Path(sys.argv[1]), Path(sys.argv[2])):
+        print(folder)

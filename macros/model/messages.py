@@ -16,8 +16,10 @@ errors (`yaml_syntax_problem`) and finds what YAML cannot show: tabs and non-bre
 
 from __future__ import annotations
 
+import difflib
 import os
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
@@ -103,6 +105,31 @@ def quoted(value, limit: int = 40) -> Translated:
     text = value if len(value) <= limit else value[: limit - 1] + "…"
     escaped = "".join(char if char.isprintable() else repr(char)[1:-1] for char in text)
     return Translated({language: escaped for language in LANGUAGES} | {ENGLISH: repr(text)})
+
+
+LONGEST_LISTED_CHOICE = 12  # beyond this many ids, the closest ones, or how many there are
+
+
+def choices(given: object, known: Sequence[str], list_name: str) -> Worded:
+    """What a contributor may have meant by an unknown id: every id when there are few; else the
+    closest ones, if any is close ("boussu-2014": boussou-2014), or how many there are."""
+    if len(known) <= LONGEST_LISTED_CHOICE:
+        return Worded("choices.listed", ids=", ".join(known))
+    return closest_or(given, known, Worded("choices.counted", count=len(known), list=list_name))
+
+
+def closest_or(given: object, known: Sequence[str], otherwise: Worded) -> Worded:
+    """ "did you mean" the ids closest to `given`, else `otherwise`: difflib's closest, and those
+    nearly as close (three at most), so that a typo gets its one likely id, not a list."""
+    if not isinstance(given, str):
+        return otherwise
+    scored = sorted(
+        ((difflib.SequenceMatcher(None, given, id_).ratio(), id_) for id_ in known),
+        key=lambda pair: -pair[0],
+    )
+    best = scored[0][0] if scored else 0
+    close = [id_ for ratio, id_ in scored[:3] if ratio >= max(0.6, best - 0.1)]
+    return Worded("choices.closest", ids=", ".join(close)) if close else otherwise
 
 
 def wording(key: str, language: str, values: dict) -> tuple[str, str]:

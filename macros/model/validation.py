@@ -267,8 +267,6 @@ def _record_positions(node: yaml.Node, path: FieldPath, parsed: YamlFile) -> lis
 
 # --- Checking against the schemas ------------------------------------------------------------
 
-LONGEST_LISTED_CHOICE = 12  # beyond this many ids, say where they are instead of listing them
-
 
 class SchemaChecker:
     """Checks parsed files against data/schemas/*.schema.json, plus the project's two keywords:
@@ -306,11 +304,8 @@ class SchemaChecker:
             first_per_field.setdefault(problem.field, problem)
         return sorted(first_per_field.values())
 
-    def choices(self, list_name: str) -> Worded:
-        ids = self.known_ids[list_name]
-        if len(ids) <= LONGEST_LISTED_CHOICE:
-            return Worded("choices.listed", ids=", ".join(ids))
-        return Worded("choices.counted", count=len(ids), list=list_name)
+    def choices(self, given: object, list_name: str) -> Worded:
+        return messages.choices(given, self.known_ids[list_name], list_name)
 
     # Custom keywords: jsonschema calls them with (checker, keyword value, instance, schema).
 
@@ -386,7 +381,7 @@ class SchemaChecker:
             return worded(
                 f"schema.unknown.{expected_value}",
                 value=messages.quoted(instance),
-                choices=self.choices(expected_value),
+                choices=self.choices(instance, expected_value),
             )
         if keyword == "x-past-year":
             return worded("schema.future_year", year=instance, this_year=self.this_year)
