@@ -5,7 +5,7 @@ BIN      := $(VENV)/bin
 STAMP    := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1   # Material's notice about MkDocs 2 says nothing we can act on
 
-.PHONY: help serve build offline test test-fast lint validate lock browser pango clean links audit bench forms \
+.PHONY: help serve build offline test test-fast test-site lint validate lock browser pango clean links audit bench forms \
 	search-stress \
 	fingerprints translations translations-done translations-done-all
 
@@ -83,12 +83,13 @@ node_modules: package-lock.json
 # site builds (tests/conftest.py). The fast tier runs first, so that a mistake shows in seconds.
 PARALLEL := -n auto --maxprocesses 4 --dist loadfile
 
-test: $(STAMP) browser pango node_modules lint validate  ## install what the tests need, then run every test: the fast tier first
-	$(BIN)/pytest $(PARALLEL) -m "not build and not browser"
-	$(BIN)/pytest $(PARALLEL) -m "build or browser"
+test: lint validate test-fast test-site  ## install what the tests need, then run every test: the fast tier first
 
 test-fast: $(STAMP)  ## the tests that need neither a site build nor Chromium: seconds, while you work
 	$(BIN)/pytest $(PARALLEL) -m "not build and not browser"
+
+test-site: $(STAMP) browser pango node_modules  ## the tests that build a site or drive Chromium (make test runs them after the fast tier)
+	$(BIN)/pytest $(PARALLEL) -m "build or browser"
 
 links: build  ## check every internal link and anchor in site/, and list the external links
 	$(BIN)/python -m tools.linkcheck site --external

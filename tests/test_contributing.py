@@ -419,14 +419,14 @@ def test_a_title_without_letters_or_digits_is_refused_rather_than_given_an_empty
 # --- On the pull request ---------------------------------------------------------------------------
 
 
-def test_the_pull_request_check_annotates_then_uploads_a_preview_and_says_how_to_open_it():
+def test_the_pull_request_check_gives_annotations_fast_tests_and_the_preview_before_slow_tests():
     workflow = yaml.safe_load((ROOT / ".github/workflows/check.yml").read_text("utf-8"))
     steps = workflow["jobs"]["check"]["steps"]
     runs = [step.get("run", "") for step in steps]
     validate = next(i for i, run in enumerate(runs) if run.startswith("make validate"))
     assert "--github" in runs[validate]
     assert "--changed-since" in runs[validate]
-    assert validate < runs.index("make test") < runs.index("make build")
+    assert validate < runs.index("make lint test-fast") < runs.index("make build")
     # The preview is the offline copies, unpacked (they open from disk; the built site does not).
     unpack = runs.index(".venv/bin/python -m macros.kit.offline_copy site preview")
     upload = next(s for s in steps if s.get("uses", "").startswith("actions/upload-artifact@"))
@@ -434,7 +434,13 @@ def test_the_pull_request_check_annotates_then_uploads_a_preview_and_says_how_to
     assert upload["with"] == {"name": "site-preview", "path": "preview", "retention-days": 14}
     assert upload["if"] == "github.event_name == 'pull_request'"
     assert steps[unpack]["if"] == upload["if"]
-    assert "macros.contribute.github_report preview site-preview" in runs[-1]
+    how_to_open = next(
+        i for i, run in enumerate(runs) if "github_report preview site-preview" in run
+    )
+    assert steps.index(upload) < how_to_open < runs.index("make test-site")
+    # Together the steps run what make test runs (.ci/run): lint, validate, both tiers.
+    makefile = (ROOT / "Makefile").read_text("utf-8")
+    assert "\ntest: lint validate test-fast test-site " in makefile
 
 
 def test_a_test_or_build_failure_after_valid_data_says_what_to_do_in_both_languages(tmp_path):
@@ -443,7 +449,9 @@ def test_a_test_or_build_failure_after_valid_data_says_what_to_do_in_both_langua
     validate = next(step for step in steps if step.get("run", "").startswith("make validate"))
     failed = next(step for step in steps if step.get("run", "").endswith("github_report failed"))
     assert steps.index(failed) > max(
-        i for i, step in enumerate(steps) if step.get("run") in ("make test", "make build")
+        i
+        for i, step in enumerate(steps)
+        if step.get("run") in ("make lint test-fast", "make build", "make test-site")
     )
     # Only when the data passed: a problem in the data is already said, at its line.
     assert failed["if"] == (
