@@ -79,9 +79,10 @@ node_modules: package-lock.json
 	PUPPETEER_SKIP_DOWNLOAD=1 npm ci --ignore-scripts --no-audit --no-fund
 	touch $@
 
-# On every core (pytest-xdist), a test file per worker at a time: the workers share the session's
-# site builds (tests/conftest.py). The fast tier runs first, so that a mistake shows in seconds.
-PARALLEL := -n auto --maxprocesses 4 --dist loadfile
+# On every core (pytest-xdist): the workers share the session's site builds, and the tests of a
+# module that builds its own copy stay together (tests/conftest.py). The fast tier runs first, so
+# that a mistake shows in seconds; the slowest tests are listed at the end.
+PARALLEL := -n auto --maxprocesses 4 --dist loadgroup --durations 10
 
 test: lint validate test-fast test-site  ## install what the tests need, then run every test: the fast tier first
 

@@ -334,6 +334,14 @@ BROWSES = {"browser"}
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
+        # Parallel workers (make test: --dist loadgroup) take tests one at a time, except that
+        # the tests sharing a module's own fixture (a copy of the project it builds) stay on one
+        # worker, so that the copy is built once.
+        fixtures = getattr(item, "_fixtureinfo", None)
+        if fixtures and any(
+            definitions[-1].scope == "module" for definitions in fixtures.name2fixturedefs.values()
+        ):
+            item.add_marker(pytest.mark.xdist_group(item.nodeid.partition("::")[0]))
         used = set(getattr(item, "fixturenames", ()))
         if used & BUILDS:
             item.add_marker(pytest.mark.build)

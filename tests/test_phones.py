@@ -4,7 +4,11 @@ phone): wide content (tables, code) scrolls inside its own box, never the page."
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+
+from macros.site.i18n import DEFAULT_LANGUAGE, LANGUAGES
 
 WIDEST = """() => {
     const width = document.documentElement.clientWidth
@@ -16,12 +20,13 @@ WIDEST = """() => {
 }"""
 
 
+@pytest.mark.parametrize("language", LANGUAGES)
 @pytest.mark.parametrize("width", [320, 390])
-def test_no_page_scrolls_sideways(site, browser, width):
+def test_no_page_scrolls_sideways(site, browser, width, language):
     context = browser.new_context(viewport={"width": width, "height": 740}, has_touch=True)
     tab = context.new_page()
-    pages = site.pages()
-    assert len(pages) > 40
+    pages = site.pages(language) + ([Path("404.html")] if language == DEFAULT_LANGUAGE else [])
+    assert len(pages) > 100
     sideways = {}
     for path in pages:
         tab.goto(site.url + path.as_posix(), wait_until="load")
