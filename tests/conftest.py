@@ -46,6 +46,8 @@ ROOT = Path(__file__).resolve().parent.parent
 SPEC_DATA = ROOT / "tests" / "fixtures" / "spec-site" / "data"
 
 BASE = "/mutualiser/"  # the test site's path, like a Pages project site's
+# The address readers without GitHub write to, as deploy.yml passes it (mkdocs.yml contact_email).
+CONTACT = "equipe@mutualiser.test"
 # The cards the case listing prints before the reader filters or asks for more (mkdocs.yml).
 [LISTING_PAGE_SIZE] = [
     int(size)
@@ -202,9 +204,10 @@ def built_once(
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[BuiltSite]:
-    with built_once(
-        tmp_path_factory, "site", lambda folder, url: build_site(ROOT, folder, url)
-    ) as built:
+    def build(folder: Path, url: str) -> None:
+        build_site(ROOT, folder, url, CONTACT_EMAIL=CONTACT)
+
+    with built_once(tmp_path_factory, "site", build) as built:
         yield built
 
 

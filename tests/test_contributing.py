@@ -14,7 +14,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from conftest import ROOT
+from conftest import CONTACT, ROOT
 from playwright.sync_api import expect
 
 from macros.contribute.case_from_issue import FORM, answers, form_labels
@@ -85,8 +85,6 @@ def test_every_page_edits_a_file_that_exists_and_reports_through_a_field_of_the_
 
 # --- Without a GitHub account: an e-mail ----------------------------------------------------------
 
-# The one address, in mkdocs.yml (a placeholder until the project publishes one).
-[CONTACT] = re.findall(r'contact_email: !ENV \[CONTACT_EMAIL, "([^"]+)"\]', MKDOCS_YML)
 MAIL_WORDS = {
     "fr": ("Sans compte GitHub :", "signaler un problème ou proposer une modification par e-mail"),
     "en": ("Without a GitHub account:", "report a problem or suggest a change by e-mail"),
@@ -127,6 +125,13 @@ def test_every_page_offers_the_e_mail_route(site):
         assert to == CONTACT, page
         address = site.url + page.as_posix().removesuffix("index.html")
         assert address in query["body"], page
+
+
+def test_without_an_address_no_page_offers_an_e_mail_nobody_reads(spec_site):
+    # The specification site is built without CONTACT_EMAIL, as a fork would be.
+    assert re.search(r'contact_email: !ENV \[CONTACT_EMAIL, ""\]', MKDOCS_YML)
+    for page in ("index.html", "en/index.html", "cas/ended-network/index.html"):
+        assert spec_site.html(page).select(".contribute-mail, a[href^='mailto:']") == [], page
 
 
 def test_no_page_asks_github_for_the_repository_s_stars(site):
