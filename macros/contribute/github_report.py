@@ -182,8 +182,8 @@ if __name__ == "__main__":
     if sys.argv[1:2] == ["preview"] and len(sys.argv) == 3:
         write_summary(preview_lines(sys.argv[2]))
     elif sys.argv[1:] == ["failed"]:
-        annotation, section = failure_lines()
-        print(annotation)
+        failure_annotation, section = failure_lines()
+        print(failure_annotation)
         write_summary(section)
     else:
         sys.exit(USAGE)
