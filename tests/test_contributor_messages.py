@@ -208,8 +208,8 @@ MISTAKES = [
         lambda p: edit(
             p,
             CASE,
-            '{fr: "Bénévoles (non daté ; diaporama de 2015)", en: "Volunteers (undated; 2015 slides)"}',
-            '{fr: "Bénévoles (non daté ; diaporama de 2015)"}',
+            '{fr: "Bénévoles", en: "Volunteers"}',
+            '{fr: "Bénévoles"}',
         ),
         at(CASE, '{fr: "Bénévoles'),
         "key_figures[1].label.en: traduction manquante (texte en anglais, sur une ligne, "
@@ -278,6 +278,28 @@ MISTAKES = [
         "(milestones in date order)",
         "error",
         id="milestones out of order",
+    ),
+    # A figure changes with time: a reader must know when it was true, or that no one says.
+    pytest.param(
+        lambda p: edit(p, CASE, "    value: 90\n    undated: true\n", "    value: 90\n"),
+        at(CASE, '  - label: {fr: "Professionnels', 5),
+        "key_figures[0]: ce chiffre n'a pas d'année (ajoutez « year: AAAA », l'année que donne "
+        "sa source, ou « undated: true » si la source n'en donne aucune)",
+        "key_figures[0]: this figure has no year (add 'year: YYYY', the year its source gives, "
+        "or 'undated: true' if the source gives none)",
+        "error",
+        id="a key figure without a year",
+    ),
+    pytest.param(
+        lambda p: edit(p, CASE, "    value: 40\n", "    value: 40\n    year: 2015\n"),
+        # label, value, the year added, then undated: three lines below the label
+        f"{CASE}:{int(at(CASE, VOLUNTEERS).split(':')[1]) + 3}:5",
+        "key_figures[1].undated: ce chiffre a une année et porte aussi « undated: true » (gardez "
+        "l'année et retirez « undated: true », ou l'inverse si la source ne date pas le chiffre)",
+        "key_figures[1].undated: this figure has a year and is also marked 'undated: true' (keep "
+        "the year and remove 'undated: true', or the reverse if the source gives no year)",
+        "error",
+        id="a key figure both dated and undated",
     ),
 ]
 
@@ -377,8 +399,8 @@ def test_a_french_locale_prints_schema_problems_in_french_only(project, monkeypa
     edit(
         project,
         CASE,
-        '{fr: "Bénévoles (non daté ; diaporama de 2015)", en: "Volunteers (undated; 2015 slides)"}',
-        '{fr: "Bénévoles (non daté ; diaporama de 2015)"}',
+        '{fr: "Bénévoles", en: "Volunteers"}',
+        '{fr: "Bénévoles"}',
     )
     for name in ("GITHUB_ACTIONS", "LC_ALL", "LC_MESSAGES", "LANGUAGE"):
         monkeypatch.delenv(name, raising=False)

@@ -95,6 +95,21 @@ def test_each_case_study_has_its_page_in_each_language(site, case, language):
         assert case.funding.unknown[language] in text_of(funding)
 
 
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_each_key_figure_says_its_year_or_that_it_is_undated(site, language):
+    """The case listing promises it: a figure the source does not date says so, next to it."""
+    undated = f"({DATA.words['undated'][language]})"
+    assert sum(figure.undated for case in CASES for figure in case.key_figures) > 0
+    for case in CASES:
+        page = site.html(page_path(language, f"cas/{case.id}/"))
+        shown = page.select(".key-figure dd")[-len(case.key_figures) :] if case.key_figures else []
+        for dd, figure in zip(shown, case.key_figures, strict=True):
+            said = text_of(dd)
+            assert (f"({figure.year})" in said) == (figure.year is not None), (case.id, said)
+            assert (undated in said) == figure.undated, (case.id, said)
+            assert figure.undated != (figure.year is not None), (case.id, said)
+
+
 def test_a_case_without_end_reads_since_its_start_milestone(site):
     """The Baie network opened on 23 June 2014: not "since 2010", the year of the decision."""
     baie = DATA.case_studies["mediatheques-de-la-baie"]

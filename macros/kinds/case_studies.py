@@ -24,6 +24,7 @@ from macros.model.records import (
     Text,
 )
 from macros.model.shapes import (
+    BOOLEAN,
     ID,
     INTEGER,
     NUMBER,
@@ -100,6 +101,7 @@ def build_case_study(parsed: YamlFile, site: SiteData) -> CaseStudy:
                 value=figure["value"],
                 unit=Text.optional(figure.get("unit")),
                 year=figure.get("year"),
+                undated=figure.get("undated", False),
                 source=sources[figure["source"]],
             )
             for figure in content.get("key_figures", ())
@@ -136,15 +138,32 @@ def build_case_study(parsed: YamlFile, site: SiteData) -> CaseStudy:
 
 def check_case(parsed: YamlFile) -> list[Problem]:
     """What the schema cannot say: milestones in date order, at most one start and one end, an
-    end for an ended or abandoned case, a partner or a step named once. Each problem points at
-    the line to change."""
+    end for an ended or abandoned case, a partner or a step named once, a key figure with a year
+    or marked undated (not both). Each problem points at the line to change."""
     content = parsed.content if isinstance(parsed.content, dict) else {}
     return [
         *_check_milestones(parsed, content.get("milestones")),
         *_check_end(parsed, content),
         *_check_once(parsed, content.get("partners"), "partner"),
         *_check_once(parsed, content.get("steps"), "step"),
+        *_check_figure_years(parsed, content.get("key_figures")),
     ]
+
+
+def _check_figure_years(parsed: YamlFile, figures: object) -> list[Problem]:
+    """A figure changes with time: it gives the year its source gives, or says that the source
+    gives none (`undated: true`), so that a reader never takes an old count for today's."""
+    problems: list[Problem] = []
+    for index, figure in enumerate(figures if isinstance(figures, list) else []):
+        if not isinstance(figure, dict):
+            continue  # the schema reports it
+        undated = figure.get("undated") is True
+        if "year" in figure and undated:
+            path = ("key_figures", index, "undated")
+            problems.append(parsed.worded(path, "case.figure_dated_and_undated", of_key=True))
+        elif "year" not in figure and not undated:
+            problems.append(parsed.worded(("key_figures", index), "case.figure_without_year"))
+    return problems
 
 
 def _check_milestones(parsed: YamlFile, milestones: object) -> list[Problem]:
@@ -229,6 +248,7 @@ def _key_figure(figure: KeyFigure, language: str) -> dict[str, Any]:
         "value": figure.value,
         "unit": figure.unit[language] if figure.unit else None,
         "year": figure.year,
+        "undated": figure.undated,
         "source": figure.source.id,
     }
 
@@ -339,6 +359,7 @@ COLUMNS = (
                 value=NUMBER,
                 unit=optional(TEXT),
                 year=optional(INTEGER),
+                undated=BOOLEAN,
                 source=ID,
             )
         ),

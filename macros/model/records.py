@@ -246,6 +246,7 @@ class KeyFigure:
     value: int | float
     unit: Text | None  # None for a plain count
     year: int | None
+    undated: bool  # the source gives no year for it (then year is None): the page says so
     source: Source
 
 
