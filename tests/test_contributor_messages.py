@@ -25,6 +25,8 @@ PARTNER = "data/partners/cnfpt.yml"
 COUPERIN = "data/partners/couperin.yml"
 GUIDE = "docs/fr/guide/champs.md"
 VOLUNTEERS = '{fr: "Bénévoles'  # where the case's second key figure starts
+SOURCES = "data/sources.yml"
+COUPERIN_YEAR = "    year: null                        # the page carries no date"
 
 
 def at(file: str, text: str, column: int | None = None) -> str:
@@ -300,6 +302,57 @@ MISTAKES = [
         "the year and remove 'undated: true', or the reverse if the source gives no year)",
         "error",
         id="a key figure both dated and undated",
+    ),
+    # A source without an address or a year says why, from a closed list.
+    pytest.param(
+        lambda p: edit(p, SOURCES, "    no_url_reason: slide-deck\n", ""),
+        at(SOURCES, "  - id: baie-2015", 5),
+        "sources[1]: cette source n'a pas d'adresse (url) et ne dit pas pourquoi (ajoutez « url: » "
+        "avec l'adresse du document, ou « no_url_reason: » avec une raison (au choix : "
+        "print-only, slide-deck, internal, cited-only, copy-without-address))",
+        "sources[1]: this source has no address (url) and does not say why (add 'url:' with the "
+        "document's address, or 'no_url_reason:' with a reason (one of: print-only, slide-deck, "
+        "internal, cited-only, copy-without-address))",
+        "error",
+        id="a source without an address or a reason",
+    ),
+    pytest.param(
+        lambda p: edit(
+            p, SOURCES, COUPERIN_YEAR + "\n    undated_reason: undated-document", COUPERIN_YEAR
+        ),
+        at(SOURCES, COUPERIN_YEAR, 11),
+        "sources[8].year: cette source n'a pas d'année et ne dit pas pourquoi (l'année que donne "
+        "le document, ou « undated_reason: » avec une raison (au choix : undated-document, "
+        "copy-undated))",
+        "sources[8].year: this source has no year and does not say why (the year the document "
+        "gives, or 'undated_reason:' with a reason (one of: undated-document, copy-undated))",
+        "error",
+        id="a source without a year or a reason",
+    ),
+    pytest.param(
+        lambda p: edit(
+            p,
+            SOURCES,
+            "    no_url_reason: cited-only\n",
+            "    no_url_reason: cited-only\n    url: https://bbf.enssib.fr/\n",
+        ),
+        at(SOURCES, "    no_url_reason: cited-only", 5),
+        "sources[4].no_url_reason: « no_url_reason » dit pourquoi il manque « url », qui est "
+        "pourtant donné (retirez « no_url_reason », ou « url » s'il est faux)",
+        "sources[4].no_url_reason: 'no_url_reason' says why 'url' is missing, but it is given "
+        "(remove 'no_url_reason', or 'url' if it is wrong)",
+        "error",
+        id="a reason beside the address it excuses",
+    ),
+    pytest.param(
+        lambda p: edit(p, SOURCES, "no_url_reason: cited-only", "no_url_reason: lost"),
+        at(SOURCES, "no_url_reason: cited-only", 20),
+        "sources[4].no_url_reason: raison inconnue « lost » pour une source sans adresse (au "
+        "choix : print-only, slide-deck, internal, cited-only, copy-without-address)",
+        "sources[4].no_url_reason: unknown reason 'lost' for a source without an address (one "
+        "of: print-only, slide-deck, internal, cited-only, copy-without-address)",
+        "error",
+        id="a reason not in the list",
     ),
 ]
 

@@ -457,6 +457,29 @@ def test_the_sources_page_lists_every_source_by_id(site, language):
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
+def test_a_reference_without_year_or_address_says_why(site, language):
+    """A missing date or address is a fact about the document, told to the reader in words."""
+    page = site.html(page_path(language, "sources/"))
+    words = DATA.words
+    for source in DATA.sources.values():
+        reasons = [text_of(span) for span in page.find(id=source.id).select(".reference__reason")]
+        expected = [
+            words[word][language].format(reason=reason.label[language])
+            for word, reason in (
+                ("undated_because", source.undated_reason),
+                ("no_url_because", source.no_url_reason),
+            )
+            if reason
+        ]
+        assert [reason.replace("\u00a0", " ") for reason in reasons] == [
+            reason.replace("\u00a0", " ") for reason in expected
+        ], source.id
+        assert (source.year is None) == bool(source.undated_reason), source.id
+        assert (source.url is None) == bool(source.no_url_reason), source.id
+    assert any(source.no_url_reason for source in DATA.sources.values())
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
 def test_the_glossary_defines_every_term_in_the_page_language(site, language):
     page = site.html(page_path(language, "glossaire/"))
     terms = {dt["id"]: text_of(dt) for dt in page.select(".glossary dt")}

@@ -101,6 +101,8 @@ class Vocabularies:
     horizons: dict[str, Term]
     countries: dict[str, Term]
     source_types: dict[str, Term]
+    no_url_reasons: dict[str, Term]
+    undated_reasons: dict[str, Term]
     steps: dict[str, Step]
 
 
@@ -122,11 +124,13 @@ class Source:
     venue: str | None
     issue: str | None
     place: str | None
-    year: int | None  # None: the document gives no date
+    year: int | None  # None: no date is known, and undated_reason says why
     pages: int | None
     url: str | None
     licence: Licence | None
     note: Text
+    no_url_reason: Term | None = None  # why there is no url (then url is None)
+    undated_reason: Term | None = None  # why there is no year (then year is None)
 
 
 @dataclass(frozen=True)
