@@ -24,6 +24,7 @@ CASE = "data/case-studies/mediatheques-de-la-baie.yml"
 PARTNER = "data/partners/cnfpt.yml"
 COUPERIN = "data/partners/couperin.yml"
 GUIDE = "docs/fr/guide/champs.md"
+GUIDE_EN = "docs/en/guide/champs.md"
 VOLUNTEERS = '{fr: "Bénévoles'  # where the case's second key figure starts
 SOURCES = "data/sources.yml"
 COUPERIN_YEAR = "    year: null                        # the page carries no date"
@@ -353,6 +354,37 @@ MISTAKES = [
         "of: print-only, slide-deck, internal, cited-only, copy-without-address)",
         "error",
         id="a reason not in the list",
+    ),
+    # The forms the guide avoids (data/terminology.yml), in either language, page or data.
+    pytest.param(
+        lambda p: edit(p, GUIDE_EN, "The Cirad sheet lists", "The Cirad guide lists"),
+        at(GUIDE_EN, "Cirad sheet lists"),
+        "« Cirad guide » est une forme que le guide évite (data/terminology.yml) (écrivez « Cirad "
+        "sheet », la forme du guide)",
+        "'Cirad guide' is a form the guide avoids (data/terminology.yml) (write 'Cirad sheet', the "
+        "guide's form)",
+        "error",
+        id="an English page uses a form the guide avoids",
+    ),
+    pytest.param(
+        lambda p: edit(p, GUIDE, "La fiche du Cirad cite", "Le guide du Cirad cite"),
+        at(GUIDE, "fiche du Cirad cite", 4),
+        "« guide du Cirad » est une forme que le guide évite (data/terminology.yml) (écrivez "
+        "« fiche du Cirad », la forme du guide)",
+        "'guide du Cirad' is a form the guide avoids (data/terminology.yml) (write 'fiche du "
+        "Cirad', the guide's form)",
+        "error",
+        id="a French page uses a form the guide avoids",
+    ),
+    pytest.param(
+        lambda p: edit(p, CASE, "Savings (group purchasing,", "Savings (joint purchasing,"),
+        at(CASE, '"Savings (group purchasing,'),
+        "gains[4].text.en: « joint purchasing » est une forme que le guide évite "
+        "(data/terminology.yml) (écrivez « group purchasing », la forme du guide)",
+        "gains[4].text.en: 'joint purchasing' is a form the guide avoids (data/terminology.yml) "
+        "(write 'group purchasing', the guide's form)",
+        "error",
+        id="an English data text uses a form the guide avoids",
     ),
 ]
 

@@ -23,6 +23,7 @@ from macros.model import messages
 from macros.model.kind import Kind
 from macros.model.records import (
     GlossaryTerm,
+    GuideTerm,
     Licence,
     ShortLink,
     SiteData,
@@ -51,7 +52,7 @@ SINGLE_FILES = {
     "sources.yml": "sources.schema.json",
     "glossary.yml": "glossary.schema.json",
     "interface.yml": "interface.schema.json",
-    "terminology.yml": "terminology.schema.json",  # on the pages: tests/test_terminology.py
+    "terminology.yml": "terminology.schema.json",  # macros/contribute/check_terms.py
     "messages.yml": "messages.schema.json",  # read by macros/model/messages.py, checked here
     "translations.lock.yml": "translations.lock.schema.json",  # macros/contribute/translations.py
     "short-links.yml": "short-links.schema.json",
@@ -382,7 +383,16 @@ def _build(
         ShortLink(link["short"], link["page"], link.get("sheet", False))
         for link in singles["short-links.yml"].content["links"]
     )
-    site = SiteData({}, sources, vocabularies, glossary, words, checks, short_links)
+    terminology = tuple(
+        GuideTerm(
+            forms={language: tuple(term[language]) for language in LANGUAGES if language in term},
+            avoid={language: tuple(forms) for language, forms in term.get("avoid", {}).items()},
+            glossary=term.get("glossary"),
+            parity=term.get("parity", True),
+        )
+        for term in singles["terminology.yml"].content["terms"]
+    )
+    site = SiteData({}, sources, vocabularies, glossary, words, checks, short_links, terminology)
     for kind in kinds:  # in order: a kind's records may refer to those of an earlier kind
         site.records[kind.name] = {
             stem: kind.build(parsed, site) for stem, parsed in records[kind.name].items()

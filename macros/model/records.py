@@ -88,6 +88,18 @@ class ShortLink:
 
 
 @dataclass(frozen=True)
+class GuideTerm:
+    """One of the guide's terms (data/terminology.yml): per language, the accepted forms (the
+    preferred one first) and the forms to avoid; the glossary entry that defines it, if any;
+    `parity`: a page using it in one language uses it in the other."""
+
+    forms: dict[str, tuple[str, ...]]
+    avoid: dict[str, tuple[str, ...]]
+    glossary: str | None
+    parity: bool
+
+
+@dataclass(frozen=True)
 class Vocabularies:
     """Every controlled list, each mapping id -> term in the order of data/vocabularies.yml."""
 
@@ -325,6 +337,7 @@ class SiteData:
     words: dict[str, Text]
     translation_checks: dict[str, TranslationCheck] = field(default_factory=dict)  # key -> check
     short_links: tuple[ShortLink, ...] = ()
+    terminology: tuple[GuideTerm, ...] = ()
 
     @property
     def case_studies(self) -> dict[str, CaseStudy]:
