@@ -298,11 +298,21 @@ MISTAKES = [
         # label, value, the year added, then undated: three lines below the label
         f"{CASE}:{int(at(CASE, VOLUNTEERS).split(':')[1]) + 3}:5",
         "key_figures[1].undated: ce chiffre a une année et porte aussi « undated: true » (gardez "
-        "l'année et retirez « undated: true », ou l'inverse si la source ne date pas le chiffre)",
+        "l'année et retirez « undated: true », ou l'inverse si la source ne donne pas d'année)",
         "key_figures[1].undated: this figure has a year and is also marked 'undated: true' (keep "
         "the year and remove 'undated: true', or the reverse if the source gives no year)",
         "error",
         id="a key figure both dated and undated",
+    ),
+    pytest.param(
+        lambda p: edit(p, CASE, "    libraries: 15\n    undated: true\n", "    libraries: 15\n"),
+        at(CASE, "    towns: 14", 5),
+        "territory.scale: la taille du territoire n'a pas d'année (ajoutez « year: AAAA », l'année "
+        "que donne sa source, ou « undated: true » si la source n'en donne aucune)",
+        "territory.scale: the territory's size has no year (add 'year: YYYY', the year its source "
+        "gives, or 'undated: true' if the source gives none)",
+        "error",
+        id="the territory's size without a year",
     ),
     # A source without an address or a year says why, from a closed list.
     pytest.param(

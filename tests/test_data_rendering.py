@@ -97,13 +97,18 @@ def test_each_case_study_has_its_page_in_each_language(site, case, language):
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_each_key_figure_says_its_year_or_that_it_is_undated(site, language):
-    """The case listing promises it: a figure the source does not date says so, next to it."""
+    """The case listing promises it: a figure the source does not date says so, next to it (the
+    territory's size first, one figure per count given, then the key figures)."""
     undated = f"({DATA.words['undated'][language]})"
     assert sum(figure.undated for case in CASES for figure in case.key_figures) > 0
+    assert any(case.territory.scale and case.territory.scale.undated for case in CASES)
     for case in CASES:
         page = site.html(page_path(language, f"cas/{case.id}/"))
-        shown = page.select(".key-figure dd")[-len(case.key_figures) :] if case.key_figures else []
-        for dd, figure in zip(shown, case.key_figures, strict=True):
+        scale = case.territory.scale
+        counts = (scale.towns, scale.inhabitants, scale.libraries) if scale else ()
+        figures = [scale] * sum(count is not None for count in counts) + list(case.key_figures)
+        shown = page.select(".key-figure dd")
+        for dd, figure in zip(shown, figures, strict=True):
             said = text_of(dd)
             assert (f"({figure.year})" in said) == (figure.year is not None), (case.id, said)
             assert (undated in said) == figure.undated, (case.id, said)

@@ -71,6 +71,7 @@ def build_case_study(parsed: YamlFile, site: SiteData) -> CaseStudy:
                 inhabitants=scale.get("inhabitants"),
                 libraries=scale.get("libraries"),
                 year=scale.get("year"),
+                undated=scale.get("undated", False),
                 source=sources[scale["source"]],
             )
             if scale
@@ -138,31 +139,42 @@ def build_case_study(parsed: YamlFile, site: SiteData) -> CaseStudy:
 
 def check_case(parsed: YamlFile) -> list[Problem]:
     """What the schema cannot say: milestones in date order, at most one start and one end, an
-    end for an ended or abandoned case, a partner or a step named once, a key figure with a year
-    or marked undated (not both). Each problem points at the line to change."""
+    end for an ended or abandoned case, a partner or a step named once, a key figure or the
+    territory's size with a year or marked undated (not both). Each problem points at the line
+    to change."""
     content = parsed.content if isinstance(parsed.content, dict) else {}
     return [
         *_check_milestones(parsed, content.get("milestones")),
         *_check_end(parsed, content),
         *_check_once(parsed, content.get("partners"), "partner"),
         *_check_once(parsed, content.get("steps"), "step"),
-        *_check_figure_years(parsed, content.get("key_figures")),
+        *_check_figure_years(parsed, content),
     ]
 
 
-def _check_figure_years(parsed: YamlFile, figures: object) -> list[Problem]:
-    """A figure changes with time: it gives the year its source gives, or says that the source
-    gives none (`undated: true`), so that a reader never takes an old count for today's."""
+def _check_figure_years(parsed: YamlFile, content: dict[str, object]) -> list[Problem]:
+    """A figure changes with time: each key figure, and the territory's size, gives the year its
+    source gives, or says that the source gives none (`undated: true`), so that a reader never
+    takes an old count for today's."""
+    figures = content.get("key_figures")
+    territory = content.get("territory")
+    dated: list[tuple[tuple[str | int, ...], object, str]] = [
+        (("key_figures", index), figure, "figure")
+        for index, figure in enumerate(figures if isinstance(figures, list) else [])
+    ]
+    if isinstance(territory, dict) and "scale" in territory:
+        dated.append((("territory", "scale"), territory["scale"], "scale"))
     problems: list[Problem] = []
-    for index, figure in enumerate(figures if isinstance(figures, list) else []):
+    for path, figure, what in dated:
         if not isinstance(figure, dict):
             continue  # the schema reports it
-        undated = figure.get("undated") is True
+        undated, word = figure.get("undated") is True, messages.Word(f"dated.{what}")
         if "year" in figure and undated:
-            path = ("key_figures", index, "undated")
-            problems.append(parsed.worded(path, "case.figure_dated_and_undated", of_key=True))
+            problems.append(
+                parsed.worded((*path, "undated"), "case.dated_and_undated", of_key=True, what=word)
+            )
         elif "year" not in figure and not undated:
-            problems.append(parsed.worded(("key_figures", index), "case.figure_without_year"))
+            problems.append(parsed.worded(path, "case.without_year", what=word))
     return problems
 
 

@@ -193,6 +193,7 @@ class Scale:
     inhabitants: int | None
     libraries: int | None
     year: int | None
+    undated: bool  # the source gives no year for them (then year is None): the page says so
     source: Source
 
 
