@@ -339,7 +339,27 @@ def test_a_new_source_is_added_to_the_sources(data_copy, capsys, monkeypatch, tm
         2015,
         "slides",
     )
+    assert (source.url, source.no_url_reason.id) == (None, "slide-deck")
     assert [s.id for s in site.case_studies["un-reseau"].sources] == [source.id]
+
+
+def test_a_new_source_without_address_must_say_why(data_copy, capsys, tmp_path):
+    """make validate would refuse a source with neither an address nor a reason: so does the
+    converter, before it writes anything, saying in both languages which answer is missing."""
+    body = filled_form(
+        tmp_path,
+        **{
+            "l'exemple des Médiathèques de la Baie": "Un autre document",
+            "diaporama présenté lors d'une rencontre, sans adresse web connue / slides shown at a "
+            "meeting, with no known web address": "_No response_",
+        },
+    )
+    sources = (data_copy / "sources.yml").read_text("utf-8")
+    assert case_from_issue([str(body), "--data", str(data_copy)]) == 1
+    error = capsys.readouterr().err
+    assert "le formulaire ne répond pas à « source_no_url_reason »" in error
+    assert 'the form gives no answer to "source_no_url_reason"' in error
+    assert (data_copy / "sources.yml").read_text("utf-8") == sources
 
 
 def test_a_form_without_a_required_answer_is_refused_in_both_languages(data_copy, capsys, tmp_path):

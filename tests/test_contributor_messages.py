@@ -26,7 +26,10 @@ COUPERIN = "data/partners/couperin.yml"
 GUIDE = "docs/fr/guide/champs.md"
 FACTORS = "docs/fr/facteurs-de-reussite.md"
 FORM_STEP = "docs/fr/guide/forme-administrative.md"
+GUIDE_EN = "docs/en/guide/champs.md"
 VOLUNTEERS = '{fr: "Bénévoles'  # where the case's second key figure starts
+SOURCES = "data/sources.yml"
+COUPERIN_YEAR = "    year: null                        # the page carries no date"
 
 
 def at(file: str, text: str, column: int | None = None) -> str:
@@ -229,8 +232,8 @@ MISTAKES = [
         lambda p: edit(
             p,
             CASE,
-            '{fr: "Bénévoles (non daté ; diaporama de 2015)", en: "Volunteers (undated; 2015 slides)"}',
-            '{fr: "Bénévoles (non daté ; diaporama de 2015)"}',
+            '{fr: "Bénévoles", en: "Volunteers"}',
+            '{fr: "Bénévoles"}',
         ),
         at(CASE, '{fr: "Bénévoles'),
         "key_figures[1].label.en: traduction manquante (texte en anglais, sur une ligne, "
@@ -299,6 +302,120 @@ MISTAKES = [
         "(milestones in date order)",
         "error",
         id="milestones out of order",
+    ),
+    # A figure changes with time: a reader must know when it was true, or that no one says.
+    pytest.param(
+        lambda p: edit(p, CASE, "    value: 90\n    undated: true\n", "    value: 90\n"),
+        at(CASE, '  - label: {fr: "Professionnels', 5),
+        "key_figures[0]: ce chiffre n'a pas d'année (ajoutez « year: AAAA », l'année que donne "
+        "sa source, ou « undated: true » si la source n'en donne aucune)",
+        "key_figures[0]: this figure has no year (add 'year: YYYY', the year its source gives, "
+        "or 'undated: true' if the source gives none)",
+        "error",
+        id="a key figure without a year",
+    ),
+    pytest.param(
+        lambda p: edit(p, CASE, "    value: 40\n", "    value: 40\n    year: 2015\n"),
+        # label, value, the year added, then undated: three lines below the label
+        f"{CASE}:{int(at(CASE, VOLUNTEERS).split(':')[1]) + 3}:5",
+        "key_figures[1].undated: ce chiffre a une année et porte aussi « undated: true » (gardez "
+        "l'année et retirez « undated: true », ou l'inverse si la source ne donne pas d'année)",
+        "key_figures[1].undated: this figure has a year and is also marked 'undated: true' (keep "
+        "the year and remove 'undated: true', or the reverse if the source gives no year)",
+        "error",
+        id="a key figure both dated and undated",
+    ),
+    pytest.param(
+        lambda p: edit(p, CASE, "    libraries: 15\n    undated: true\n", "    libraries: 15\n"),
+        at(CASE, "    towns: 14", 5),
+        "territory.scale: la taille du territoire n'a pas d'année (ajoutez « year: AAAA », l'année "
+        "que donne sa source, ou « undated: true » si la source n'en donne aucune)",
+        "territory.scale: the territory's size has no year (add 'year: YYYY', the year its source "
+        "gives, or 'undated: true' if the source gives none)",
+        "error",
+        id="the territory's size without a year",
+    ),
+    # A source without an address or a year says why, from a closed list.
+    pytest.param(
+        lambda p: edit(p, SOURCES, "    no_url_reason: slide-deck\n", ""),
+        at(SOURCES, "  - id: baie-2015", 5),
+        "sources[1]: cette source n'a pas d'adresse (url) et ne dit pas pourquoi (ajoutez « url: » "
+        "avec l'adresse du document, ou « no_url_reason: » avec une raison (au choix : "
+        "print-only, slide-deck, internal, cited-only, copy-without-address))",
+        "sources[1]: this source has no address (url) and does not say why (add 'url:' with the "
+        "document's address, or 'no_url_reason:' with a reason (one of: print-only, slide-deck, "
+        "internal, cited-only, copy-without-address))",
+        "error",
+        id="a source without an address or a reason",
+    ),
+    pytest.param(
+        lambda p: edit(
+            p, SOURCES, COUPERIN_YEAR + "\n    undated_reason: undated-document", COUPERIN_YEAR
+        ),
+        at(SOURCES, COUPERIN_YEAR, 11),
+        "sources[8].year: cette source n'a pas d'année et ne dit pas pourquoi (l'année que donne "
+        "le document, ou « undated_reason: » avec une raison (au choix : undated-document, "
+        "copy-undated))",
+        "sources[8].year: this source has no year and does not say why (the year the document "
+        "gives, or 'undated_reason:' with a reason (one of: undated-document, copy-undated))",
+        "error",
+        id="a source without a year or a reason",
+    ),
+    pytest.param(
+        lambda p: edit(
+            p,
+            SOURCES,
+            "    no_url_reason: cited-only\n",
+            "    no_url_reason: cited-only\n    url: https://bbf.enssib.fr/\n",
+        ),
+        at(SOURCES, "    no_url_reason: cited-only", 5),
+        "sources[4].no_url_reason: « no_url_reason » dit pourquoi il manque « url », qui est "
+        "pourtant donné (retirez « no_url_reason », ou « url » s'il est faux)",
+        "sources[4].no_url_reason: 'no_url_reason' says why 'url' is missing, but it is given "
+        "(remove 'no_url_reason', or 'url' if it is wrong)",
+        "error",
+        id="a reason beside the address it excuses",
+    ),
+    pytest.param(
+        lambda p: edit(p, SOURCES, "no_url_reason: cited-only", "no_url_reason: lost"),
+        at(SOURCES, "no_url_reason: cited-only", 20),
+        "sources[4].no_url_reason: raison inconnue « lost » pour une source sans adresse (au "
+        "choix : print-only, slide-deck, internal, cited-only, copy-without-address)",
+        "sources[4].no_url_reason: unknown reason 'lost' for a source without an address (one "
+        "of: print-only, slide-deck, internal, cited-only, copy-without-address)",
+        "error",
+        id="a reason not in the list",
+    ),
+    # The forms the guide avoids (data/terminology.yml), in either language, page or data.
+    pytest.param(
+        lambda p: edit(p, GUIDE_EN, "The Cirad sheet lists", "The Cirad guide lists"),
+        at(GUIDE_EN, "Cirad sheet lists"),
+        "« Cirad guide » est une forme que le guide évite (data/terminology.yml) (écrivez « Cirad "
+        "sheet », la forme du guide)",
+        "'Cirad guide' is a form the guide avoids (data/terminology.yml) (write 'Cirad sheet', the "
+        "guide's form)",
+        "error",
+        id="an English page uses a form the guide avoids",
+    ),
+    pytest.param(
+        lambda p: edit(p, GUIDE, "La fiche du Cirad cite", "Le guide du Cirad cite"),
+        at(GUIDE, "fiche du Cirad cite", 4),
+        "« guide du Cirad » est une forme que le guide évite (data/terminology.yml) (écrivez "
+        "« fiche du Cirad », la forme du guide)",
+        "'guide du Cirad' is a form the guide avoids (data/terminology.yml) (write 'fiche du "
+        "Cirad', the guide's form)",
+        "error",
+        id="a French page uses a form the guide avoids",
+    ),
+    pytest.param(
+        lambda p: edit(p, CASE, "Savings (group purchasing,", "Savings (joint purchasing,"),
+        at(CASE, '"Savings (group purchasing,'),
+        "gains[4].text.en: « joint purchasing » est une forme que le guide évite "
+        "(data/terminology.yml) (écrivez « group purchasing », la forme du guide)",
+        "gains[4].text.en: 'joint purchasing' is a form the guide avoids (data/terminology.yml) "
+        "(write 'group purchasing', the guide's form)",
+        "error",
+        id="an English data text uses a form the guide avoids",
     ),
 ]
 
@@ -422,8 +539,8 @@ def test_a_french_locale_prints_schema_problems_in_french_only(project, monkeypa
     edit(
         project,
         CASE,
-        '{fr: "Bénévoles (non daté ; diaporama de 2015)", en: "Volunteers (undated; 2015 slides)"}',
-        '{fr: "Bénévoles (non daté ; diaporama de 2015)"}',
+        '{fr: "Bénévoles", en: "Volunteers"}',
+        '{fr: "Bénévoles"}',
     )
     for name in ("GITHUB_ACTIONS", "LC_ALL", "LC_MESSAGES", "LANGUAGE"):
         monkeypatch.delenv(name, raising=False)

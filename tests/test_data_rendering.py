@@ -95,6 +95,26 @@ def test_each_case_study_has_its_page_in_each_language(site, case, language):
         assert case.funding.unknown[language] in text_of(funding)
 
 
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_each_key_figure_says_its_year_or_that_it_is_undated(site, language):
+    """The case listing promises it: a figure the source does not date says so, next to it (the
+    territory's size first, one figure per count given, then the key figures)."""
+    undated = f"({DATA.words['undated'][language]})"
+    assert sum(figure.undated for case in CASES for figure in case.key_figures) > 0
+    assert any(case.territory.scale and case.territory.scale.undated for case in CASES)
+    for case in CASES:
+        page = site.html(page_path(language, f"cas/{case.id}/"))
+        scale = case.territory.scale
+        counts = (scale.towns, scale.inhabitants, scale.libraries) if scale else ()
+        figures = [scale] * sum(count is not None for count in counts) + list(case.key_figures)
+        shown = page.select(".key-figure dd")
+        for dd, figure in zip(shown, figures, strict=True):
+            said = text_of(dd)
+            assert (f"({figure.year})" in said) == (figure.year is not None), (case.id, said)
+            assert (undated in said) == figure.undated, (case.id, said)
+            assert figure.undated != (figure.year is not None), (case.id, said)
+
+
 def test_a_case_without_end_reads_since_its_start_milestone(site):
     """The Baie network opened on 23 June 2014: not "since 2010", the year of the decision."""
     baie = DATA.case_studies["mediatheques-de-la-baie"]
@@ -439,6 +459,29 @@ def test_every_citation_links_to_an_existing_reference(site):
 def test_the_sources_page_lists_every_source_by_id(site, language):
     references = site.html(page_path(language, "sources/")).select(".bibliography > li[id]")
     assert [li["id"] for li in references] == list(DATA.sources)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_reference_without_year_or_address_says_why(site, language):
+    """A missing date or address is a fact about the document, told to the reader in words."""
+    page = site.html(page_path(language, "sources/"))
+    words = DATA.words
+    for source in DATA.sources.values():
+        reasons = [text_of(span) for span in page.find(id=source.id).select(".reference__reason")]
+        expected = [
+            words[word][language].format(reason=reason.label[language])
+            for word, reason in (
+                ("undated_because", source.undated_reason),
+                ("no_url_because", source.no_url_reason),
+            )
+            if reason
+        ]
+        assert [reason.replace("\u00a0", " ") for reason in reasons] == [
+            reason.replace("\u00a0", " ") for reason in expected
+        ], source.id
+        assert (source.year is None) == bool(source.undated_reason), source.id
+        assert (source.url is None) == bool(source.no_url_reason), source.id
+    assert any(source.no_url_reason for source in DATA.sources.values())
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

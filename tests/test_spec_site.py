@@ -53,6 +53,22 @@ def test_an_ended_case_shows_its_period_and_its_milestones_in_the_pages_language
     assert shown == MILESTONES[language]
 
 
+@pytest.mark.parametrize(
+    ("language", "figures"),
+    [
+        ("fr", ["Bibliothèques membres 12 (2020)", "Budget commun 17,5 k€ (non daté)"]),
+        ("en", ["Member libraries 12 (2020)", "Shared budget 17.5 k€ (undated)"]),
+    ],
+)
+def test_a_key_figure_shows_its_year_or_says_it_is_undated(spec_site, language, figures):
+    page = spec_site.html(page_url("cas/ended-network.md", language))
+    shown = [
+        re.sub(r" \(Boussou, 2014\)$", "", text_of(figure))
+        for figure in page.select(".key-figures .key-figure")
+    ]
+    assert shown == figures
+
+
 def test_no_english_page_shows_a_french_milestone_or_finding(spec_site, spec_data):
     """Texts whose two languages differ: the French one never reaches an English page."""
     checked = 0

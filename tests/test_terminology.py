@@ -2,7 +2,8 @@
 
 Drift the content review found (a "guide" that is a sheet, "towns" that are municipalities,
 "joint" for "group" purchasing...) is caught here, on the Markdown of both languages and on every
-data text, before it reaches a reader.
+data text, before it reaches a reader. `make validate` finds the forms to avoid too, and says
+where each one is (macros/contribute/check_terms.py; tests/test_contributor_messages.py).
 """
 
 from __future__ import annotations

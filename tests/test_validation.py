@@ -588,7 +588,7 @@ BAD_INPUTS = [
                 "fields: [tools]",
                 "key_figures:\n  - {label: {fr: Prêts, en: Loans}, value: "
                 + written
-                + ", source: boussou-2014}\nfields: [tools]",
+                + ", undated: true, source: boussou-2014}\nfields: [tools]",
             ),
             (
                 f'{CASE_AT}:15:44: key_figures[0].value: "{shown}" is not a number '

@@ -29,6 +29,7 @@ CHOICES = (
     ("propose-case-study", "administrative_form", "administrative_forms"),
     ("propose-case-study", "steps", "steps"),
     ("propose-case-study", "source_type", "source_types"),
+    ("propose-case-study", "source_no_url_reason", "no_url_reasons"),
     ("partner-help", "competences", "competences"),
 )
 

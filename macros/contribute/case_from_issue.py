@@ -177,6 +177,13 @@ def source_entry(given: dict, site: SiteData) -> tuple[str, str | None]:
     while source_id in site.sources:
         source_id, number = f"{base}-{number}", number + 1
     source_type = choice_id(site.vocabularies.source_types, given["source_type"], "source_type")
+    # Without an address, the form says why (make validate asks sources.yml for it too).
+    no_url_reason = given.get("source_no_url_reason")
+    if not url and not no_url_reason:
+        raise FormError(messages.both("case_from_issue.missing", field="source_no_url_reason"))
+    if no_url_reason and not url:
+        reasons = site.vocabularies.no_url_reasons
+        no_url_reason = choice_id(reasons, no_url_reason, "source_no_url_reason")
     todo = messages.both("case_from_issue.describe_source")
     entry = [
         "",
@@ -185,7 +192,7 @@ def source_entry(given: dict, site: SiteData) -> tuple[str, str | None]:
         *([f"    authors: [{', '.join(quoted(a) for a in authors)}]"] if authors else []),
         f"    title: {quoted(title)}",
         f"    year: {year}",
-        *([f"    url: {quoted(url)}"] if url else []),
+        *([f"    url: {quoted(url)}"] if url else [f"    no_url_reason: {no_url_reason}"]),
         f"    note:  # TODO {todo}",
         *(f"      {language}: {quoted(title)}" for language in LANGUAGES),
     ]

@@ -7,9 +7,10 @@ Prints every problem as `path:line:column: [field: ]what is wrong (how to fix it
 contributor's language (French when the locale is French, both in CI: macros/model/messages.py) and
 exits 1 if any is an error; warnings alone (a page not yet translated) exit 0. The pages are
 checked when the data folder sits in a project with docs/ and mkdocs.yml
-(macros/contribute/check_docs.py). With --github, each problem is also a GitHub annotation on its
-file and line, and the job summary lists the problems and the pages the pull request changes
-(macros/contribute/github_report.py).
+(macros/contribute/check_docs.py), and so are the forms the guide avoids, in the pages and the
+data's texts (macros/contribute/check_terms.py). With --github, each problem is also a GitHub
+annotation on its file and line, and the job summary lists the problems and the pages the pull
+request changes (macros/contribute/github_report.py).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from pathlib import Path
 
 from macros.contribute import github_report
 from macros.contribute.check_docs import docs_problems
+from macros.contribute.check_terms import terminology_problems
 from macros.contribute.page_links import link_problems
 from macros.contribute.twin_parity import parity_problems
 from macros.model import messages
@@ -67,6 +69,8 @@ def main(argv: list[str] | None = None) -> int:
     if (project / "docs").is_dir() and (project / "mkdocs.yml").is_file():
         problems += docs_problems(project, site) + parity_problems(project)
         problems += link_problems(project, site)
+        if site is not None:  # the terms come from the data
+            problems += terminology_problems(project, site.terminology)
 
     languages = messages.output_languages()
     for problem in problems:

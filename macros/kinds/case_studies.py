@@ -24,6 +24,7 @@ from macros.model.records import (
     Text,
 )
 from macros.model.shapes import (
+    BOOLEAN,
     ID,
     INTEGER,
     NUMBER,
@@ -70,6 +71,7 @@ def build_case_study(parsed: YamlFile, site: SiteData) -> CaseStudy:
                 inhabitants=scale.get("inhabitants"),
                 libraries=scale.get("libraries"),
                 year=scale.get("year"),
+                undated=scale.get("undated", False),
                 source=sources[scale["source"]],
             )
             if scale
@@ -100,6 +102,7 @@ def build_case_study(parsed: YamlFile, site: SiteData) -> CaseStudy:
                 value=figure["value"],
                 unit=Text.optional(figure.get("unit")),
                 year=figure.get("year"),
+                undated=figure.get("undated", False),
                 source=sources[figure["source"]],
             )
             for figure in content.get("key_figures", ())
@@ -136,15 +139,43 @@ def build_case_study(parsed: YamlFile, site: SiteData) -> CaseStudy:
 
 def check_case(parsed: YamlFile) -> list[Problem]:
     """What the schema cannot say: milestones in date order, at most one start and one end, an
-    end for an ended or abandoned case, a partner or a step named once. Each problem points at
-    the line to change."""
+    end for an ended or abandoned case, a partner or a step named once, a key figure or the
+    territory's size with a year or marked undated (not both). Each problem points at the line
+    to change."""
     content = parsed.content if isinstance(parsed.content, dict) else {}
     return [
         *_check_milestones(parsed, content.get("milestones")),
         *_check_end(parsed, content),
         *_check_once(parsed, content.get("partners"), "partner"),
         *_check_once(parsed, content.get("steps"), "step"),
+        *_check_figure_years(parsed, content),
     ]
+
+
+def _check_figure_years(parsed: YamlFile, content: dict[str, object]) -> list[Problem]:
+    """A figure changes with time: each key figure, and the territory's size, gives the year its
+    source gives, or says that the source gives none (`undated: true`), so that a reader never
+    takes an old count for today's."""
+    figures = content.get("key_figures")
+    territory = content.get("territory")
+    dated: list[tuple[tuple[str | int, ...], object, str]] = [
+        (("key_figures", index), figure, "figure")
+        for index, figure in enumerate(figures if isinstance(figures, list) else [])
+    ]
+    if isinstance(territory, dict) and "scale" in territory:
+        dated.append((("territory", "scale"), territory["scale"], "scale"))
+    problems: list[Problem] = []
+    for path, figure, what in dated:
+        if not isinstance(figure, dict):
+            continue  # the schema reports it
+        undated, word = figure.get("undated") is True, messages.Word(f"dated.{what}")
+        if "year" in figure and undated:
+            problems.append(
+                parsed.worded((*path, "undated"), "case.dated_and_undated", of_key=True, what=word)
+            )
+        elif "year" not in figure and not undated:
+            problems.append(parsed.worded(path, "case.without_year", what=word))
+    return problems
 
 
 def _check_milestones(parsed: YamlFile, milestones: object) -> list[Problem]:
@@ -229,6 +260,7 @@ def _key_figure(figure: KeyFigure, language: str) -> dict[str, Any]:
         "value": figure.value,
         "unit": figure.unit[language] if figure.unit else None,
         "year": figure.year,
+        "undated": figure.undated,
         "source": figure.source.id,
     }
 
@@ -339,6 +371,7 @@ COLUMNS = (
                 value=NUMBER,
                 unit=optional(TEXT),
                 year=optional(INTEGER),
+                undated=BOOLEAN,
                 source=ID,
             )
         ),

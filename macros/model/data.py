@@ -23,6 +23,7 @@ from macros.model import messages
 from macros.model.kind import Kind
 from macros.model.records import (
     GlossaryTerm,
+    GuideTerm,
     Licence,
     ShortLink,
     SiteData,
@@ -51,7 +52,7 @@ SINGLE_FILES = {
     "sources.yml": "sources.schema.json",
     "glossary.yml": "glossary.schema.json",
     "interface.yml": "interface.schema.json",
-    "terminology.yml": "terminology.schema.json",  # on the pages: tests/test_terminology.py
+    "terminology.yml": "terminology.schema.json",  # macros/contribute/check_terms.py
     "messages.yml": "messages.schema.json",  # read by macros/model/messages.py, checked here
     "translations.lock.yml": "translations.lock.schema.json",  # macros/contribute/translations.py
     "short-links.yml": "short-links.schema.json",
@@ -141,9 +142,10 @@ def load(data_dir: Path, kinds: tuple[Kind, ...]) -> SiteData:
         tuple(sorted((name, tuple(ids)) for name, ids in known_ids.items())),
         date.today(),  # record dates are checked against today
     )
+    beyond_schema = {"sources.yml": lambda parsed: _check_sources(parsed, checker)}
     for name, parsed in singles.items():
         if parsed:
-            problems += check(parsed, SINGLE_FILES[name], lambda parsed: [])
+            problems += check(parsed, SINGLE_FILES[name], beyond_schema.get(name, lambda _: []))
     for kind in kinds:
         for parsed in filter(None, records[kind.name].values()):
             problems += check(parsed, kind.schema, kind.check)
@@ -250,6 +252,43 @@ def _check_unique_ids(singles: dict[str, YamlFile | None]) -> list[Problem]:
     return problems
 
 
+# A source without an address or a year says why: the field, the key giving the reason, the
+# vocabulary it is taken from, the message when it is missing.
+REASONS = (
+    ("url", "no_url_reason", "no_url_reasons", "source.no_url"),
+    ("year", "undated_reason", "undated_reasons", "source.undated"),
+)
+
+
+def _check_sources(parsed: YamlFile, checker: SchemaChecker) -> list[Problem]:
+    """What the schema cannot say: a source with no url, or with year: null, gives the reason
+    (`no_url_reason`, `undated_reason`: ids of vocabularies.yml), so that a reader knows a missing
+    address or date is a fact about the document, not an oversight; and no reason stands beside
+    the value it excuses."""
+    problems = []
+    entries = _content(parsed).get("sources")
+    for index, entry in enumerate(entries if isinstance(entries, list) else []):
+        if not isinstance(entry, dict):
+            continue  # the schema reports it
+        for missing, reason, vocabulary, key in REASONS:
+            given = entry.get(missing) is not None
+            if reason in entry and given:
+                problems.append(
+                    parsed.worded(
+                        ("sources", index, reason),
+                        "source.reason_not_needed",
+                        of_key=True,
+                        reason=reason,
+                        missing=missing,
+                    )
+                )
+            # (a year left out altogether is the schema's to report: it is required, maybe null)
+            elif reason not in entry and not given and (missing == "url" or missing in entry):
+                where = ("sources", index, missing) if missing in entry else ("sources", index)
+                problems.append(parsed.worded(where, key, choices=checker.choices(vocabulary)))
+    return problems
+
+
 def _check_file_names(records: dict[str, dict[str, YamlFile | None]]) -> list[Problem]:
     """A record's id is its file name, so that links and file names never disagree."""
     problems = []
@@ -344,7 +383,16 @@ def _build(
         ShortLink(link["short"], link["page"], link.get("sheet", False))
         for link in singles["short-links.yml"].content["links"]
     )
-    site = SiteData({}, sources, vocabularies, glossary, words, checks, short_links)
+    terminology = tuple(
+        GuideTerm(
+            forms={language: tuple(term[language]) for language in LANGUAGES if language in term},
+            avoid={language: tuple(forms) for language, forms in term.get("avoid", {}).items()},
+            glossary=term.get("glossary"),
+            parity=term.get("parity", True),
+        )
+        for term in singles["terminology.yml"].content["terms"]
+    )
+    site = SiteData({}, sources, vocabularies, glossary, words, checks, short_links, terminology)
     for kind in kinds:  # in order: a kind's records may refer to those of an earlier kind
         site.records[kind.name] = {
             stem: kind.build(parsed, site) for stem, parsed in records[kind.name].items()
@@ -381,4 +429,6 @@ def _build_source(entry: dict[str, Any], vocabularies: Vocabularies) -> Source:
         url=entry.get("url"),
         licence=Licence(licence["name"], licence.get("url")) if licence else None,
         note=Text.of(entry["note"]),
+        no_url_reason=vocabularies.no_url_reasons.get(entry.get("no_url_reason", "")),
+        undated_reason=vocabularies.undated_reasons.get(entry.get("undated_reason", "")),
     )

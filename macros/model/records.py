@@ -88,6 +88,18 @@ class ShortLink:
 
 
 @dataclass(frozen=True)
+class GuideTerm:
+    """One of the guide's terms (data/terminology.yml): per language, the accepted forms (the
+    preferred one first) and the forms to avoid; the glossary entry that defines it, if any;
+    `parity`: a page using it in one language uses it in the other."""
+
+    forms: dict[str, tuple[str, ...]]
+    avoid: dict[str, tuple[str, ...]]
+    glossary: str | None
+    parity: bool
+
+
+@dataclass(frozen=True)
 class Vocabularies:
     """Every controlled list, each mapping id -> term in the order of data/vocabularies.yml."""
 
@@ -101,6 +113,8 @@ class Vocabularies:
     horizons: dict[str, Term]
     countries: dict[str, Term]
     source_types: dict[str, Term]
+    no_url_reasons: dict[str, Term]
+    undated_reasons: dict[str, Term]
     steps: dict[str, Step]
 
 
@@ -122,11 +136,13 @@ class Source:
     venue: str | None
     issue: str | None
     place: str | None
-    year: int | None  # None: the document gives no date
+    year: int | None  # None: no date is known, and undated_reason says why
     pages: int | None
     url: str | None
     licence: Licence | None
     note: Text
+    no_url_reason: Term | None = None  # why there is no url (then url is None)
+    undated_reason: Term | None = None  # why there is no year (then year is None)
 
 
 @dataclass(frozen=True)
@@ -177,6 +193,7 @@ class Scale:
     inhabitants: int | None
     libraries: int | None
     year: int | None
+    undated: bool  # the source gives no year for them (then year is None): the page says so
     source: Source
 
 
@@ -246,6 +263,7 @@ class KeyFigure:
     value: int | float
     unit: Text | None  # None for a plain count
     year: int | None
+    undated: bool  # the source gives no year for it (then year is None): the page says so
     source: Source
 
 
@@ -320,6 +338,7 @@ class SiteData:
     words: dict[str, Text]
     translation_checks: dict[str, TranslationCheck] = field(default_factory=dict)  # key -> check
     short_links: tuple[ShortLink, ...] = ()
+    terminology: tuple[GuideTerm, ...] = ()
 
     @property
     def case_studies(self) -> dict[str, CaseStudy]:

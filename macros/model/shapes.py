@@ -10,6 +10,7 @@ ID = {"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"}  # data/schemas/c
 URL = {"type": "string", "format": "uri"}
 INTEGER = {"type": "integer"}
 NUMBER = {"type": "number"}
+BOOLEAN = {"type": "boolean"}
 PARTIAL_DATE = {"type": "string", "pattern": "^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"}  # 2014, 2014-06
 
 

@@ -1,0 +1,121 @@
+"""The forms the guide avoids (data/terminology.yml, `avoid`), found in the pages and in the
+data's texts of the same language, each with its file, line and column, worded in both
+languages by data/messages.yml: `make validate` runs it (macros/contribute/check_data.py).
+
+A page is read as written, its macro calls blanked out (an id is not prose); a data text is
+every `{fr: ..., en: ...}` text of data/ but the bibliographic records (sources.yml keeps each
+document's own words) and the terminology itself. A match in a page is located at the word; in a
+data text, at the start of the text (its field is named). Matching ignores case and takes whole
+words only, as tests/test_terminology.py does.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from macros.model import messages
+from macros.model.records import GuideTerm
+from macros.model.validation import FieldPath, Problem, YamlFile, read_yaml
+from macros.site.i18n import LANGUAGES
+from macros.site.text import read_page
+
+MACRO = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.DOTALL)
+NOT_PROSE = {"sources.yml", "terminology.yml", "messages.yml", "translations.lock.yml"}
+
+
+def pattern(forms: tuple[str, ...]) -> re.Pattern:
+    """Any of the forms, as whole words, ignoring case."""
+    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, forms)) + r")(?!\w)", re.IGNORECASE)
+
+
+def avoided(terms: tuple[GuideTerm, ...], language: str) -> list[tuple[re.Pattern, str]]:
+    """Per term with forms to avoid in `language`: what finds them, and the form to write."""
+    return [
+        (pattern(term.avoid[language]), term.forms[language][0])
+        for term in terms
+        if term.avoid.get(language) and term.forms.get(language)
+    ]
+
+
+def terminology_problems(project: Path, terms: tuple[GuideTerm, ...]) -> list[Problem]:
+    """Every avoided form in project/docs/<language>/ and in project/data/."""
+    problems: list[Problem] = []
+    files = list(data_files(project))
+    for language in LANGUAGES:
+        checks = avoided(terms, language)
+        if not checks:
+            continue
+        for path in sorted((project / "docs" / language).rglob("*.md")):
+            shown = path.relative_to(project).as_posix()
+            problems += page_problems(shown, read_page(path), checks)
+        for parsed in files:
+            problems += data_problems(parsed, language, checks)
+    return sorted(problems)
+
+
+def page_problems(shown: str, text: str, checks: list[tuple[re.Pattern, str]]) -> list[Problem]:
+    # Macro calls blanked character for character: lines and columns stay the page's.
+    prose = MACRO.sub(lambda call: re.sub(r"[^\n]", " ", call[0]), text)
+    problems = []
+    for found_by, preferred in checks:
+        for found in found_by.finditer(prose):
+            line = prose.count("\n", 0, found.start()) + 1
+            column = found.start() - (prose.rfind("\n", 0, found.start()) + 1) + 1
+            problems.append(
+                messages.problem(
+                    "terms.avoided",
+                    shown,
+                    line,
+                    column,
+                    found=messages.quoted(found[0]),
+                    preferred=messages.quoted(preferred),
+                )
+            )
+    return problems
+
+
+def data_files(project: Path) -> Iterator[YamlFile]:
+    """The data files holding prose, parsed with their positions (a file that cannot be read is
+    the loader's to report)."""
+    data = project / "data"
+    for path in sorted(data.rglob("*.yml")):
+        relative = path.relative_to(data)
+        if path.name in NOT_PROSE or relative.parts[0] in ("templates", "schemas"):
+            continue
+        shown = path.relative_to(project).as_posix()
+        parsed, _ = read_yaml(path, shown, "")
+        if parsed is not None:
+            yield parsed
+
+
+def data_problems(
+    parsed: YamlFile, language: str, checks: list[tuple[re.Pattern, str]]
+) -> list[Problem]:
+    problems = []
+    for path, text in texts(parsed.content, language, ()):
+        for found_by, preferred in checks:
+            for found in found_by.finditer(text):
+                problems.append(
+                    parsed.worded(
+                        path,
+                        "terms.avoided",
+                        found=messages.quoted(found[0]),
+                        preferred=messages.quoted(preferred),
+                    )
+                )
+    return problems
+
+
+def texts(value: Any, language: str, path: FieldPath) -> Iterator[tuple[FieldPath, str]]:
+    """Each text of a language in a data file: the `language` of every {fr, en} mapping."""
+    if isinstance(value, dict):
+        if isinstance(value.get(language), str) and set(value) <= set(LANGUAGES):
+            yield (*path, language), value[language]
+        for key, item in value.items():
+            yield from texts(item, language, (*path, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from texts(item, language, (*path, index))
