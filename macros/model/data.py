@@ -285,7 +285,9 @@ def _check_sources(parsed: YamlFile, checker: SchemaChecker) -> list[Problem]:
             # (a year left out altogether is the schema's to report: it is required, maybe null)
             elif reason not in entry and not given and (missing == "url" or missing in entry):
                 where = ("sources", index, missing) if missing in entry else ("sources", index)
-                problems.append(parsed.worded(where, key, choices=checker.choices(None, vocabulary)))
+                problems.append(
+                    parsed.worded(where, key, choices=checker.choices(None, vocabulary))
+                )
     return problems
 
 
