@@ -36,6 +36,7 @@ def axe_violations(page) -> list[str]:
     ]
 
 
+@pytest.mark.browser  # with the tier whose tool it checks: make test-site installs it
 def test_axe_is_installed():
     assert AXE.is_file(), "run `make node_modules` (npm ci) first"
 

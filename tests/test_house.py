@@ -29,7 +29,7 @@ LAYERS = {
     "render": {"site", "model", "render", "publish"},
     "publish": {"site", "model", "render", "publish", "registry", "site_cache"},
     "kit": {"site", "model", "render", "kit"},
-    "contribute": {"site", "model", "render", "contribute", "registry", "site_cache"},
+    "contribute": {"site", "model", "render", "kit", "contribute", "registry", "site_cache"},
 }
 
 
