@@ -8,6 +8,7 @@ import io
 import shutil
 import zipfile
 from datetime import date
+from pathlib import Path
 from urllib.parse import urljoin
 
 import pytest
@@ -287,6 +288,41 @@ def test_a_sheet_that_overflows_its_page_stops_the_build(site, tmp_path):
     licence = {"name": "CC BY-NC-SA 4.0", "url": "https://creativecommons.org/"}
     with pytest.raises(SheetTooLong, match=r"fr sheet of guide/champs\.md needs 2 pages"):
         write_sheets(DATA, copy, site.url, licence, date.today())
+
+
+def test_sheets_kept_in_the_cache_are_those_a_clean_build_prints_until_their_page_changes(
+    site, tmp_path
+):
+    from macros.kit.sheets import write_sheets
+
+    licence = {"name": "CC BY-NC-SA 4.0", "url": "https://creativecommons.org/"}
+    cache = tmp_path / "cache"
+
+    def built(name: str) -> Path:
+        folder = tmp_path / name
+        shutil.copytree(site.root, folder, ignore=shutil.ignore_patterns("*.zip", "*.pdf"))
+        return folder
+
+    def printed(folder: Path) -> dict[str, bytes]:
+        return {
+            p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.glob("kit/*/*.pdf")
+        }
+
+    first, again, clean = built("first"), built("again"), built("clean")
+    assert write_sheets(DATA, first, site.url, licence, date.today(), cache) == []  # printed
+    assert write_sheets(DATA, again, site.url, licence, date.today(), cache) == list(LANGUAGES)
+    assert write_sheets(DATA, clean, site.url, licence, date.today()) == []  # no cache: printed
+    assert printed(again) == printed(clean) == printed(first)
+    assert len(printed(clean)) == len(SHEETS) + len(LANGUAGES)  # every sheet and each booklet
+
+    # A French step page changes: its language is printed again, the other taken from the cache.
+    edited = built("edited")
+    step = edited / "guide" / "champs" / "index.html"
+    step.write_text(step.read_text("utf-8").replace("</h1>", " modifié</h1>", 1), "utf-8")
+    assert write_sheets(DATA, edited, site.url, licence, date.today(), cache) == ["en"]
+    changed = {name for name, pdf in printed(edited).items() if pdf != printed(clean)[name]}
+    sheet = next(link for link in sheet_links(DATA) if link.page == "guide/champs.md")
+    assert changed == {sheet_address(sheet, "fr"), booklet_address("fr")}
 
 
 @pytest.mark.parametrize(("link", "language"), SHEETS, ids=lambda v: getattr(v, "short", v))

@@ -58,8 +58,21 @@ def write(build: Build, config: MkDocsConfig) -> None:
     if not kit_made(build):
         log.info("trainers' sheets and offline copies not made: `make build` makes them")
         return
+    cache = kit_cache(config)
     try:
-        sheets, offline = write_kit(data, site_dir, site_url, config.extra["licence"], date.today())
+        sheets, offline, reused = write_kit(
+            data, site_dir, site_url, config.extra["licence"], date.today(), cache
+        )
     except SheetTooLong as error:
         raise PluginError(str(error)) from error
     log.info("trainers' kit: sheets and booklets %.1f s, offline copies %.1f s", sheets, offline)
+    if reused:
+        log.info("trainers' kit: %s sheets unchanged, reused from %s", ", ".join(reused), cache)
+
+
+def kit_cache(config: MkDocsConfig) -> Path | None:
+    """Where the sheets are kept between builds, keyed by what they print: .cache/kit/ beside
+    mkdocs.yml (git ignores it; CI restores it), none with MUTUALISER_CACHE=off."""
+    if os.environ.get("MUTUALISER_CACHE") == "off":
+        return None
+    return Path(config.config_file_path).parent / ".cache" / "kit"

@@ -6,6 +6,8 @@ sheet_address(link, "en")  -> "kit/en/e-4.pdf"
 from __future__ import annotations
 
 import copy
+import hashlib
+import shutil
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -143,12 +145,23 @@ class SheetTooLong(Exception):
 TAGGED = "pdf/ua-1"
 
 
-def write_sheets(data: SiteData, site_dir: Path, site_url: str, licence: dict, built: date):
+def write_sheets(
+    data: SiteData,
+    site_dir: Path,
+    site_url: str,
+    licence: dict,
+    built: date,
+    cache: Path | None = None,
+) -> list[str]:
     """Every sheet in every language as a one-page PDF, and a booklet per language gathering
-    them. Raises SheetTooLong if a sheet needs more than one page: it would be cut on paper."""
-    from weasyprint import HTML  # imported here: only builds that make sheets need Pango
+    them. Raises SheetTooLong if a sheet needs more than one page: it would be cut on paper.
 
+    A language's PDFs are a function of the HTML WeasyPrint prints (the sheets' texts, their
+    addresses, the day, the styles) and of WeasyPrint itself: with a `cache` folder, they are
+    kept there under a fingerprint of both and copied from it while it holds; the languages
+    taken from the cache are returned."""
     links = sheet_links(data)
+    reused = []
     for language in LANGUAGES:
         sheets = [
             read_sheet(
@@ -158,21 +171,67 @@ def write_sheets(data: SiteData, site_dir: Path, site_url: str, licence: dict, b
             )
             for link in links
         ]
-        # One rendering per language (each sheet starts a page), split into one file per sheet.
-        booklet = HTML(string=sheet_html(data, sheets, language, licence, built)).render()
-        if len(booklet.pages) != len(sheets):
-            for link, sheet in zip(links, sheets, strict=True):
-                alone = HTML(string=sheet_html(data, [sheet], language, licence, built)).render()
-                if len(alone.pages) > 1:
-                    raise SheetTooLong(
-                        f"the {language} sheet of {link.page} needs {len(alone.pages)} pages: "
-                        "shorten its key actions, checklist or first pitfall, or the sheet's styles"
-                    )
-        for link, sheet, page in zip(links, sheets, booklet.pages, strict=True):
-            path = site_dir / sheet_address(link, language)
-            path.parent.mkdir(parents=True, exist_ok=True)
-            alone = booklet.copy([page])
-            alone.metadata = copy.copy(booklet.metadata)  # shared with the booklet otherwise
-            alone.metadata.title = sheet.title  # a reader's window and list say which sheet
-            alone.write_pdf(path, pdf_variant=TAGGED)
-        booklet.write_pdf(site_dir / booklet_address(language), pdf_variant=TAGGED)
+        html = sheet_html(data, sheets, language, licence, built)
+        files = [sheet_address(link, language) for link in links] + [booklet_address(language)]
+        kept = cache / f"sheets-{language}-{_fingerprint(html)}" if cache else None
+        if kept and all((kept / file).is_file() for file in files):
+            for file in files:
+                (site_dir / file).parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(kept / file, site_dir / file)
+            reused.append(language)
+            continue
+        _print(data, links, sheets, html, language, site_dir, licence, built)
+        if kept:
+            _keep(site_dir, files, kept)
+    return reused
+
+
+def _fingerprint(html: str) -> str:
+    import weasyprint
+
+    printed = f"{weasyprint.__version__}\n{TAGGED}\n{html}"
+    return hashlib.sha256(printed.encode("utf-8")).hexdigest()[:16]
+
+
+def _keep(site_dir: Path, files: list[str], kept: Path) -> None:
+    """Copy `files` into the cache folder `kept`, whole or not at all (a build may stop midway)."""
+    partial = kept.with_name(kept.name + ".partial")
+    shutil.rmtree(partial, ignore_errors=True)
+    for file in files:
+        (partial / file).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(site_dir / file, partial / file)
+    shutil.rmtree(kept, ignore_errors=True)
+    partial.rename(kept)
+
+
+def _print(
+    data: SiteData,
+    links: list[ShortLink],
+    sheets: list[Sheet],
+    html: str,
+    language: str,
+    site_dir: Path,
+    licence: dict,
+    built: date,
+) -> None:
+    """A language's booklet, and each of its pages as a sheet of its own."""
+    from weasyprint import HTML  # imported here: only builds that make sheets need Pango
+
+    # One rendering per language (each sheet starts a page), split into one file per sheet.
+    booklet = HTML(string=html).render()
+    if len(booklet.pages) != len(sheets):
+        for link, sheet in zip(links, sheets, strict=True):
+            alone = HTML(string=sheet_html(data, [sheet], language, licence, built)).render()
+            if len(alone.pages) > 1:
+                raise SheetTooLong(
+                    f"the {language} sheet of {link.page} needs {len(alone.pages)} pages: "
+                    "shorten its key actions, checklist or first pitfall, or the sheet's styles"
+                )
+    for link, sheet, page in zip(links, sheets, booklet.pages, strict=True):
+        path = site_dir / sheet_address(link, language)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        alone = booklet.copy([page])
+        alone.metadata = copy.copy(booklet.metadata)  # shared with the booklet otherwise
+        alone.metadata.title = sheet.title  # a reader's window and list say which sheet
+        alone.write_pdf(path, pdf_variant=TAGGED)
+    booklet.write_pdf(site_dir / booklet_address(language), pdf_variant=TAGGED)

@@ -24,15 +24,21 @@ from macros.site.text import read_page
 
 
 def write_kit(
-    data: SiteData, site_dir: Path, site_url: str, licence: dict, built: date
-) -> tuple[float, float]:
-    """The sheets and booklets, then the offline copies (last: they hold the sheets), into the
-    built site; the seconds each took (the build's log and `make bench` report them)."""
+    data: SiteData,
+    site_dir: Path,
+    site_url: str,
+    licence: dict,
+    built: date,
+    cache: Path | None = None,
+) -> tuple[float, float, list[str]]:
+    """The sheets and booklets (from `cache` where it holds them), then the offline copies
+    (last: they hold the sheets), into the built site; the seconds each took (the build's log
+    and `make bench` report them) and the languages whose sheets came from the cache."""
     started = time.perf_counter()
-    write_sheets(data, site_dir, site_url, licence, built)
+    reused = write_sheets(data, site_dir, site_url, licence, built, cache)
     sheets_done = time.perf_counter()
     write_offline_copies(data, site_dir, site_url)
-    return sheets_done - started, time.perf_counter() - sheets_done
+    return sheets_done - started, time.perf_counter() - sheets_done, reused
 
 
 # --- The kit page ------------------------------------------------------------------------------
