@@ -10,7 +10,11 @@ as contrast over a gradient) are not violations and are not asserted.
 
 from __future__ import annotations
 
+import pytest
 from conftest import ROOT
+
+# Listed in the accessibility statement, with what it checks (data/accessibility.yml).
+pytestmark = pytest.mark.accessibility
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 RULES = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]

@@ -6,6 +6,9 @@ from __future__ import annotations
 
 import pytest
 
+# Listed in the accessibility statement, with what it checks (data/accessibility.yml).
+pytestmark = pytest.mark.accessibility
+
 WIDEST = """() => {
     const width = document.documentElement.clientWidth
     const over = [...document.querySelectorAll("body *")]

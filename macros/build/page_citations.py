@@ -4,6 +4,8 @@ The dates are read once per language build, before anything is written: without 
 the build stops with a message that says how to get it (macros/publish/page_dates.py). The theme
 (overrides/main.html) prints `page_metadata(page)` in <head> and `page_info(page)` after the
 content, and the footer links `feed_url(language)`; macros/publish/page_citation.py renders them.
+The footer also links the accessibility statement and the legal notice (`footer_links(language)`,
+macros/render/trust.py).
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from macros.build.state import Build
 from macros.publish.page_citation import FEED, metadata_html, page_citation, page_info_html
 from macros.publish.page_dates import MissingHistory, read_for_build
 from macros.publish.structured_data import page_json_ld, preview_image_url
+from macros.render.trust import footer_links
 from macros.site.i18n import page_language, page_url
 from macros.site.typography import apply_to_text
 
@@ -55,4 +58,5 @@ def add_to_theme(build: Build, env: Environment, config: MkDocsConfig) -> None:
         page_metadata=page_metadata,
         page_info=lambda page: french(page, page_info_html(page_citation(page, config), words)),
         feed_url=lambda language: page_url(FEED, language, config.site_url or "/"),
+        footer_links=lambda language: footer_links(data, language),
     )

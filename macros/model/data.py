@@ -22,6 +22,8 @@ from typing import Any
 from macros.model import messages
 from macros.model.kind import Kind
 from macros.model.records import (
+    Accessibility,
+    AccessibilityTest,
     GlossaryTerm,
     Licence,
     ShortLink,
@@ -55,6 +57,7 @@ SINGLE_FILES = {
     "messages.yml": "messages.schema.json",  # read by macros/model/messages.py, checked here
     "translations.lock.yml": "translations.lock.schema.json",  # macros/contribute/translations.py
     "short-links.yml": "short-links.schema.json",
+    "accessibility.yml": "accessibility.schema.json",  # the accessibility statement
 }
 OTHER_FOLDERS = {"schemas", "templates"}  # not data: read by editors and contributors
 VOCABULARIES = tuple(Vocabularies.__dataclass_fields__)  # one list per field of Vocabularies
@@ -344,7 +347,21 @@ def _build(
         ShortLink(link["short"], link["page"], link.get("sheet", False))
         for link in singles["short-links.yml"].content["links"]
     )
-    site = SiteData({}, sources, vocabularies, glossary, words, checks, short_links)
+    accessibility = singles["accessibility.yml"].content
+    audit = accessibility.get("audit") or {}
+    statement = Accessibility(
+        tests=tuple(
+            AccessibilityTest(test["module"], Text.of(test["checks"]))
+            for test in accessibility["tests"]
+        ),
+        known_issues=tuple(Text.of(issue) for issue in accessibility["known_issues"]),
+        audit_day=str(audit["day"]) if audit else None,
+        audit_report=audit.get("report"),
+        compliance=audit.get("compliance", "none"),
+    )
+    site = SiteData(
+        {}, sources, vocabularies, glossary, words, checks, short_links, accessibility=statement
+    )
     for kind in kinds:  # in order: a kind's records may refer to those of an earlier kind
         site.records[kind.name] = {
             stem: kind.build(parsed, site) for stem, parsed in records[kind.name].items()

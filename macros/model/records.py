@@ -88,6 +88,26 @@ class ShortLink:
 
 
 @dataclass(frozen=True)
+class AccessibilityTest:
+    """A test module that checks accessibility, and what it checks (data/accessibility.yml)."""
+
+    module: str  # "tests/test_keyboard.py"
+    checks: Text
+
+
+@dataclass(frozen=True)
+class Accessibility:
+    """What the accessibility statement states (data/accessibility.yml). `compliance` is the
+    RGAA audit's finding, "full", "partial" or "none"; "none" while there is no audit."""
+
+    tests: tuple[AccessibilityTest, ...]
+    known_issues: tuple[Text, ...]
+    audit_day: str | None = None
+    audit_report: str | None = None
+    compliance: str = "none"
+
+
+@dataclass(frozen=True)
 class Vocabularies:
     """Every controlled list, each mapping id -> term in the order of data/vocabularies.yml."""
 
@@ -320,6 +340,7 @@ class SiteData:
     words: dict[str, Text]
     translation_checks: dict[str, TranslationCheck] = field(default_factory=dict)  # key -> check
     short_links: tuple[ShortLink, ...] = ()
+    accessibility: Accessibility = Accessibility((), ())
 
     @property
     def case_studies(self) -> dict[str, CaseStudy]:
