@@ -19,11 +19,12 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 
 from macros.build.state import Build
+from macros.model.reviews import review_state
 from macros.publish.page_citation import FEED, metadata_html, page_citation, page_info_html
 from macros.publish.page_dates import MissingHistory, read_for_build
 from macros.publish.structured_data import page_json_ld, preview_image_url
 from macros.render.trust import footer_links
-from macros.site.i18n import page_language, page_url
+from macros.site.i18n import DEFAULT_LANGUAGE, page_language, page_url
 from macros.site.typography import apply_to_text
 
 
@@ -38,6 +39,15 @@ def french(page: Page, html: str) -> str:
     """The block is added by the theme, after macros/build/french_typography.py has seen the
     content."""
     return apply_to_text(html) if page_language(page) == "fr" else html
+
+
+def review_key(build: Build, page: Page) -> str:
+    """What a page's review is recorded under in data/reviews.yml: its French file, or the data
+    file it is generated from (macros/build/generated_pages.py)."""
+    src_uri = page.file.src_uri
+    source = build.data_files.get(src_uri, f"docs/{src_uri}")
+    language = page_language(page)
+    return source.replace(f"docs/{language}/", f"docs/{DEFAULT_LANGUAGE}/", 1)
 
 
 def add_to_theme(build: Build, env: Environment, config: MkDocsConfig) -> None:
@@ -56,7 +66,14 @@ def add_to_theme(build: Build, env: Environment, config: MkDocsConfig) -> None:
 
     env.globals.update(
         page_metadata=page_metadata,
-        page_info=lambda page: french(page, page_info_html(page_citation(page, config), words)),
+        page_info=lambda page: french(
+            page,
+            page_info_html(
+                page_citation(page, config),
+                words,
+                review_state(data.reviews, review_key(build, page)),
+            ),
+        ),
         feed_url=lambda language: page_url(FEED, language, config.site_url or "/"),
         footer_links=lambda language: footer_links(data, language),
     )

@@ -35,6 +35,7 @@ from macros.model.records import (
     TranslationCheck,
     Vocabularies,
 )
+from macros.model.reviews import Reviews
 from macros.model.validation import (
     Problem,
     SchemaChecker,
@@ -58,6 +59,7 @@ SINGLE_FILES = {
     "translations.lock.yml": "translations.lock.schema.json",  # macros/contribute/translations.py
     "short-links.yml": "short-links.schema.json",
     "accessibility.yml": "accessibility.schema.json",  # the accessibility statement
+    "reviews.yml": "reviews.schema.json",  # macros/model/reviews.py
 }
 OTHER_FOLDERS = {"schemas", "templates"}  # not data: read by editors and contributors
 VOCABULARIES = tuple(Vocabularies.__dataclass_fields__)  # one list per field of Vocabularies
@@ -155,6 +157,8 @@ def load(data_dir: Path, kinds: tuple[Kind, ...]) -> SiteData:
     docs_dir = repository / "docs"
     if singles["short-links.yml"] and not problems and docs_dir.is_dir():  # not data alone
         problems += _check_short_links(singles["short-links.yml"], docs_dir, kinds)
+    if singles["reviews.yml"] and not problems:
+        problems += _check_reviews(singles["reviews.yml"], repository)
 
     if problems:
         raise DataError(problems)
@@ -317,6 +321,17 @@ def _check_short_links(parsed: YamlFile, docs_dir: Path, kinds: tuple[Kind, ...]
     return problems
 
 
+def _check_reviews(parsed: YamlFile, repository: Path) -> list[Problem]:
+    """Each page or record data/reviews.yml names exists (a renamed page loses its review); the
+    pages only where the data sits beside them (not for data alone)."""
+    pages_here = (repository / "docs").is_dir()
+    return [
+        parsed.worded(("reviewed", key), "review.no_file", of_key=True, page=key)
+        for key in parsed.content["reviewed"]
+        if (pages_here or not key.startswith("docs/")) and not (repository / key).is_file()
+    ]
+
+
 # --- Building records from valid data ----------------------------------------------------------
 
 
@@ -359,8 +374,24 @@ def _build(
         audit_report=audit.get("report"),
         compliance=audit.get("compliance", "none"),
     )
+    review_file = singles["reviews.yml"].content
+    reviews = Reviews(
+        responsible=Text.of(review_file["responsible"]),
+        periods=dict(review_file["periods"]),
+        reviewed={
+            key: date.fromisoformat(str(day)) for key, day in review_file["reviewed"].items()
+        },
+    )
     site = SiteData(
-        {}, sources, vocabularies, glossary, words, checks, short_links, accessibility=statement
+        {},
+        sources,
+        vocabularies,
+        glossary,
+        words,
+        checks,
+        short_links,
+        accessibility=statement,
+        reviews=reviews,
     )
     for kind in kinds:  # in order: a kind's records may refer to those of an earlier kind
         site.records[kind.name] = {

@@ -341,6 +341,7 @@ class SiteData:
     translation_checks: dict[str, TranslationCheck] = field(default_factory=dict)  # key -> check
     short_links: tuple[ShortLink, ...] = ()
     accessibility: Accessibility = Accessibility((), ())
+    reviews: Any = None  # macros/model/reviews.py Reviews, from data/reviews.yml
 
     @property
     def case_studies(self) -> dict[str, CaseStudy]:
