@@ -45,7 +45,7 @@ def test_every_content_page_shows_last_change_last_review_due_date_and_who_answe
     spec_site, language
 ):
     pages = spec_site.pages(language)
-    assert len(pages) > 60
+    assert len(pages) > 40
     for page in pages:
         info = spec_site.html(page).select_one(".page-info")
         assert info.select_one(".page-info__updated time"), page
