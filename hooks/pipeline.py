@@ -10,7 +10,8 @@ so the whole-site outputs are written once, after the last language.
                   search; read the pages' dates; start the feeds and search's suggestion words
     pre_build     words worked out once: permalink titles, glossary definitions
     files         the pages generated from data/ (one per record and language), and their files
-    env           template globals: languages and words, the CSP, translation states, citations
+    env           template globals: languages and words, the CSP, translation states, citations;
+                  each page's last change as its sitemap date
     pre_page      a generated page's Markdown
     page_markdown ids in macros checked, titles escaped (before macros); translation status;
                   glossary tooltips (after macros)
@@ -140,6 +141,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     content_security_policy.add_to_theme(BUILD, env, config)
     translation_notices.add_to_theme(BUILD, env, config)
     page_citations.add_to_theme(BUILD, env, config)
+    page_citations.date_pages(files)  # before MkDocs writes sitemap.xml
     return env
 
 

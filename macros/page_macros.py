@@ -8,7 +8,7 @@ from pathlib import Path
 from macros.contribute import translations
 from macros.kit import trainers_kit
 from macros.model.records import lookup
-from macros.publish import open_data
+from macros.publish import open_data, whats_new
 from macros.registry import kind
 from macros.render import cases, citations, partners, self_assessment, trust
 from macros.render.context import PageContext
@@ -114,3 +114,8 @@ def define_env(env) -> None:
     def legal_notice() -> str:
         """The publisher and the host, as mkdocs.yml's `extra` names them (legal notice)."""
         return trust.legal_notice(here(), env.conf.extra, env.conf.repo_url)
+
+    @env.macro
+    def latest_changes() -> str:
+        """The latest major changes of pages and records, newest first (What's new page)."""
+        return whats_new.whats_new(data, here(), Path(env.conf["docs_dir"]))

@@ -180,6 +180,6 @@ def test_a_review_of_a_page_that_does_not_exist_is_refused_with_file_and_line(tm
         load_site_data(data)
     assert [str(problem) for problem in refused.value.problems] == [
         f"data/reviews.yml:{line}:3: reviewed.docs/fr/guide/chmaps.md: no file"
-        ' "docs/fr/guide/chmaps.md" to review (the path of a French page'
+        ' "docs/fr/guide/chmaps.md" (the path of a French page'
         " (docs/fr/guide/champs.md) or of a record (data/case-studies/g2id.yml) that exists)"
     ]

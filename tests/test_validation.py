@@ -465,7 +465,8 @@ BAD_INPUTS = [
         (
             "data/links.yml:1:1: file: no schema for this file (one of: vocabularies.yml, "
             "sources.yml, glossary.yml, interface.yml, terminology.yml, messages.yml, "
-            "translations.lock.yml, short-links.yml, partners/<id>.yml, case-studies/<id>.yml)"
+            "translations.lock.yml, short-links.yml, accessibility.yml, reviews.yml, changes.yml,"
+            " partners/<id>.yml, case-studies/<id>.yml)"
         ),
         id="file without schema",
     ),

@@ -19,6 +19,7 @@ import sys
 from pathlib import Path
 
 from macros.contribute import github_report
+from macros.contribute.changes import change_problems
 from macros.contribute.check_docs import docs_problems
 from macros.contribute.twin_parity import parity_problems
 from macros.model import messages
@@ -65,6 +66,8 @@ def main(argv: list[str] | None = None) -> int:
         problems = list(error.problems)
     if (project / "docs").is_dir() and (project / "mkdocs.yml").is_file():
         problems += docs_problems(project, site) + parity_problems(project)
+        if site is not None:
+            problems += change_problems(project, site)
 
     languages = messages.output_languages()
     for problem in problems:

@@ -14,12 +14,13 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from macros.model import messages
+from macros.model.changes import ChangeNote
 from macros.model.kind import Kind
 from macros.model.records import (
     Accessibility,
@@ -60,6 +61,7 @@ SINGLE_FILES = {
     "short-links.yml": "short-links.schema.json",
     "accessibility.yml": "accessibility.schema.json",  # the accessibility statement
     "reviews.yml": "reviews.schema.json",  # macros/model/reviews.py
+    "changes.yml": "changes.schema.json",  # macros/model/changes.py
 }
 OTHER_FOLDERS = {"schemas", "templates"}  # not data: read by editors and contributors
 VOCABULARIES = tuple(Vocabularies.__dataclass_fields__)  # one list per field of Vocabularies
@@ -158,7 +160,11 @@ def load(data_dir: Path, kinds: tuple[Kind, ...]) -> SiteData:
     if singles["short-links.yml"] and not problems and docs_dir.is_dir():  # not data alone
         problems += _check_short_links(singles["short-links.yml"], docs_dir, kinds)
     if singles["reviews.yml"] and not problems:
-        problems += _check_reviews(singles["reviews.yml"], repository)
+        named = singles["reviews.yml"].content["reviewed"]
+        problems += _check_named_files(singles["reviews.yml"], "reviewed", named, repository)
+    if singles["changes.yml"] and not problems:
+        named = [note["about"] for note in singles["changes.yml"].content["changes"]]
+        problems += _check_named_files(singles["changes.yml"], "changes", named, repository)
 
     if problems:
         raise DataError(problems)
@@ -321,13 +327,21 @@ def _check_short_links(parsed: YamlFile, docs_dir: Path, kinds: tuple[Kind, ...]
     return problems
 
 
-def _check_reviews(parsed: YamlFile, repository: Path) -> list[Problem]:
-    """Each page or record data/reviews.yml names exists (a renamed page loses its review); the
+def _check_named_files(
+    parsed: YamlFile, field: str, named: Iterable[str], repository: Path
+) -> list[Problem]:
+    """Each page or record that data/reviews.yml (`reviewed`, by key) or data/changes.yml
+    (`changes`, by `about`) names exists: a renamed page would lose its reviews and notes. The
     pages only where the data sits beside them (not for data alone)."""
     pages_here = (repository / "docs").is_dir()
     return [
-        parsed.worded(("reviewed", key), "review.no_file", of_key=True, page=key)
-        for key in parsed.content["reviewed"]
+        parsed.worded(
+            (field, key) if field == "reviewed" else (field, index, "about"),
+            "named_file.missing",
+            of_key=field == "reviewed",
+            page=key,
+        )
+        for index, key in enumerate(named)
         if (pages_here or not key.startswith("docs/")) and not (repository / key).is_file()
     ]
 
@@ -382,6 +396,16 @@ def _build(
             key: date.fromisoformat(str(day)) for key, day in review_file["reviewed"].items()
         },
     )
+    changes = tuple(
+        ChangeNote(
+            about=note["about"],
+            day=date.fromisoformat(str(note["day"])),
+            major=note["major"],
+            note=Text.of(note["note"]),
+            fingerprint=note["fingerprint"],
+        )
+        for note in singles["changes.yml"].content["changes"]
+    )
     site = SiteData(
         {},
         sources,
@@ -392,6 +416,7 @@ def _build(
         short_links,
         accessibility=statement,
         reviews=reviews,
+        changes=changes,
     )
     for kind in kinds:  # in order: a kind's records may refer to those of an earlier kind
         site.records[kind.name] = {

@@ -342,6 +342,7 @@ class SiteData:
     short_links: tuple[ShortLink, ...] = ()
     accessibility: Accessibility = Accessibility((), ())
     reviews: Any = None  # macros/model/reviews.py Reviews, from data/reviews.yml
+    changes: tuple = ()  # macros/model/changes.py ChangeNote, from data/changes.yml
 
     @property
     def case_studies(self) -> dict[str, CaseStudy]:

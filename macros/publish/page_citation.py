@@ -17,6 +17,7 @@ from datetime import date
 
 from markupsafe import Markup, escape
 
+from macros.model.changes import ChangeNote
 from macros.model.reviews import ReviewState
 from macros.publish.page_dates import day_text, page_day
 from macros.render.templates import render
@@ -109,10 +110,14 @@ def references(citation: PageCitation, words) -> list[tuple[str, str, Markup]]:
 
 
 def page_info_html(
-    citation: PageCitation, words, review: ReviewState | None = None, today: date | None = None
+    citation: PageCitation,
+    words,
+    review: ReviewState | None = None,
+    today: date | None = None,
+    history: list[ChangeNote] | None = None,
 ) -> Markup:
     """The block after the page's content: last change, review state (macros/model/reviews.py),
-    how to cite it, its licence, the feed."""
+    its change notes, newest first (macros/model/changes.py), how to cite it, its licence."""
     language = citation.language
     ui = {key: text[language] for key, text in words.items()}
     updated = day_text(citation.updated, language, words) if citation.updated else None
@@ -129,6 +134,7 @@ def page_info_html(
             reviewed=day(review.reviewed) if review else None,
             due=day(review.due) if review else None,
             overdue=review.overdue(today or date.today()) if review else False,
+            history=[(note, day(note.day)) for note in history or ()],
             language=language,
             references=references(citation, words),
             ui=ui,
