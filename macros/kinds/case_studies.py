@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from macros.model import messages
+from macros.model.life_cycle import LifeCycle
 from macros.model.record_dates import RecordDates
 from macros.model.records import (
     ENDED,
@@ -128,6 +129,7 @@ def build_case_study(parsed: YamlFile, site: SiteData) -> CaseStudy:
         lessons=Text.all(content.get("lessons")),
         sources=tuple(sources[source_id] for source_id in content["sources"]),
         dates=RecordDates.of(content),
+        life_cycle=LifeCycle.of(content.get("life_cycle")),
     )
     for link in case.partners:
         link.partner.case_studies.append(case)  # cases are built in id order
