@@ -154,7 +154,9 @@ def test_make_validate_warns_when_a_page_changed_without_a_note(tmp_path):
     assert [(problem.file, problem.severity) for problem in warnings] == [
         ("docs/fr/sources.md", "warning")
     ]
-    result = run_in_copy(project, "-m", "macros.contribute.check_data", "data", LC_ALL="fr_FR.UTF-8")
+    result = run_in_copy(
+        project, "-m", "macros.contribute.check_data", "data", LC_ALL="fr_FR.UTF-8"
+    )
     assert result.returncode == 0  # a warning: the site is published anyway
     lines = [line for line in result.stderr.splitlines() if "changes.yml" in line]
     assert len(lines) == 1

@@ -335,8 +335,9 @@ def _check_named_files(
     parsed: YamlFile, field: str, named: Iterable[str], repository: Path
 ) -> list[Problem]:
     """Each page or record that data/reviews.yml (`reviewed`, by key), data/changes.yml
-    (`changes`, by `about`) or data/life-cycle.yml (`pages`, by key) names exists: a renamed page would lose its reviews and notes. The
-    pages only where the data sits beside them (not for data alone)."""
+    (`changes`, by `about`) or data/life-cycle.yml (`pages`, by key) names exists: a renamed
+    page would lose its reviews, notes and life cycle. The pages only where the data sits beside
+    them (not for data alone)."""
     pages_here = (repository / "docs").is_dir()
     return [
         parsed.worded(
