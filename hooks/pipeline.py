@@ -16,7 +16,7 @@ so the whole-site outputs are written once, after the last language.
     page_markdown ids in macros checked, titles escaped (before macros); translation status;
                   glossary tooltips (after macros)
     page_content  permalink titles, French typography, checklists, translation notices, the
-                  trainers' sheet link
+                  trainers' sheet link, the archived or superseded notice
     page_context  "edit" and "report" addresses; the page's feed entry and suggestion words
     post_build    after the last language, the whole-site outputs of WHOLE_SITE, in that order
                   (their folders are declared in macros/site/outputs.py), the last of which
@@ -56,6 +56,7 @@ from macros.build import (
     generated_pages,
     glossary_abbreviations,
     integrity,
+    life_cycle_notices,
     macro_ids,
     no_symbolic_links,
     open_data,
@@ -175,6 +176,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         checklists.name_and_clear,
         translation_notices.add_notice,
         trainers_kit.add_sheet_link,
+        life_cycle_notices.add_notice,  # after the sheet link's: right under the title
     ):
         html = step(BUILD, html, page, config)
     return html

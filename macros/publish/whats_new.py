@@ -1,7 +1,8 @@
 """The What's new page (docs/*/nouveautes.md): the latest major changes of the site, newest
 first, each with its day, the page or record it is about, linked, and its note
 (data/changes.yml, macros/model/changes.py). New case studies, partners and toolkit pages appear
-here by their "first publication" note."""
+here by their "first publication" note. A note about what has since been archived or superseded
+stays, the true history, marked so: the link leads to its notice and what replaces it."""
 
 from __future__ import annotations
 
@@ -54,8 +55,10 @@ def whats_new(data: SiteData, page: PageContext, docs_dir: Path) -> str:
                 day_text(note.day, page.language, data.words),
                 title_of(note.about, data, docs_dir, page.language),
                 page.link(page_of(note.about)),
+                data.life_cycle_of(note.about),
             )
             for note in notes
         ],
         language=page.language,
+        ui=page.ui,
     )
