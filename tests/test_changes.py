@@ -71,6 +71,7 @@ def test_a_page_without_notes_shows_no_history(spec_site):
                     "../guide/champs/",
                     "Les quatre familles de mutualisation, avec leurs exemples.",
                 ),
+                ("2022-01-10", "../guide/projet-pilote/", "Le pilote en six questions."),
             ],
         ),
         (
@@ -84,6 +85,7 @@ def test_a_page_without_notes_shows_no_history(spec_site):
                     "../guide/champs/",
                     "The four kinds of pooling, with their examples.",
                 ),
+                ("2022-01-10", "../guide/projet-pilote/", "The pilot in six questions."),
             ],
         ),
     ],
