@@ -10,6 +10,7 @@ guide/projet-pilote.md is archived, with boite-a-outils/indicateurs.md to read i
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 from urllib.parse import urljoin
@@ -259,3 +260,19 @@ def _copy(tmp_path: Path) -> Path:
     shutil.copytree(ROOT / "data", tmp_path / "data")
     shutil.copytree(ROOT / "docs", tmp_path / "docs")
     return tmp_path / "data"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_open_data_keeps_every_record_with_its_life_cycle(spec_site, language):
+    path = spec_site.root / "donnees" / f"case-studies.{language}.json"
+    states = {
+        record["id"]: record["life_cycle"] for record in json.loads(path.read_text())["records"]
+    }
+    assert states == {
+        "abandoned-idea": None,
+        "ended-network": None,
+        "hostile-text": None,
+        "realised-store": None,
+        "running-catalogue": None,
+        "superseded-plan": "superseded",
+    }

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from macros.model import messages
-from macros.model.life_cycle import LifeCycle
+from macros.model.life_cycle import STATE_SHAPE, LifeCycle, state_of
 from macros.model.record_dates import RecordDates
 from macros.model.records import (
     ENDED,
@@ -382,4 +382,5 @@ COLUMNS = (
         list_of(TEXT),
     ),
     Column("sources", lambda case, language: [source.id for source in case.sources], list_of(ID)),
+    Column("life_cycle", state_of, STATE_SHAPE),
 )

@@ -15,7 +15,11 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 from typing import Any, TypeVar
 
+from macros.model.shapes import one_of, optional
+
 ARCHIVED, SUPERSEDED = "archived", "superseded"
+# The open data's column `life_cycle`: each kind's records all stay in it, each with its state.
+STATE_SHAPE = optional(one_of(ARCHIVED, SUPERSEDED))
 
 
 @dataclass(frozen=True)
@@ -37,6 +41,11 @@ def life_cycle_of(key: str, pages: dict[str, LifeCycle], records: dict[str, dict
         record = records.get(parts[1], {}).get(PurePosixPath(parts[2]).stem)
         return getattr(record, "life_cycle", None)
     return pages.get(key)
+
+
+def state_of(record: Any, language: str) -> str | None:
+    """A record's open-data `life_cycle`: "archived", "superseded", or None while current."""
+    return record.life_cycle.state if record.life_cycle else None
 
 
 Record = TypeVar("Record")
