@@ -49,3 +49,23 @@ def test_no_page_of_either_language_has_any_axe_violation(site, browser):
             findings[path.as_posix()] = violations
     context.close()
     assert findings == {}
+
+
+def test_the_archived_and_superseded_notices_and_marks_have_no_axe_violation(spec_site, browser):
+    """The real site archives nothing: the specification site's notices (tests/test_life_cycle.py)
+    and the marks beside a retired page's links, in both languages."""
+    pages = [
+        f"{root}{page}"
+        for root in ("", "en/")
+        for page in ("cas/superseded-plan/", "guide/projet-pilote/", "partenaires/beta-lab/")
+    ] + ["nouveautes/", "en/nouveautes/"]
+    context = browser.new_context()
+    tab = context.new_page()
+    findings = {}
+    for path in pages:
+        tab.goto(spec_site.url + path, wait_until="load")
+        assert tab.locator(".life-cycle-notice, .life-cycle-mark").count() > 0, path
+        if violations := axe_violations(tab):
+            findings[path] = violations
+    context.close()
+    assert findings == {}

@@ -39,6 +39,7 @@ from macros.model.records import (
 )
 from macros.model.reviews import Reviews
 from macros.model.validation import (
+    FieldPath,
     Problem,
     SchemaChecker,
     YamlFile,
@@ -360,7 +361,7 @@ def _check_life_cycles(
     pages_here = (repository / "docs").is_dir()
     retired = dict(pages.content["pages"])  # what is archived or superseded -> its life cycle
     # (the file, where its life cycle is, what it is)
-    entries: list[tuple[YamlFile, tuple, str]] = [
+    entries: list[tuple[YamlFile, FieldPath, str]] = [
         (pages, ("pages", key), key) for key in pages.content["pages"]
     ]
     for files in records.values():

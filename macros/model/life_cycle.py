@@ -33,7 +33,9 @@ class LifeCycle:
         return cls(value["state"], value.get("by")) if value else None
 
 
-def life_cycle_of(key: str, pages: dict[str, LifeCycle], records: dict[str, dict[str, Any]]):
+def life_cycle_of(
+    key: str, pages: dict[str, LifeCycle], records: dict[str, dict[str, Any]]
+) -> LifeCycle | None:
     """The life cycle of a page (`pages`, from data/life-cycle.yml) or a record (its own field),
     named by its French file or data file; None when it is current or does not exist."""
     parts = key.split("/")
