@@ -77,7 +77,7 @@ def add_to_theme(build: Build, env: Environment, config: MkDocsConfig) -> None:
 
     def page_info(page: Page) -> Markup:
         key = review_key(build, page)
-        return french(
+        html = french(
             page,
             page_info_html(
                 page_citation(page, config),
@@ -86,6 +86,7 @@ def add_to_theme(build: Build, env: Environment, config: MkDocsConfig) -> None:
                 history=notes_about(data.changes, key),
             ),
         )
+        return Markup(html)  # rendered by autoescaped templates; French spacing added to it
 
     env.globals.update(
         page_metadata=page_metadata,

@@ -47,6 +47,7 @@ def as_problem(state: ReviewState, today: date) -> Problem:
     if state.reviewed is None:
         return messages.warning("review.never", state.key)
     key = "review.overdue" if state.overdue(today) else "review.soon"
+    assert state.due is not None  # reviewed, so due a period later (macros/model/reviews.py)
     return messages.warning(
         key, state.key, due=state.due.isoformat(), reviewed=state.reviewed.isoformat()
     )
