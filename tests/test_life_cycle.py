@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from datetime import date
 from pathlib import Path
 from urllib.parse import urljoin
 from urllib.request import urlopen
@@ -20,6 +21,7 @@ from xml.etree import ElementTree
 import pytest
 from conftest import ROOT, with_spec_records
 
+from macros.contribute.review import report
 from macros.model import messages
 from macros.model.data import DataError
 from macros.registry import load_site_data
@@ -157,6 +159,29 @@ def test_whats_new_keeps_the_history_of_a_retired_page_and_marks_it(spec_site, p
     ]
     root = page.removesuffix("nouveautes/")
     assert marked == [(f"{root}guide/projet-pilote/", mark)]
+
+
+@pytest.mark.parametrize(
+    ("page", "line"),
+    [
+        ("guide/projet-pilote/", "Dernière relecture : jamais · responsable : l'équipe de test"),
+        ("en/cas/superseded-plan/", "Last reviewed: never · responsible: the test team"),
+    ],
+)
+def test_a_retired_page_is_due_for_no_review(spec_site, page, line):
+    """Never reviewed, yet no "never reviewed" warning and no next review: it is no longer kept
+    up to date, as its notice says (a current page never reviewed: tests/test_reviews.py)."""
+    info = spec_site.html(page).select_one(".page-info")
+    assert text(info.select_one(".page-info__review")) == line
+    assert info.select_one(".page-info__overdue") is None
+
+
+def test_make_review_leaves_out_what_is_archived_or_superseded(spec_data):
+    lines = "\n".join(report(ROOT, spec_data, date(2100, 1, 1), ("en",)))
+    assert "data/case-studies/running-catalogue.yml:1:1: never reviewed" in lines
+    assert "docs/fr/guide/faire-ensemble.md:1:1: never reviewed" in lines
+    assert "superseded-plan" not in lines
+    assert "projet-pilote" not in lines
 
 
 # --- make validate: each mistake refused where it is, in both languages -----------------------

@@ -84,6 +84,7 @@ def add_to_theme(build: Build, env: Environment, config: MkDocsConfig) -> None:
                 words,
                 review_state(data.reviews, key),
                 history=notes_about(data.changes, key),
+                retired=data.life_cycle_of(key) is not None,
             ),
         )
         return Markup(html)  # rendered by autoescaped templates; French spacing added to it

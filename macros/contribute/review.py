@@ -27,13 +27,13 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def reviewed_things(project: Path, site: SiteData) -> list[str]:
     """Every page (its French file) and every record (its data file), as data/reviews.yml names
-    them."""
+    them, but those archived or superseded: they are no longer kept up to date."""
     docs = project / "docs" / DEFAULT_LANGUAGE
     pages = [path.relative_to(project).as_posix() for path in sorted(docs.rglob("*.md"))]
     records = [
         f"data/{kind.name}/{record}.yml" for kind in KINDS for record in site.records[kind.name]
     ]
-    return pages + sorted(records)
+    return [key for key in pages + sorted(records) if site.life_cycle_of(key) is None]
 
 
 def due(project: Path, site: SiteData, today: date) -> list[ReviewState]:

@@ -115,9 +115,11 @@ def page_info_html(
     review: ReviewState | None = None,
     today: date | None = None,
     history: list[ChangeNote] | None = None,
+    retired: bool = False,
 ) -> Markup:
     """The block after the page's content: last change, review state (macros/model/reviews.py),
-    its change notes, newest first (macros/model/changes.py), how to cite it, its licence."""
+    its change notes, newest first (macros/model/changes.py), how to cite it, its licence. A
+    `retired` page (archived or superseded) is due for no review: its last one only."""
     language = citation.language
     ui = {key: text[language] for key, text in words.items()}
     updated = day_text(citation.updated, language, words) if citation.updated else None
@@ -132,8 +134,8 @@ def page_info_html(
             updated=updated,
             review=review,
             reviewed=day(review.reviewed) if review else None,
-            due=day(review.due) if review else None,
-            overdue=review.overdue(today or date.today()) if review else False,
+            due=day(review.due) if review and not retired else None,
+            overdue=review.overdue(today or date.today()) if review and not retired else False,
             history=[(note, day(note.day)) for note in history or ()],
             language=language,
             references=references(citation, words),
