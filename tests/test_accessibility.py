@@ -57,7 +57,12 @@ def test_the_archived_and_superseded_notices_and_marks_have_no_axe_violation(spe
     pages = [
         f"{root}{page}"
         for root in ("", "en/")
-        for page in ("cas/superseded-plan/", "guide/projet-pilote/", "partenaires/beta-lab/")
+        for page in (
+            "cas/superseded-plan/",
+            "guide/projet-pilote/",
+            "partenaires/beta-lab/",
+            "cas/liste/",  # the retired cases, folded
+        )
     ] + ["nouveautes/", "en/nouveautes/"]
     context = browser.new_context()
     tab = context.new_page()

@@ -114,8 +114,8 @@ def test_a_retired_page_keeps_its_address_in_both_languages_and_in_the_sitemap(s
 def test_a_superseded_record_is_in_no_listing_only_on_its_partners_page_marked(spec_site):
     """The case listing (its cards and their file), the plain list, the step cards, the findings,
     the partner directory's cards and the previous/next links of the other cases: no page links
-    to it but its own (the language switcher), its partner's, which marks it, and the
-    translation status page."""
+    to it but its own (the language switcher), its partner's, which marks it, the plain list's
+    folded section of retired cases, and the translation status page."""
     for language in LANGUAGES:
         root = "" if language == "fr" else "en/"
         target = f"{root}cas/superseded-plan/"
@@ -130,6 +130,7 @@ def test_a_superseded_record_is_in_no_listing_only_on_its_partners_page_marked(s
         assert linking == {
             target,
             f"{root}partenaires/beta-lab/",
+            f"{root}cas/liste/",  # folded away, below the list (the next test)
             # for contributors, the state of every translation, a retired one's too
             f"{root}traductions/",
         }, language
@@ -145,6 +146,41 @@ def test_a_superseded_record_is_in_no_listing_only_on_its_partners_page_marked(s
             if "superseded-plan" in li.a["href"]
         ]
         assert text(item.select_one(".life-cycle-mark")) == mark
+
+
+@pytest.mark.parametrize(
+    ("page", "summary", "item"),
+    [
+        ("cas/liste/", "Études de cas archivées ou remplacées (1)", "Un plan remplacé (remplacé)"),
+        (
+            "en/cas/liste/",
+            "Archived or superseded case studies (1)",
+            "A superseded plan (superseded)",
+        ),
+    ],
+)
+def test_the_plain_list_shows_retired_cases_only_when_asked(spec_site, page, summary, item):
+    html = spec_site.html(page)
+    listed = [text(link) for link in html.select("article ul.case-index")[0].select("a")]
+    assert listed == [
+        text(spec_site.html(f"{page.removesuffix('liste/')}{case}/").select_one("article h1"))
+        for case in (
+            "abandoned-idea",
+            "ended-network",
+            "hostile-text",
+            "realised-store",
+            "running-catalogue",
+        )
+    ]
+    (folded,) = html.select("details.case-index__retired")
+    assert "open" not in folded.attrs  # closed until the reader opens it
+    assert text(folded.summary) == summary
+    (retired,) = folded.select("li")
+    assert text(retired) == item
+    assert (
+        resolved(spec_site, page, retired.a["href"])
+        == f"{page.removesuffix('liste/')}superseded-plan/"
+    )
 
 
 @pytest.mark.parametrize(

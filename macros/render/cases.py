@@ -241,8 +241,10 @@ def case_index_parts(cases: int) -> int:
 
 def case_index(data: SiteData, page: PageContext, part: int = 1) -> str:
     """Every case study as a plain link (the listing's page for readers without JavaScript),
-    INDEX_LINKS a page: this is page `part`, linked to the others."""
+    INDEX_LINKS a page: this is page `part`, linked to the others. The first page also names,
+    folded away, those archived or superseded: every case study is reachable from a list."""
     cases = listed(data)
+    retired = [case for case in data.case_studies.values() if case.life_cycle] if part == 1 else []
     parts = case_index_parts(len(cases))
     if not 1 <= part <= parts:
         raise LookupError(f"the list of case studies has {parts} pages, not {part}")
@@ -251,7 +253,8 @@ def case_index(data: SiteData, page: PageContext, part: int = 1) -> str:
     return render(
         "case_index.html",
         cases=shown,
-        links={case.id: page.link(case_page_path(case.id)) for case in shown},
+        links={case.id: page.link(case_page_path(case.id)) for case in [*shown, *retired]},
+        retired=retired,
         part=part,
         parts=[page.link(case_index_page(n)) for n in range(1, parts + 1)],
         first=start + 1,
