@@ -18,6 +18,7 @@ from urllib.parse import urljoin
 from urllib.request import urlopen
 from xml.etree import ElementTree
 
+import feedparser
 import pytest
 from conftest import ROOT, with_spec_records
 
@@ -218,6 +219,21 @@ def test_make_review_leaves_out_what_is_archived_or_superseded(spec_data):
     assert "docs/fr/guide/faire-ensemble.md:1:1: never reviewed" in lines
     assert "superseded-plan" not in lines
     assert "projet-pilote" not in lines
+
+
+@pytest.mark.parametrize(
+    ("feed", "page", "summary"),
+    [
+        ("feed.xml", "cas/superseded-plan/", "Contenu remplacé — Un premier plan de magasin"),
+        ("en/feed.xml", "en/cas/superseded-plan/", "Superseded — A first plan for a shared store"),
+        ("feed.xml", "guide/projet-pilote/", "Contenu archivé — Le pilote en six questions. — "),
+        ("en/feed.xml", "en/guide/projet-pilote/", "Archived — The pilot in six questions. — "),
+    ],
+)
+def test_a_retired_pages_feed_entry_says_so_first(spec_site, feed, page, summary):
+    entries = feedparser.parse((spec_site.root / feed).read_bytes()).entries
+    (entry,) = [entry for entry in entries if spec_site.path_of(entry.link) == page]
+    assert entry.summary.startswith(summary)
 
 
 # --- make validate: each mistake refused where it is, in both languages -----------------------
