@@ -10,10 +10,12 @@ so the whole-site outputs are written once, after the last language.
                   search; read the pages' dates; start the feeds and search's suggestion words
     pre_build     words worked out once: permalink titles, glossary definitions
     files         the pages generated from data/ (one per record and language), and their files
-    env           template globals: languages and words, the CSP, translation states, citations;
+    env           template globals: languages and words, the CSP, translation states and the
+                  navigation's status tooltips, citations;
                   each page's last change as its sitemap date
     pre_page      a generated page's Markdown
-    page_markdown ids in macros checked, titles escaped (before macros); translation status;
+    page_markdown ids in macros checked, titles escaped (before macros); translation status and
+                  archived or superseded status (navigation marks);
                   glossary tooltips (after macros)
     page_content  permalink titles, French typography, checklists, translation notices, the
                   trainers' sheet link, the archived or superseded notice
@@ -141,6 +143,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     site_languages.add_to_theme(BUILD, env, config)
     content_security_policy.add_to_theme(BUILD, env, config)
     translation_notices.add_to_theme(BUILD, env, config)
+    life_cycle_notices.add_to_theme(BUILD, env, config)
     page_citations.add_to_theme(BUILD, env, config)
     page_citations.date_pages(files)  # before MkDocs writes sitemap.xml
     return env
@@ -158,7 +161,8 @@ def _before_macros(markdown: str, page: Page, config: MkDocsConfig, files: Files
 
 
 def _with_macros(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    return translation_notices.mark_status(BUILD, markdown, page, config)
+    markdown = translation_notices.mark_status(BUILD, markdown, page, config)
+    return life_cycle_notices.mark_status(BUILD, markdown, page, config)
 
 
 @event_priority(-50)  # after mkdocs-macros (0): a macro's output gets the tooltips too

@@ -199,6 +199,21 @@ def test_whats_new_keeps_the_history_of_a_retired_page_and_marks_it(spec_site, p
 
 
 @pytest.mark.parametrize(
+    ("page", "tooltip"),
+    [
+        ("guide/champs/", "Plus tenu à jour : archivé ou remplacé"),
+        ("en/guide/champs/", "No longer kept up to date: archived or superseded"),
+    ],
+)
+def test_the_navigation_marks_the_archived_page_alone(spec_site, page, tooltip):
+    """With Material's "deprecated" status (its icon), beside the guide's other steps."""
+    marks = spec_site.html(page).select("nav.md-nav--primary .md-status--deprecated")
+    assert {mark["title"] for mark in marks} == {tooltip}
+    links = {resolved(spec_site, page, mark.find_parent("a")["href"]) for mark in marks}
+    assert links == {f"{'en/' if page.startswith('en/') else ''}guide/projet-pilote/"}
+
+
+@pytest.mark.parametrize(
     ("page", "line"),
     [
         ("guide/projet-pilote/", "Dernière relecture : jamais · responsable : l'équipe de test"),
