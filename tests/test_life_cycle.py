@@ -20,12 +20,15 @@ from xml.etree import ElementTree
 
 import feedparser
 import pytest
+from bs4 import BeautifulSoup
 from conftest import ROOT, with_spec_records
 
 from macros.contribute.review import report
 from macros.model import messages
 from macros.model.data import DataError
 from macros.registry import load_site_data
+from macros.render.record_nav import Link
+from macros.render.templates import render
 from macros.site.i18n import LANGUAGES
 
 
@@ -249,6 +252,24 @@ def test_a_retired_pages_feed_entry_says_so_first(spec_site, feed, page, summary
     entries = feedparser.parse((spec_site.root / feed).read_bytes()).entries
     (entry,) = [entry for entry in entries if spec_site.path_of(entry.link) == page]
     assert entry.summary.startswith(summary)
+
+
+def test_a_hostile_replacement_title_shows_as_text_in_the_notice(data):
+    """The replacement's title is a contributor's text (a record's title, a page's front matter):
+    the notice's template escapes it, whatever it holds."""
+    hostile = "<script>alert('by')</script> & {{ 7 * 7 }}"
+    notice = BeautifulSoup(
+        render(
+            "life_cycle_notice.html",
+            state="superseded",
+            replacement=Link(hostile, "../x/"),
+            language="en",
+            ui=data.ui("en"),
+        ),
+        "html.parser",
+    )
+    assert notice.select("script") == []
+    assert notice.select_one("a").get_text() == hostile
 
 
 # --- make validate: each mistake refused where it is, in both languages -----------------------
