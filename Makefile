@@ -5,7 +5,7 @@ BIN      := $(VENV)/bin
 STAMP    := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1   # Material's notice about MkDocs 2 says nothing we can act on
 
-.PHONY: help serve build offline test test-fast test-site lint validate lock browser pango clean links audit bench forms \
+.PHONY: help serve build offline test test-fast test-site lint validate review lock browser pango clean links audit bench forms \
 	search-stress \
 	fingerprints translations translations-done translations-done-all
 
@@ -34,6 +34,9 @@ offline: build  ## the offline copies (a zip per language, opens from disk), wit
 
 validate: $(STAMP)  ## check the data and the pages; messages in French if your locale is French
 	$(BIN)/python -m macros.contribute.check_data data $(VALIDATE_FLAGS)
+
+review: $(STAMP)  ## the pages and records whose review is overdue or due within 30 days (data/reviews.yml)
+	$(BIN)/python -m macros.contribute.review $(REVIEW_FLAGS)
 
 forms: $(STAMP)  ## rewrite the issue forms' choices from data/vocabularies.yml
 	$(BIN)/python -m tools.issue_forms

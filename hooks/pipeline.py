@@ -10,12 +10,15 @@ so the whole-site outputs are written once, after the last language.
                   search; read the pages' dates; start the feeds and search's suggestion words
     pre_build     words worked out once: permalink titles, glossary definitions
     files         the pages generated from data/ (one per record and language), and their files
-    env           template globals: languages and words, the CSP, translation states, citations
+    env           template globals: languages and words, the CSP, translation states and the
+                  navigation's status tooltips, citations;
+                  each page's last change as its sitemap date
     pre_page      a generated page's Markdown
-    page_markdown ids in macros checked, titles escaped (before macros); translation status;
+    page_markdown ids in macros checked, titles escaped (before macros); translation status and
+                  archived or superseded status (navigation marks);
                   glossary tooltips (after macros)
     page_content  permalink titles, French typography, checklists, translation notices, the
-                  trainers' sheet link
+                  trainers' sheet link, the archived or superseded notice
     page_context  "edit" and "report" addresses; the page's feed entry and suggestion words
     post_build    after the last language, the whole-site outputs of WHOLE_SITE, in that order
                   (their folders are declared in macros/site/outputs.py), the last of which
@@ -55,6 +58,7 @@ from macros.build import (
     generated_pages,
     glossary_abbreviations,
     integrity,
+    life_cycle_notices,
     macro_ids,
     no_symbolic_links,
     open_data,
@@ -139,7 +143,9 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     site_languages.add_to_theme(BUILD, env, config)
     content_security_policy.add_to_theme(BUILD, env, config)
     translation_notices.add_to_theme(BUILD, env, config)
+    life_cycle_notices.add_to_theme(BUILD, env, config)
     page_citations.add_to_theme(BUILD, env, config)
+    page_citations.date_pages(files)  # before MkDocs writes sitemap.xml
     return env
 
 
@@ -155,7 +161,8 @@ def _before_macros(markdown: str, page: Page, config: MkDocsConfig, files: Files
 
 
 def _with_macros(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    return translation_notices.mark_status(BUILD, markdown, page, config)
+    markdown = translation_notices.mark_status(BUILD, markdown, page, config)
+    return life_cycle_notices.mark_status(BUILD, markdown, page, config)
 
 
 @event_priority(-50)  # after mkdocs-macros (0): a macro's output gets the tooltips too
@@ -173,6 +180,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         checklists.name_and_clear,
         translation_notices.add_notice,
         trainers_kit.add_sheet_link,
+        life_cycle_notices.add_notice,  # after the sheet link's: right under the title
     ):
         html = step(BUILD, html, page, config)
     return html

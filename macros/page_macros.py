@@ -8,9 +8,9 @@ from pathlib import Path
 from macros.contribute import translations
 from macros.kit import trainers_kit
 from macros.model.records import lookup
-from macros.publish import open_data
+from macros.publish import open_data, whats_new
 from macros.registry import kind
-from macros.render import cases, citations, partners, self_assessment
+from macros.render import cases, citations, partners, self_assessment, trust
 from macros.render.context import PageContext
 from macros.render.facets import filters_script_url
 from macros.render.glossary import glossary_definitions
@@ -103,3 +103,19 @@ def define_env(env) -> None:
     def kit(part: str) -> str:
         """A part of the trainers' kit page: "sheets", "short-links" or "offline"."""
         return trainers_kit.kit_page(data, here(), part, Path(env.conf["docs_dir"]))
+
+    @env.macro
+    def accessibility_statement(part: str) -> str:
+        """A part of the accessibility statement: "status", "tests" or "known-issues"
+        (data/accessibility.yml)."""
+        return trust.accessibility_statement(data, here(), part, env.conf.repo_url)
+
+    @env.macro
+    def legal_notice() -> str:
+        """The publisher and the host, as mkdocs.yml's `extra` names them (legal notice)."""
+        return trust.legal_notice(here(), env.conf.extra, env.conf.repo_url)
+
+    @env.macro
+    def latest_changes() -> str:
+        """The latest major changes of pages and records, newest first (What's new page)."""
+        return whats_new.whats_new(data, here(), Path(env.conf["docs_dir"]))

@@ -19,6 +19,9 @@ from conftest import ROOT
 
 from macros.site.i18n import DEFAULT_LANGUAGE, LANGUAGES, TRANSLATIONS, language_root
 
+# Listed in the accessibility statement, with what it checks (data/accessibility.yml).
+pytestmark = pytest.mark.accessibility
+
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 RULES = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 
@@ -81,6 +84,31 @@ def test_a_page_of_each_section_has_no_axe_violation_on_a_touch_phone(site, brow
     findings = {}
     for path in pages:
         tab.goto(site.url + path, wait_until="load")
+        if violations := axe_violations(tab):
+            findings[path] = violations
+    context.close()
+    assert findings == {}
+
+
+def test_the_archived_and_superseded_notices_and_marks_have_no_axe_violation(spec_site, browser):
+    """The real site archives nothing: the specification site's notices (tests/test_life_cycle.py)
+    and the marks beside a retired page's links, in both languages."""
+    pages = [
+        f"{root}{page}"
+        for root in ("", "en/")
+        for page in (
+            "cas/superseded-plan/",
+            "guide/projet-pilote/",
+            "partenaires/beta-lab/",
+            "cas/liste/",  # the retired cases, folded
+        )
+    ] + ["nouveautes/", "en/nouveautes/"]
+    context = browser.new_context()
+    tab = context.new_page()
+    findings = {}
+    for path in pages:
+        tab.goto(spec_site.url + path, wait_until="load")
+        assert tab.locator(".life-cycle-notice, .life-cycle-mark").count() > 0, path
         if violations := axe_violations(tab):
             findings[path] = violations
     context.close()

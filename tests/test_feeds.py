@@ -160,6 +160,7 @@ def test_the_specification_sites_feed_lists_its_records_by_last_change(spec_site
         ("cas/hostile-text/", "2026-05-01", "2026-05-01"),
         ("cas/realised-store/", "2026-04-01", "2026-04-01"),
         ("cas/abandoned-idea/", "2026-03-01", "2026-03-01"),
+        ("cas/superseded-plan/", "2026-02-15", "2026-02-15"),  # superseded: history stays
         ("partenaires/hostile-partner/", "2026-01-25", "2026-01-25"),
         ("partenaires/beta-lab/", "2026-01-20", "2026-01-20"),
         ("partenaires/alpha-network/", "2026-01-05", "2026-01-05"),

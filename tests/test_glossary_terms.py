@@ -7,6 +7,9 @@ from __future__ import annotations
 
 import pytest
 
+# Listed in the accessibility statement, with what it checks (data/accessibility.yml).
+pytestmark = pytest.mark.accessibility
+
 PAGE = "guide/champs/"  # has SIGB, among others
 CASE_PAGE = "cas/g2id/"  # a page generated from data/: its texts name ETP (FTE) and DRAC
 TERM = "abbr[aria-describedby]"

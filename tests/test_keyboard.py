@@ -13,6 +13,9 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
+# Listed in the accessibility statement, with what it checks (data/accessibility.yml).
+pytestmark = pytest.mark.accessibility
+
 # One page of each kind with controls, in both languages: home, a guide step (checklist), the
 # case-study listing (filters), the self-assessment (radio groups, notes, export buttons).
 PAGES = [

@@ -10,6 +10,9 @@ import pytest
 
 from macros.site.i18n import DEFAULT_LANGUAGE, LANGUAGES
 
+# Listed in the accessibility statement, with what it checks (data/accessibility.yml).
+pytestmark = pytest.mark.accessibility
+
 WIDEST = """() => {
     const width = document.documentElement.clientWidth
     const over = [...document.querySelectorAll("body *")]

@@ -19,7 +19,7 @@ import pytest
 
 from macros.render.cases import INDEX_LINKS
 from tools.project import copy_project, run_in_copy
-from tools.serve import Loop, pages_showing_records
+from tools.serve import Loop, pages_showing_records, plan
 
 CASE = "abes-sudoc"  # a case study with partners, shown on the listings and its partners' pages
 PARTNER = "abes"  # one of its partners
@@ -206,6 +206,21 @@ def test_a_record_edit_renders_the_parts_of_the_plain_list_of_cases_again():
         "fr/cas/liste.md",
         *(f"{lang}/cas/liste/{n}.md" for lang in ("fr", "en") for n in (2, 3)),
     }
+
+
+def test_a_record_that_replaces_a_page_renders_every_page_again():
+    """A page superseded by a record shows the record's title in its notice, yet names it only in
+    data/life-cycle.yml: the edit renders the whole site. A record no page names does not."""
+    life_cycle = b'pages:\n  "docs/fr/x.md": {state: superseded, by: data/case-studies/g2id.yml}\n'
+    before = {
+        "data/case-studies/g2id.yml": b"title: {fr: A, en: A}",
+        "data/case-studies/g2id-2.yml": b"title: {fr: B, en: B}",
+        "data/life-cycle.yml": life_cycle,
+    }
+    named = {**before, "data/case-studies/g2id.yml": b"title: {fr: C, en: C}"}
+    assert plan(Path("."), before, named).whole_site
+    other = {**before, "data/case-studies/g2id-2.yml": b"title: {fr: C, en: C}"}
+    assert not plan(Path("."), before, other).whole_site
 
 
 def test_where_the_system_sends_no_file_events_the_loop_polls(monkeypatch, tmp_path):

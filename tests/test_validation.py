@@ -183,7 +183,7 @@ BAD_INPUTS = [
         (
             f"{CASE_AT}:21:1: lesons: unknown key (one of: id, status, title, summary, territory, "
             "milestones, partners, fields, administrative_form, key_figures, steps, gains, "
-            "drawbacks, governance, funding, lessons, sources, added, updated)"
+            "drawbacks, governance, funding, lessons, sources, added, updated, life_cycle)"
         ),
         id="unknown top-level key",
     ),
@@ -192,7 +192,7 @@ BAD_INPUTS = [
         changed(PARTNER, "website:", "websit:"),
         (
             f"{PARTNER_AT}:5:1: websit: unknown key (one of: id, name, type, country, region, "
-            "website, identifiers, competences, description, added, updated)"
+            "website, identifiers, competences, description, added, updated, life_cycle)"
         ),
         id="unknown top-level key of a partner",
     ),
@@ -466,7 +466,8 @@ BAD_INPUTS = [
         (
             "data/links.yml:1:1: file: no schema for this file (one of: vocabularies.yml, "
             "sources.yml, glossary.yml, interface.yml, terminology.yml, messages.yml, "
-            "translations.lock.yml, short-links.yml, partners/<id>.yml, case-studies/<id>.yml)"
+            "translations.lock.yml, short-links.yml, accessibility.yml, reviews.yml, changes.yml,"
+            " life-cycle.yml, partners/<id>.yml, case-studies/<id>.yml)"
         ),
         id="file without schema",
     ),

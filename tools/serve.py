@@ -12,8 +12,9 @@ and anchors, and its HTML file):
 
 - a Markdown page whose front matter did not change: that page;
 - a record of data/<kind>/ (a case study, a partner): its pages, the pages of the records it
-  names or that name it (before or after the edit), and every Markdown page that calls a macro
-  that may show records (listings, guide steps...);
+  names or that name it (before or after the edit; a record superseded by it names it), and
+  every Markdown page that calls a macro that may show records (listings, guide steps...); the
+  whole site if data/life-cycle.yml names it (a page replaced by it shows its title);
 - and the translation status page, when a French text's fingerprint or a translation's state
   changed (an edit of French text);
 - anything else (a page's title, a page added or removed, a shared data file such as the
@@ -67,6 +68,7 @@ from watchdog.events import (
 WATCHED = ("mkdocs.yml", "docs", "data", "overrides")  # what an edit of the site's text changes
 MACRO_CALL = re.compile(r"{{-?\s*(\w+)\s*\(")
 IDENTIFIER = re.compile(rb"[\w-]+")  # a record's id, as a file names it: "abes-sudoc"
+LIFE_CYCLE = "data/life-cycle.yml"  # the pages archived or replaced, with what replaces them
 # Macros (macros/__init__.py) that show no record: sources, glossary, the self-assessment's
 # buttons, the open-data columns, and the translation status (whose rows change only with a
 # translation: `translation_states`). Any other macro may show records (a new one too).
@@ -132,6 +134,8 @@ def plan(project: Path, before: dict[str, bytes], after: dict[str, bytes]) -> Pl
         kind = next((k for k in KINDS if len(parts) == 3 and parts[1] == k.name), None)
         if parts[0] == "data" and kind and path.endswith(".yml"):
             record_id = parts[2].removesuffix(".yml")
+            if _names(after.get(LIFE_CYCLE, b""), record_id):  # a page's notice shows its title
+                return Plan(True, f"{path} changed, and {LIFE_CYCLE} names it")
             pages |= _record_pages(kind, record_id)
             pages |= _related_record_pages(after, record_id, before[path] + after[path])
             pages |= pages_showing_records(after)
@@ -142,6 +146,11 @@ def plan(project: Path, before: dict[str, bytes], after: dict[str, bytes]) -> Pl
 
 def _front_matter(markdown: bytes) -> dict:
     return meta.get_data(markdown.decode("utf-8", errors="replace"))[1]
+
+
+def _names(content: bytes, record_id: str) -> bool:
+    """Whether a file names `record_id`, as an id of its own (not "g2id" in "g2id-2")."""
+    return bool(re.search(rb"(?<![\w-])" + re.escape(record_id.encode()) + rb"(?![\w-])", content))
 
 
 def _record_pages(kind, record_id: str) -> set[str]:
@@ -155,7 +164,6 @@ def _related_record_pages(files: dict[str, bytes], record_id: str, edited: bytes
     the edit): a case study shows its partners' names, a partner page its case studies' titles."""
     from macros.registry import KINDS
 
-    named = re.compile(rb"(?<![\w-])" + re.escape(record_id.encode()) + rb"(?![\w-])")
     mentioned = set(IDENTIFIER.findall(edited))
     pages = set()
     for kind in KINDS:
@@ -164,7 +172,7 @@ def _related_record_pages(files: dict[str, bytes], record_id: str, edited: bytes
             if not path.startswith("data/") or folder != kind.name or not name.endswith(".yml"):
                 continue
             other = name.removesuffix(".yml")
-            if other != record_id and (other.encode() in mentioned or named.search(content)):
+            if other != record_id and (other.encode() in mentioned or _names(content, record_id)):
                 pages |= _record_pages(kind, other)
     return pages
 

@@ -1,6 +1,7 @@
 """An Atom feed per language at its root (feed.xml, en/feed.xml): every page of the language,
-dated as its "last updated" line (macros/build/page_citations.py), records with the day they were
-added.
+dated and summed up by its latest change note (data/changes.yml), published on its first; a page
+without a note, as its "last updated" line (macros/build/page_citations.py), records with the day
+they were added. An archived or superseded page's summary starts with what became of it.
 
 Pages are gathered as each language's build renders them, and both feeds are written once,
 after the last build. A preview built with PAGE_DATES=off leaves out the pages it cannot date.
@@ -14,7 +15,10 @@ from typing import Any
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
+from macros.build.page_citations import review_key
 from macros.build.state import Build
+from macros.model.changes import notes_about
+from macros.model.life_cycle import ARCHIVED, SUPERSEDED
 from macros.publish.feeds import FeedEntry, atom_feed
 from macros.publish.page_citation import FEED, page_citation
 from macros.registry import KINDS
@@ -41,12 +45,25 @@ def gather(build: Build, page: Page, config: MkDocsConfig) -> None:
     if citation.updated is None:
         return
     record = _records(build, config).get(page.file.src_uri)
+    # Dated and summed up by its change notes (data/changes.yml) where it has some: the latest
+    # says what changed; the first is its publication.
+    data, key = build.site_data(config), review_key(build, page)
+    notes = notes_about(data.changes, key)
+    # An archived or superseded page says so first, as its notice does.
+    life_cycle = data.life_cycle_of(key)
+    retired = {
+        None: [],
+        ARCHIVED: [data.words["life_cycle.archived.title"][language]],
+        SUPERSEDED: [data.words["life_cycle.superseded.title"][language]],
+    }[life_cycle.state if life_cycle else None]
     build.feed_entries.setdefault(language, {})[page.file.src_uri] = FeedEntry(
         url=citation.url,
         title=citation.title,
-        summary=citation.description,
-        updated=citation.updated,
-        published=record.dates.added if record is not None else None,
+        summary=" — ".join(
+            [*retired, *([notes[0].note[language]] if notes else []), citation.description]
+        ),
+        updated=notes[0].day if notes else citation.updated,
+        published=notes[-1].day if notes else record.dates.added if record is not None else None,
     )
 
 

@@ -21,7 +21,7 @@ from mkdocs.structure.pages import Page
 from macros.build.state import Build
 from macros.model.records import SiteData
 from macros.registry import KINDS
-from macros.render.cases import case_index_parts
+from macros.render.cases import case_index_parts, listed
 from macros.site.escaping import front_matter_value
 from macros.site.i18n import LANGUAGES
 from macros.site.paths import CASE_INDEX_PAGE, case_index_page
@@ -55,7 +55,7 @@ def generated_pages(data: SiteData) -> dict[str, str]:
 
 def case_index_pages(data: SiteData) -> dict[str, str]:
     """The plain list of case studies past its first page (docs/<language>/cas/liste.md)."""
-    parts = case_index_parts(len(data.case_studies))
+    parts = case_index_parts(len(listed(data)))
     pages = {}
     for part in range(2, parts + 1):
         for language in LANGUAGES:

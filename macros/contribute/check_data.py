@@ -20,6 +20,7 @@ import sys
 from pathlib import Path
 
 from macros.contribute import github_report
+from macros.contribute.changes import change_problems
 from macros.contribute.check_docs import docs_problems
 from macros.contribute.check_terms import terminology_problems
 from macros.contribute.page_links import link_problems
@@ -69,8 +70,9 @@ def main(argv: list[str] | None = None) -> int:
     if (project / "docs").is_dir() and (project / "mkdocs.yml").is_file():
         problems += docs_problems(project, site) + parity_problems(project)
         problems += link_problems(project, site)
-        if site is not None:  # the terms come from the data
+        if site is not None:  # the terms and the change notes come from the data
             problems += terminology_problems(project, site.terminology)
+            problems += change_problems(project, site)
 
     languages = messages.output_languages()
     for problem in problems:

@@ -119,6 +119,17 @@ def translations(project: Path, data: SiteData) -> list[Translation]:
 _last_data_translations: tuple[SiteData | None, list[Translation]] = (None, [])
 
 
+def french_fingerprints(project: Path, data: SiteData) -> dict[str, str]:
+    """The fingerprint of the French text of today of every page ("docs/fr/guide/champs.md") and
+    every record ("data/case-studies/g2id.yml"), as the translations see them: what the change
+    notes are checked against (macros/contribute/changes.py)."""
+    return {
+        item.french_file: item.fingerprint
+        for item in translations(project, data)
+        if item.language == TRANSLATIONS[0] and item.whole_page
+    }
+
+
 def page_translations(project: Path, checks: dict) -> Iterator[Translation]:
     """The Markdown pages' translations (`checks`: the lock, `data.translation_checks`)."""
     french_folder = project / "docs" / DEFAULT_LANGUAGE

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from macros.model import messages
+from macros.model.life_cycle import STATE_SHAPE, LifeCycle, state_of
 from macros.model.record_dates import RecordDates
 from macros.model.records import (
     ENDED,
@@ -131,6 +132,7 @@ def build_case_study(parsed: YamlFile, site: SiteData) -> CaseStudy:
         lessons=Text.all(content.get("lessons")),
         sources=tuple(sources[source_id] for source_id in content["sources"]),
         dates=RecordDates.of(content),
+        life_cycle=LifeCycle.of(content.get("life_cycle")),
     )
     for link in case.partners:
         link.partner.case_studies.append(case)  # cases are built in id order
@@ -413,4 +415,5 @@ COLUMNS = (
         list_of(TEXT),
     ),
     Column("sources", lambda case, language: [source.id for source in case.sources], list_of(ID)),
+    Column("life_cycle", state_of, STATE_SHAPE),
 )

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from macros.model.identifiers import SCHEMES
+from macros.model.life_cycle import STATE_SHAPE, LifeCycle, state_of
 from macros.model.record_dates import RecordDates
 from macros.model.records import Column, Competence, Identifier, Partner, SiteData, Text
 from macros.model.shapes import ID, TEXT, URL, list_of, optional, record
@@ -45,6 +46,7 @@ def build_partner(parsed: YamlFile, site: SiteData) -> Partner:
         ),
         description=Text.of(content["description"]),
         dates=RecordDates.of(content),
+        life_cycle=LifeCycle.of(content.get("life_cycle")),
     )
 
 
@@ -97,4 +99,5 @@ COLUMNS = (
         ],
         list_of(record(case_study=ID, role=ID)),
     ),
+    Column("life_cycle", state_of, STATE_SHAPE),
 )

@@ -14,14 +14,18 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from macros.model import messages
+from macros.model.changes import ChangeNote
 from macros.model.kind import Kind
+from macros.model.life_cycle import LifeCycle
 from macros.model.records import (
+    Accessibility,
+    AccessibilityTest,
     GlossaryTerm,
     GuideTerm,
     Licence,
@@ -34,7 +38,9 @@ from macros.model.records import (
     TranslationCheck,
     Vocabularies,
 )
+from macros.model.reviews import Reviews
 from macros.model.validation import (
+    FieldPath,
     Problem,
     SchemaChecker,
     YamlFile,
@@ -56,6 +62,10 @@ SINGLE_FILES = {
     "messages.yml": "messages.schema.json",  # read by macros/model/messages.py, checked here
     "translations.lock.yml": "translations.lock.schema.json",  # macros/contribute/translations.py
     "short-links.yml": "short-links.schema.json",
+    "accessibility.yml": "accessibility.schema.json",  # the accessibility statement
+    "reviews.yml": "reviews.schema.json",  # macros/model/reviews.py
+    "changes.yml": "changes.schema.json",  # macros/model/changes.py
+    "life-cycle.yml": "life-cycle.schema.json",  # the pages' (macros/model/life_cycle.py)
 }
 OTHER_FOLDERS = {"schemas", "templates"}  # not data: read by editors and contributors
 VOCABULARIES = tuple(Vocabularies.__dataclass_fields__)  # one list per field of Vocabularies
@@ -154,6 +164,14 @@ def load(data_dir: Path, kinds: tuple[Kind, ...]) -> SiteData:
     docs_dir = repository / "docs"
     if singles["short-links.yml"] and not problems and docs_dir.is_dir():  # not data alone
         problems += _check_short_links(singles["short-links.yml"], docs_dir, kinds)
+    if singles["reviews.yml"] and not problems:
+        named = singles["reviews.yml"].content["reviewed"]
+        problems += _check_named_files(singles["reviews.yml"], "reviewed", named, repository)
+    if singles["changes.yml"] and not problems:
+        named = [note["about"] for note in singles["changes.yml"].content["changes"]]
+        problems += _check_named_files(singles["changes.yml"], "changes", named, repository)
+    if singles["life-cycle.yml"] and not problems:
+        problems += _check_life_cycles(singles["life-cycle.yml"], records, repository)
 
     if problems:
         raise DataError(problems)
@@ -355,6 +373,61 @@ def _check_short_links(parsed: YamlFile, docs_dir: Path, kinds: tuple[Kind, ...]
     return problems
 
 
+def _check_named_files(
+    parsed: YamlFile, field: str, named: Iterable[str], repository: Path
+) -> list[Problem]:
+    """Each page or record that data/reviews.yml (`reviewed`, by key), data/changes.yml
+    (`changes`, by `about`) or data/life-cycle.yml (`pages`, by key) names exists: a renamed
+    page would lose its reviews, notes and life cycle. The pages only where the data sits beside
+    them (not for data alone)."""
+    pages_here = (repository / "docs").is_dir()
+    return [
+        parsed.worded(
+            (field, key) if field != "changes" else (field, index, "about"),
+            "named_file.missing",
+            of_key=field != "changes",
+            page=key,
+        )
+        for index, key in enumerate(named)
+        if (pages_here or not key.startswith("docs/")) and not (repository / key).is_file()
+    ]
+
+
+def _check_life_cycles(
+    pages: YamlFile, records: dict[str, dict[str, YamlFile | None]], repository: Path
+) -> list[Problem]:
+    """Each archived or superseded page exists, and what replaces a page or a record exists, is
+    current and is not itself: a reader following the notice must land on a live page. The pages
+    only where the data sits beside them (not for data alone)."""
+    pages_here = (repository / "docs").is_dir()
+    retired = dict(pages.content["pages"])  # what is archived or superseded -> its life cycle
+    # (the file, where its life cycle is, what it is)
+    entries: list[tuple[YamlFile, FieldPath, str]] = [
+        (pages, ("pages", key), key) for key in pages.content["pages"]
+    ]
+    for files in records.values():
+        for parsed in files.values():
+            if parsed is not None and parsed.content.get("life_cycle"):
+                retired[parsed.shown_path] = parsed.content["life_cycle"]
+                entries.append((parsed, ("life_cycle",), parsed.shown_path))
+    problems = _check_named_files(pages, "pages", pages.content["pages"], repository)
+    for parsed, at, key in entries:
+        by = retired[key].get("by")
+        if by is None:
+            continue
+        if by == key:
+            problems.append(parsed.worded((*at, "by"), "life_cycle.replaces_itself", by=by))
+        elif (pages_here or not by.startswith("docs/")) and not (repository / by).is_file():
+            problems.append(parsed.worded((*at, "by"), "life_cycle.no_replacement", by=by))
+        elif by in retired:
+            problems.append(
+                parsed.worded(
+                    (*at, "by"), "life_cycle.replacement_retired", by=by, state=retired[by]["state"]
+                )
+            )
+    return problems
+
+
 # --- Building records from valid data ----------------------------------------------------------
 
 
@@ -394,7 +467,54 @@ def _build(
         )
         for term in singles["terminology.yml"].content["terms"]
     )
-    site = SiteData({}, sources, vocabularies, glossary, words, checks, short_links, terminology)
+    accessibility = singles["accessibility.yml"].content
+    audit = accessibility.get("audit") or {}
+    statement = Accessibility(
+        tests=tuple(
+            AccessibilityTest(test["module"], Text.of(test["checks"]))
+            for test in accessibility["tests"]
+        ),
+        known_issues=tuple(Text.of(issue) for issue in accessibility["known_issues"]),
+        audit_day=str(audit["day"]) if audit else None,
+        audit_report=audit.get("report"),
+        compliance=audit.get("compliance", "none"),
+    )
+    review_file = singles["reviews.yml"].content
+    reviews = Reviews(
+        responsible=Text.of(review_file["responsible"]),
+        periods=dict(review_file["periods"]),
+        reviewed={
+            key: date.fromisoformat(str(day)) for key, day in review_file["reviewed"].items()
+        },
+    )
+    changes = tuple(
+        ChangeNote(
+            about=note["about"],
+            day=date.fromisoformat(str(note["day"])),
+            major=note["major"],
+            note=Text.of(note["note"]),
+            fingerprint=note["fingerprint"],
+        )
+        for note in singles["changes.yml"].content["changes"]
+    )
+    life_cycle = {
+        key: LifeCycle(value["state"], value.get("by"))
+        for key, value in singles["life-cycle.yml"].content["pages"].items()
+    }
+    site = SiteData(
+        {},
+        sources,
+        vocabularies,
+        glossary,
+        words,
+        checks,
+        short_links,
+        accessibility=statement,
+        reviews=reviews,
+        changes=changes,
+        life_cycle=life_cycle,
+        terminology=terminology,
+    )
     for kind in kinds:  # in order: a kind's records may refer to those of an earlier kind
         site.records[kind.name] = {
             stem: kind.build(parsed, site) for stem, parsed in records[kind.name].items()

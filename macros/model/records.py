@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from macros.model.life_cycle import LifeCycle, life_cycle_of
 from macros.model.record_dates import RecordDates
 from macros.site.i18n import LANGUAGES
 
@@ -100,6 +101,26 @@ class GuideTerm:
 
 
 @dataclass(frozen=True)
+class AccessibilityTest:
+    """A test module that checks accessibility, and what it checks (data/accessibility.yml)."""
+
+    module: str  # "tests/test_keyboard.py"
+    checks: Text
+
+
+@dataclass(frozen=True)
+class Accessibility:
+    """What the accessibility statement states (data/accessibility.yml). `compliance` is the
+    RGAA audit's finding, "full", "partial" or "none"; "none" while there is no audit."""
+
+    tests: tuple[AccessibilityTest, ...]
+    known_issues: tuple[Text, ...]
+    audit_day: str | None = None
+    audit_report: str | None = None
+    compliance: str = "none"
+
+
+@dataclass(frozen=True)
 class Vocabularies:
     """Every controlled list, each mapping id -> term in the order of data/vocabularies.yml."""
 
@@ -176,6 +197,7 @@ class Partner:
     competences: tuple[Competence, ...]
     description: Text
     dates: RecordDates
+    life_cycle: LifeCycle | None = None  # None: current (macros/model/life_cycle.py)
     case_studies: list[CaseStudy] = field(default_factory=list, compare=False, repr=False)
 
     def role_in(self, case: CaseStudy) -> Term:
@@ -292,6 +314,7 @@ class CaseStudy:
     lessons: tuple[Text, ...]
     sources: tuple[Source, ...]
     dates: RecordDates
+    life_cycle: LifeCycle | None = None  # None: current (macros/model/life_cycle.py)
 
     @property
     def start(self) -> Milestone | None:
@@ -339,6 +362,15 @@ class SiteData:
     translation_checks: dict[str, TranslationCheck] = field(default_factory=dict)  # key -> check
     short_links: tuple[ShortLink, ...] = ()
     terminology: tuple[GuideTerm, ...] = ()
+    accessibility: Accessibility = Accessibility((), ())
+    reviews: Any = None  # macros/model/reviews.py Reviews, from data/reviews.yml
+    changes: tuple = ()  # macros/model/changes.py ChangeNote, from data/changes.yml
+    life_cycle: dict[str, LifeCycle] = field(default_factory=dict)  # page -> data/life-cycle.yml
+
+    def life_cycle_of(self, key: str) -> LifeCycle | None:
+        """A page's (docs/fr/<path>.md) or record's (data/<kind>/<id>.yml) life cycle; None
+        while it is current."""
+        return life_cycle_of(key, self.life_cycle, self.records)
 
     @property
     def case_studies(self) -> dict[str, CaseStudy]:

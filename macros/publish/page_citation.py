@@ -17,6 +17,8 @@ from datetime import date
 
 from markupsafe import Markup, escape
 
+from macros.model.changes import ChangeNote
+from macros.model.reviews import ReviewState
 from macros.publish.page_dates import day_text, page_day
 from macros.render.templates import render
 from macros.site.i18n import page_language, page_url
@@ -107,15 +109,35 @@ def references(citation: PageCitation, words) -> list[tuple[str, str, Markup]]:
     ]
 
 
-def page_info_html(citation: PageCitation, words) -> Markup:
-    """The block after the page's content: last change, how to cite it, its licence, the feed."""
-    ui = {key: text[citation.language] for key, text in words.items()}
-    updated = day_text(citation.updated, citation.language, words) if citation.updated else None
+def page_info_html(
+    citation: PageCitation,
+    words,
+    review: ReviewState | None = None,
+    today: date | None = None,
+    history: list[ChangeNote] | None = None,
+    retired: bool = False,
+) -> Markup:
+    """The block after the page's content: last change, review state (macros/model/reviews.py),
+    its change notes, newest first (macros/model/changes.py), how to cite it, its licence. A
+    `retired` page (archived or superseded) is due for no review: its last one only."""
+    language = citation.language
+    ui = {key: text[language] for key, text in words.items()}
+    updated = day_text(citation.updated, language, words) if citation.updated else None
+
+    def day(value: date | None) -> str | None:
+        return day_text(value, language, words) if value else None
+
     return Markup(
         render(
             "page_info.html",
             citation=citation,
             updated=updated,
+            review=review,
+            reviewed=day(review.reviewed) if review else None,
+            due=day(review.due) if review and not retired else None,
+            overdue=review.overdue(today or date.today()) if review and not retired else False,
+            history=[(note, day(note.day)) for note in history or ()],
+            language=language,
             references=references(citation, words),
             ui=ui,
         )

@@ -11,6 +11,7 @@ from urllib.parse import urlencode
 from markupsafe import Markup
 from mkdocs.utils import get_relative_url
 
+from macros.model.life_cycle import current
 from macros.model.records import (
     ENDED,
     CaseStudy,
@@ -104,6 +105,12 @@ def case_facets(data: SiteData, cases: list[CaseStudy], language: str, ui: dict)
 # --- Macros --------------------------------------------------------------------------------
 
 
+def listed(data: SiteData) -> list[CaseStudy]:
+    """The case studies every listing shows, in id order: the current ones. An archived or
+    superseded case keeps its page, which links to what replaces it (macros/model/life_cycle.py)."""
+    return current(data.case_studies.values())
+
+
 # A step's "in practice" section shows this many cards at most, then links to the listing
 # filtered by the step: at 1000 case studies a step page would otherwise carry hundreds.
 STEP_CARDS = 30
@@ -114,7 +121,7 @@ def cases_for_step(data: SiteData, page: PageContext, step_id: str) -> str:
     the step (the case file's note), so that a reader sees the link, not only a tag; the first
     STEP_CARDS, and a link to all of them in the listing when there are more."""
     step = lookup(data.vocabularies.steps, step_id, "guide step")
-    why = {case.id: reason for case in data.case_studies.values() if (reason := case.why(step))}
+    why = {case.id: reason for case in listed(data) if (reason := case.why(step))}
     cases = [data.case_studies[case_id] for case_id in why]
     shown = cases[:STEP_CARDS]
     return render(
@@ -143,7 +150,7 @@ def case_findings(data: SiteData, page: PageContext, section: str) -> str:
     FINDINGS_CASES cases, and a link to all of them when there are more."""
     if section not in FINDINGS:
         raise LookupError(f"case_findings: {section!r} is not one of {FINDINGS}")
-    cases = [case for case in data.case_studies.values() if getattr(case, section)]
+    cases = [case for case in listed(data) if getattr(case, section)]
     shown = cases[:FINDINGS_CASES]
     return render(
         "case_findings.html",
@@ -186,7 +193,7 @@ def listing_cards_json(data: SiteData, language: str) -> str:
     def link_of(case_id: str) -> str:
         return get_relative_url(page_url(case_page_path(case_id), language), listing)
 
-    cases, ui = list(data.case_studies.values()), data.ui(language)
+    cases, ui = listed(data), data.ui(language)
     cards = listing_cards(cases, case_facets(data, cases, language, ui), language, ui, link_of)
     return json.dumps([str(card) for card in cards], ensure_ascii=False, separators=(",", ":"))
 
@@ -196,7 +203,7 @@ def case_listing(data: SiteData, page: PageContext, script_url: str, page_size: 
     without JavaScript, a link to every case study's title (CASE_INDEX_PAGE). filters.js (at
     `script_url`) brings the filters to life and fetches every card (LISTING_CARDS) only once
     the reader filters or asks for more."""
-    cases = list(data.case_studies.values())
+    cases = listed(data)
     first, others = cases[:page_size], cases[page_size:]
     listing = page_url(CASE_LISTING_PAGE, page.language)
     facets = case_facets(data, cases, page.language, page.ui)
@@ -234,8 +241,10 @@ def case_index_parts(cases: int) -> int:
 
 def case_index(data: SiteData, page: PageContext, part: int = 1) -> str:
     """Every case study as a plain link (the listing's page for readers without JavaScript),
-    INDEX_LINKS a page: this is page `part`, linked to the others."""
-    cases = list(data.case_studies.values())
+    INDEX_LINKS a page: this is page `part`, linked to the others. The first page also names,
+    folded away, those archived or superseded: every case study is reachable from a list."""
+    cases = listed(data)
+    retired = [case for case in data.case_studies.values() if case.life_cycle] if part == 1 else []
     parts = case_index_parts(len(cases))
     if not 1 <= part <= parts:
         raise LookupError(f"the list of case studies has {parts} pages, not {part}")
@@ -244,7 +253,8 @@ def case_index(data: SiteData, page: PageContext, part: int = 1) -> str:
     return render(
         "case_index.html",
         cases=shown,
-        links={case.id: page.link(case_page_path(case.id)) for case in shown},
+        links={case.id: page.link(case_page_path(case.id)) for case in [*shown, *retired]},
+        retired=retired,
         part=part,
         parts=[page.link(case_index_page(n)) for n in range(1, parts + 1)],
         first=start + 1,
@@ -265,7 +275,7 @@ def case_study_page(data: SiteData, page: PageContext, case: CaseStudy) -> str:
             CASE_LISTING_PAGE,
             page.ui["case-studies.dataset"],
             page.ui["case-studies.back"],
-            list(data.case_studies.values()),  # the listing's order (case_listing)
+            listed(data),  # the listing's order (case_listing)
             case,
             lambda each: each.title[language],
             case_page_path,

@@ -6,7 +6,8 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from macros.model.identifiers import SCHEMES, url
-from macros.model.records import Partner, SiteData
+from macros.model.life_cycle import current
+from macros.model.records import CaseStudy, Partner, SiteData
 from macros.render.citations import cite
 from macros.render.context import PageContext
 from macros.render.facets import count_texts, facet
@@ -27,6 +28,8 @@ def partner_directory(data: SiteData, page: PageContext, script_url: str) -> str
     """Every partner with its competences and first CARD_CASES case studies, filterable by
     competence and type with the script at `script_url` (filters.js)."""
     partners = directory_order(data, page.language)
+    # each card's case studies, the current ones (an archived one is in no listing)
+    cards = {partner.id: current(partner.case_studies) for partner in partners}
     language, ui, vocabularies = page.language, page.ui, data.vocabularies
     facets = [
         facet(
@@ -49,7 +52,8 @@ def partner_directory(data: SiteData, page: PageContext, script_url: str) -> str
         partners=partners,
         facets=facets,
         links={partner.id: page.link(partner_page_path(partner.id)) for partner in partners},
-        case_links=_case_links(partners, page, CARD_CASES),
+        cards=cards,
+        case_links=_case_links([c for cases in cards.values() for c in cases[:CARD_CASES]], page),
         card_cases=CARD_CASES,
         counts=count_texts(ui, "partners"),
         script_url=script_url,
@@ -59,8 +63,9 @@ def partner_directory(data: SiteData, page: PageContext, script_url: str) -> str
 
 
 def directory_order(data: SiteData, language: str) -> list[Partner]:
-    """The partners as the directory lists them: by name in `language`."""
-    return sorted(data.partners.values(), key=lambda partner: partner.name[language])
+    """The partners as the directory lists them: the current ones (macros/model/life_cycle.py),
+    by name in `language`."""
+    return sorted(current(data.partners.values()), key=lambda partner: partner.name[language])
 
 
 def partner_page(data: SiteData, page: PageContext, partner: Partner) -> str:
@@ -82,20 +87,14 @@ def partner_page(data: SiteData, page: PageContext, partner: Partner) -> str:
         ),
         cite=lambda source: Markup(cite(data, page, source.id)),
         abbr=abbreviator(data, page.language),
-        case_links=_case_links([partner], page),
+        case_links=_case_links(partner.case_studies, page),
         language=page.language,
         ui=page.ui,
     )
 
 
-def _case_links(
-    partners: list[Partner], page: PageContext, limit: int | None = None
-) -> dict[str, str]:
-    return {
-        case.id: page.link(case_page_path(case.id))
-        for partner in partners
-        for case in partner.case_studies[:limit]
-    }
+def _case_links(cases: list[CaseStudy], page: PageContext) -> dict[str, str]:
+    return {case.id: page.link(case_page_path(case.id)) for case in cases}
 
 
 # --- schema.org ----------------------------------------------------------------------------

@@ -40,11 +40,13 @@ def record_nav(
 ) -> RecordNav:
     """`listing_title`, `back`: the listing's title and the words of the link back to it;
     `ordered`: the kind's records in its listing's order; `title(record)` in this language;
-    `path_of(id)`: a record's page path (`cas/g2id.md`)."""
-    at = [each.id for each in ordered].index(record.id)
+    `path_of(id)`: a record's page path (`cas/g2id.md`). An archived or superseded record is
+    not in its listing: its page has no previous or next one."""
+    ids = [each.id for each in ordered]
+    at = ids.index(record.id) if record.id in ids else -2  # -2: neither neighbour exists
 
     def link(index: int) -> Link | None:
-        if not 0 <= index < len(ordered):
+        if at < 0 or not 0 <= index < len(ordered):
             return None
         return Link(title(ordered[index]), page.link(path_of(ordered[index].id)))
 

@@ -10,6 +10,8 @@ OPEN_DATA_PAGE = "donnees-ouvertes.md"
 CASE_LISTING_PAGE = "cas/index.md"
 CASE_INDEX_PAGE = "cas/liste.md"  # every case study's title, for readers without JavaScript
 TRANSLATION_STATUS_PAGE = "traductions.md"
+ACCESSIBILITY_PAGE = "accessibilite.md"  # the accessibility statement, linked from every footer
+LEGAL_NOTICE_PAGE = "mentions-legales.md"  # linked from every footer
 CASE_FOLDER = "cas"  # one generated page per case study
 PARTNER_FOLDER = "partenaires"  # one generated page per partner
 
