@@ -4,8 +4,8 @@ date and sum up their entries with them; the sitemap dates each page by its real
 `make validate` warns when a text changed without a note.
 
 The notes are the specification dataset's (tests/fixtures/spec-site/data/changes.yml), chosen for
-these tests: `ended-network` first published on 2024-03-01 (major), a typo fixed on 2025-06-15
-(minor), its end told on 2026-02-10 (major); `realised-store` published on 2025-01-20; the guide
+these tests: `ended-network` first published on 2026-02-01 (major), a typo fixed on 2026-06-15
+(minor), its end told on 2026-09-15 (major); `realised-store` published on 2026-04-01; the guide
 step guide/champs changed on 2023-05-05 (major).
 """
 
@@ -33,19 +33,19 @@ def test_a_page_shows_all_its_updates_newest_first_in_its_language(spec_site):
     history = spec_site.html("en/cas/ended-network/").select_one(".page-info__history")
     assert text(history.summary) == "All updates (3)"
     assert [text(item) for item in history.select("li")] == [
-        "10 February 2026 · major change · The network's end, and why it stopped.",
-        "15 June 2025 · minor change · A typo fixed.",
-        "1 March 2024 · major change · First publication.",
+        "15 September 2026 · major change · The network's end, and why it stopped.",
+        "15 June 2026 · minor change · A typo fixed.",
+        "1 February 2026 · major change · First publication.",
     ]
     assert [time["datetime"] for time in history.select("time")] == [
-        "2026-02-10",
-        "2025-06-15",
-        "2024-03-01",
+        "2026-09-15",
+        "2026-06-15",
+        "2026-02-01",
     ]
     french = spec_site.html("cas/ended-network/").select_one(".page-info__history")
     assert (
         text(french.select("li")[1])
-        == "15 juin 2025 · modification mineure · Une coquille corrigée."
+        == "15 juin 2026 · modification mineure · Une coquille corrigée."
     )
 
 
@@ -60,12 +60,12 @@ def test_a_page_without_notes_shows_no_history(spec_site):
             "nouveautes/",
             [
                 (
-                    "2026-02-10",
+                    "2026-09-15",
                     "../cas/ended-network/",
                     "La fin du réseau, et pourquoi il a cessé.",
                 ),
-                ("2025-01-20", "../cas/realised-store/", "Première publication."),
-                ("2024-03-01", "../cas/ended-network/", "Première publication."),
+                ("2026-04-01", "../cas/realised-store/", "Première publication."),
+                ("2026-02-01", "../cas/ended-network/", "Première publication."),
                 (
                     "2023-05-05",
                     "../guide/champs/",
@@ -77,9 +77,9 @@ def test_a_page_without_notes_shows_no_history(spec_site):
         (
             "en/nouveautes/",
             [
-                ("2026-02-10", "../cas/ended-network/", "The network's end, and why it stopped."),
-                ("2025-01-20", "../cas/realised-store/", "First publication."),
-                ("2024-03-01", "../cas/ended-network/", "First publication."),
+                ("2026-09-15", "../cas/ended-network/", "The network's end, and why it stopped."),
+                ("2026-04-01", "../cas/realised-store/", "First publication."),
+                ("2026-02-01", "../cas/ended-network/", "First publication."),
                 (
                     "2023-05-05",
                     "../guide/champs/",
@@ -97,7 +97,7 @@ def test_whats_new_lists_the_major_changes_newest_first_linked_to_their_page(
     listed = [
         (item.time["datetime"], item.a["href"], text(item).rsplit(" · ", 1)[1]) for item in items
     ]
-    assert listed == expected  # the minor change of 2025-06-15 is not there
+    assert listed == expected  # the minor change of 2026-06-15 is not there
     language_root = page.removesuffix("nouveautes/")  # "" or "en/"
     assert text(items[0].a) == text(spec_site.html(f"{language_root}cas/ended-network/").h1)
 
@@ -114,8 +114,8 @@ def test_feed_entries_are_dated_and_summed_up_by_their_notes(spec_site, language
     feed = feedparser.parse((spec_site.root / root / "feed.xml").read_bytes())
     entries = {spec_site.path_of(entry.link): entry for entry in feed.entries}
     ended = entries[f"{root}cas/ended-network/"]
-    assert strftime("%Y-%m-%d", ended.updated_parsed) == "2026-02-10"
-    assert strftime("%Y-%m-%d", ended.published_parsed) == "2024-03-01"
+    assert strftime("%Y-%m-%d", ended.updated_parsed) == "2026-09-15"
+    assert strftime("%Y-%m-%d", ended.published_parsed) == "2026-02-01"
     end_note = {
         "fr": "La fin du réseau, et pourquoi il a cessé.",
         "en": "The network's end, and why it stopped.",

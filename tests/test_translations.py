@@ -49,7 +49,7 @@ from tools.serve_like_pages import pages_server
 
 SITE_URL = "https://owner.github.io/mutualiser/"
 EDITED = "guide/champs.md"
-FRENCH_ONLY = "nouveautes.md"
+FRENCH_ONLY = "annonces.md"  # a page the project does not have
 
 
 def run(project: Path, *command: str) -> subprocess.CompletedProcess:
@@ -82,8 +82,8 @@ def edited(tmp_path_factory) -> Path:
         french.read_text("utf-8") + "\nUn paragraphe ajouté en français seulement.\n", "utf-8"
     )
     (project / "docs" / "fr" / FRENCH_ONLY).write_text(
-        '---\ntitle: "Nouveautés"\ndescription: "Ce qui a changé dans le guide."\n---\n\n'
-        "# Nouveautés\n\n## Ce mois-ci { #this-month }\n\nRien de neuf pour le moment.\n",
+        '---\ntitle: "Annonces"\ndescription: "Les annonces du réseau."\n---\n\n'
+        "# Annonces\n\n## Ce mois-ci { #this-month }\n\nRien de neuf pour le moment.\n",
         "utf-8",
     )
     case = project / "data" / "case-studies" / "g2id.yml"  # a record's French text, edited too
@@ -139,7 +139,7 @@ def test_a_french_only_page_is_served_in_english_marked_french_with_a_notice(edi
     assert notice.find_parent(attrs={"lang": "fr"}) is None  # the notice is in English
     content = notice.find_next_sibling("div")
     assert content["lang"] == "fr"
-    assert content.select_one("h1").get_text(strip=True).startswith("Nouveautés")
+    assert content.select_one("h1").get_text(strip=True).startswith("Annonces")
     assert content.select_one("#this-month")
     # The navigation marks it, in English, on every page.
     mark = page.select_one(
