@@ -9,6 +9,7 @@ from datetime import date
 import feedparser
 import pytest
 
+from macros.model.changes import notes_about
 from macros.publish.feeds import FeedEntry, atom_feed
 from macros.site.i18n import LANGUAGES, language_root, page_url
 
@@ -37,15 +38,18 @@ def test_each_language_has_a_well_formed_atom_feed(site, language):
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_the_feed_lists_every_case_study_and_partner_in_its_language(site, data, language):
     entries = {entry.link: entry for entry in parsed_feed(site, language).entries}
-    records = [(f"cas/{case.id}.md", case, case.title) for case in data.case_studies.values()]
-    records += [(f"partenaires/{p.id}.md", p, p.name) for p in data.partners.values()]
+    records = [(f"cas/{c.id}.md", c, c.title, "case-studies") for c in data.case_studies.values()]
+    records += [(f"partenaires/{p.id}.md", p, p.name, "partners") for p in data.partners.values()]
     assert len(records) > 5
-    for path, record, title in records:
+    for path, record, title, folder in records:
         address = page_url(path, language)
         entry = entries[site.url + address]
         assert entry.title == title[language]
         description = site.html(address).select_one("meta[name=description]")["content"]
-        assert entry.summary == description
+        # Summed up by its latest change note, if any (tests/test_changes.py), dated by the
+        # record's own days, which its notes follow.
+        notes = notes_about(data.changes, f"data/{folder}/{record.id}.yml")
+        assert entry.summary == " — ".join([n.note[language] for n in notes[:1]] + [description])
         assert entry.updated.startswith(record.dates.last_changed.isoformat())
         assert entry.published.startswith(record.dates.added.isoformat())
 
@@ -146,10 +150,11 @@ def test_entries_come_newest_change_first_then_by_address():
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_the_specification_sites_feed_lists_its_records_by_last_change(spec_site, language):
     """Hand-made days (tests/fixtures/spec-site/): ended-network was added first but updated
-    last, so it leads; the others follow the day they were added."""
+    last, so it leads; the others follow the day they were added; the two guide pages with change
+    notes come last, dated by them."""
     entries = parsed_feed(spec_site, language).entries
     root = language_root(language)
-    records = [  # a record's entry says when it was added; a Markdown page's does not
+    records = [  # a record's entry says when it was added; a page's only if it has notes
         (spec_site.path_of(entry.link).removeprefix(root), entry.updated[:10], entry.published[:10])
         for entry in entries
         if "published" in entry
@@ -164,6 +169,8 @@ def test_the_specification_sites_feed_lists_its_records_by_last_change(spec_site
         ("partenaires/hostile-partner/", "2026-01-25", "2026-01-25"),
         ("partenaires/beta-lab/", "2026-01-20", "2026-01-20"),
         ("partenaires/alpha-network/", "2026-01-05", "2026-01-05"),
+        ("guide/champs/", "2023-05-05", "2023-05-05"),
+        ("guide/projet-pilote/", "2022-01-10", "2022-01-10"),
     ]
     days = [entry.updated for entry in entries]
     assert days == sorted(days, reverse=True)

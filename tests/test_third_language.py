@@ -46,6 +46,7 @@ SPANISH_WORDS = {
     "siguiente es el original francés.",
     "translation.status.untranslated": "Solo en francés: todavía no traducida",
     "translation.outdated.title": "Traducción por revisar",
+    "translation.unchecked.title": "Traducción nunca revisada",
     "in_language": "En {language}:",
     "cite.locale.iso690": "es-ES",
     "cite.locale.apa": "es-ES",
@@ -241,12 +242,14 @@ def test_spanish_pages_are_under_es(built, project_in_three_languages):
 
 def test_each_language_has_its_own_translation_states(built):
     """The Spanish of OUTDATED is out of date, its English is not; the Spanish home was never
-    checked, which needs no notice."""
+    checked, which its notice says (macros/build/translation_notices.py), its English is."""
     notice = html(built, address(OUTDATED, NEW)).select_one("article .translation-notice")
     assert notice.select_one(".admonition-title").get_text() == "Traducción por revisar"
     assert notice.select_one("a[data-keep-place]")["hreflang"] == DEFAULT_LANGUAGE
     assert html(built, address(OUTDATED, "en")).select_one(".translation-notice") is None
-    assert html(built, address("index.md", NEW)).select_one(".translation-notice") is None
+    home = html(built, address("index.md", NEW)).select_one("article .translation-notice")
+    assert home.select_one(".admonition-title").get_text() == "Traducción nunca revisada"
+    assert html(built, address("index.md", "en")).select_one(".translation-notice") is None
 
 
 def test_pages_without_spanish_are_served_from_french_with_the_notice(
