@@ -19,6 +19,7 @@ from macros.site.i18n import (
     page_url,
     url_language,
 )
+from macros.site.typography import french_spacing
 
 
 def add_to_theme(build: Build, env: Environment, config: MkDocsConfig) -> None:
@@ -33,6 +34,11 @@ def add_to_theme(build: Build, env: Environment, config: MkDocsConfig) -> None:
         page_url=page_url,
         url_language=url_language,
         words=data.words,  # words[key][language]
+    )
+    # French typography for words the theme prints outside the page's content, which the
+    # content's own step (french_typography.py) does not reach: `{{ word | typography(lang) }}`.
+    env.filters["typography"] = lambda text, language: (
+        french_spacing(text) if language == "fr" else text
     )
     if build_language(config) == DEFAULT_LANGUAGE:
         config.theme.static_templates.add("404.html")
