@@ -48,15 +48,22 @@ def record(page) -> Load:
     return load
 
 
-def first_load(browser, url: str) -> Load:
-    """Open `url` in a fresh browser context (empty cache) and add up what it fetched."""
+def first_load(browser, url: str, sizes: dict[str, int] | None = None) -> Load:
+    """Open `url` in a fresh browser context (empty cache) and add up what it fetched.
+    `sizes`: the compressed size of each address already measured, for a walk through many
+    pages of one site, which load the same scripts and styles (compressing them again for each
+    page took most of the walk's time)."""
+    sizes = {} if sizes is None else sizes
     context = browser.new_context()
     page = context.new_page()
     load, responses = record(page), []
     page.on("response", lambda response: responses.append(response))
     page.goto(url, wait_until="networkidle")
     for response in responses:
-        load.bytes += compressed_size(response.body(), response.headers.get("content-type", ""))
+        if response.url not in sizes:
+            kind = response.headers.get("content-type", "")
+            sizes[response.url] = compressed_size(response.body(), kind)
+        load.bytes += sizes[response.url]
     context.close()
     return load
 
@@ -74,8 +81,9 @@ def main(argv: list[str] | None = None) -> int:
     rows = []
     with sync_playwright() as playwright, serving(args.site) as url:
         browser = launch(playwright)
+        sizes: dict[str, int] = {}
         for page in pages:
-            load = first_load(browser, url + page)
+            load = first_load(browser, url + page, sizes)
             foreign = len(load.foreign(urlsplit(url).netloc))
             rows.append((load.bytes, len(load.requests), len(load.errors), foreign, page))
         browser.close()
