@@ -508,7 +508,10 @@ def test_the_offline_copy_holds_no_file_it_cannot_use(site, language):
     assert not [name for name in names if "sitemap" in name or name.endswith("/cards.json")]
     assert top + "404.html" in names
     for name, html in pages.items():
-        for tag in BeautifulSoup(html, "html.parser").select("[href], [src], [data-twin]"):
+        soup = BeautifulSoup(html, "html.parser")
+        for switch in soup.select("a.language-switch"):  # never to a server, local or not
+            assert "://" not in switch["href"], (name, switch["href"])
+        for tag in soup.select("[href], [src]"):
             for attribute in ("href", "src"):
                 address = tag.get(attribute)
                 if not address or address.startswith(("#", "data:")):
