@@ -437,6 +437,27 @@ def test_the_offline_copy_works_from_disk(copies, browser, language):
     assert any(url.endswith(INDEX_SCRIPT) for url in requests), requests
 
 
+def test_the_offline_search_shows_a_page_text_as_text(copies, browser):
+    """A page's text is plain text in search-index.js: markup in it stays words on screen."""
+    hostile = '<img src=x onerror="document.title=1"> zorglub <b>bold</b>'
+    with from_disk(browser) as (page, _, _):
+        page.goto(copy_page(copies, "fr", "").as_uri())
+        page.wait_for_load_state("load")
+        page.evaluate(
+            "text => window.MUTUALISER_OFFLINE_SEARCH.docs.push("
+            "{location: 'index.html', title: text, text: text})",
+            hostile,
+        )
+        page.locator(".md-search__input").fill("zorglub")
+        result = page.locator(".md-search-result__link")
+        expect(result).to_have_count(1)
+        expect(result.locator("h1")).to_have_text(hostile)
+        expect(result.locator(".md-search-result__teaser")).to_have_text(hostile)
+        expect(result.locator("mark")).to_have_text("zorglub")
+        assert result.locator("img, b").count() == 0
+        assert page.title() != "1"
+
+
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_the_language_switch_leads_to_the_twin_page_in_the_other_copy(copies, browser, language):
     other = next(each for each in LANGUAGES if each != language)
