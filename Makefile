@@ -31,6 +31,7 @@ build: $(STAMP) pango  ## strict build of both languages into site/, with the tr
 
 offline: build  ## the offline copies (a zip per language, opens from disk), with the rest of the site
 	@ls -l site/kit/*.zip
+	$(BIN)/python -m macros.kit.offline_copy site offline-preview
 
 validate: $(STAMP)  ## check the data and the pages; messages in French if your locale is French
 	$(BIN)/python -m macros.contribute.check_data data $(VALIDATE_FLAGS)

@@ -86,7 +86,10 @@ def test_every_page_edits_a_file_that_exists_and_reports_through_a_field_of_the_
 # --- Without a GitHub account: an e-mail ----------------------------------------------------------
 
 MAIL_WORDS = {
-    "fr": ("Sans compte GitHub\xa0:", "signaler un problème ou proposer une modification par e-mail"),
+    "fr": (
+        "Sans compte GitHub\xa0:",
+        "signaler un problème ou proposer une modification par e-mail",
+    ),
     "en": ("Without a GitHub account:", "report a problem or suggest a change by e-mail"),
 }
 NO_PERSONAL_DATA = {"fr": "aucune donnée personnelle", "en": "no personal data"}

@@ -5,8 +5,11 @@ copies, opened from disk in Chromium."""
 from __future__ import annotations
 
 import io
+import posixpath
+import re
 import shutil
 import zipfile
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 from urllib.parse import urljoin
@@ -20,13 +23,20 @@ from playwright.sync_api import expect
 from pypdf import PdfReader
 from pypdf.generic import ContentStream
 
-from macros.kit.offline_copy import offline_address
+from macros.kit.offline_copy import (
+    INDEX_SCRIPT,
+    copy_folder,
+    offline_address,
+    offline_location,
+    preview,
+)
 from macros.kit.sheets import booklet_address, sheet_address, sheet_html, sheet_links
 from macros.kit.short_links import qr_address, short_address
 from macros.model.data import DataError
 from macros.model.messages import in_language
 from macros.registry import load_site_data
 from macros.site.i18n import LANGUAGES, language_root, page_url
+from tools.budget import record
 
 DATA = load_site_data(ROOT / "data")
 LINKS = [(link, language) for link in DATA.short_links for language in LANGUAGES]
@@ -374,19 +384,41 @@ def test_the_kit_page_shows_each_qr_code_that_a_decoder_reads(site, visit, langu
 # --- Offline copies ----------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("language", LANGUAGES)
-def test_the_offline_copy_works_from_disk(site, browser, tmp_path, language):
-    with zipfile.ZipFile(site.root / offline_address(language)) as archive:
-        archive.extractall(tmp_path)
-    copy = tmp_path / f"mutualiser-{language}"
-    home = copy / language_root(language) / "index.html"
+@pytest.fixture(scope="module")
+def copies(site, tmp_path_factory):
+    """Both offline copies unpacked side by side, as `python -m macros.kit.offline_copy` does."""
+    folder = tmp_path_factory.mktemp("copies")
+    preview(site.root, folder)
+    return folder
+
+
+@contextmanager
+def from_disk(browser):
+    """A page in a fresh context, with every request of the context (frames included) and every
+    error the page reports, console errors included."""
     context = browser.new_context()
     requests: list[str] = []
-    errors: list[str] = []
     context.on("request", lambda request: requests.append(request.url))
     page = context.new_page()
-    page.on("pageerror", lambda error: errors.append(str(error)))
+    errors = record(page).errors
     try:
+        yield page, requests, errors
+    finally:
+        context.close()
+    assert errors == []
+    assert [url for url in requests if not url.startswith(("file:", "data:"))] == []
+
+
+def copy_page(copies: Path, language: str, path: str) -> Path:
+    """A page of `language`'s copy in `copies`: "guide/champs/" -> its index.html."""
+    return copies / copy_folder(language) / language_root(language) / offline_location(path)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_offline_copy_works_from_disk(copies, browser, language):
+    copy = copies / copy_folder(language)
+    home = copy_page(copies, language, "")
+    with from_disk(browser) as (page, requests, _):
         page.goto((copy / "index.html").as_uri())  # the copy's root leads to its language
         expect(page).to_have_url(home.as_uri())
 
@@ -412,20 +444,136 @@ def test_the_offline_copy_works_from_disk(site, browser, tmp_path, language):
         matching = sum(case.status.id == status for case in DATA.case_studies.values())
         expect(cards).to_have_count(matching)
 
-        # search, from the header's search button
-        page.locator("label.md-header__button[for=offline-search-query]").click()
-        expect(page.locator("#offline-search-query")).to_be_focused()
-        page.locator("#offline-search-query").fill("Baie")
-        results = page.locator(".offline-search__results a")
+        # search, in the header's box: the only one, and it answers from disk
+        expect(page.locator("[role=search]")).to_have_count(1)
+        box = page.locator(".md-search__input")
+        box.click()
+        expect(box).to_be_focused()
+        box.fill("Baie")
+        results = page.locator(".md-search-result__link")
         expect(results.first).to_be_visible()
+        meta = page.locator("[data-search-meta]")
+        expect(meta).not_to_have_text(DATA.words["search.offline"][language])
+        expect(page.locator(".md-search-result__teaser mark").first).to_be_visible()
         first = results.first.get_attribute("href")
+        title = results.first.locator("h1").text_content()
         results.first.click()
         expect(page).not_to_have_url(home.parent.joinpath("cas/index.html").as_uri())
         assert page.url.startswith(copy.as_uri()), first
         assert ".html" in page.url, first
-        expect(page.locator("h1")).to_be_visible()
-    finally:
-        context.close()
-    assert errors == []
-    assert [url for url in requests if not url.startswith(("file:", "data:"))] == []
-    assert any(url.endswith("search-index.js") for url in requests)
+        expect(page.locator("h1")).to_have_text(title)
+
+        # a misspelt word: the closest word of the site, as online
+        typo, meant = {"fr": ("mutualsation", "mutualisation"), "en": ("poolng", "pooling")}[
+            language
+        ]
+        page.locator(".md-search__input").fill(typo)
+        expect(page.locator(".search-suggestion__query")).to_have_text(meant)
+    assert any(url.endswith(INDEX_SCRIPT) for url in requests), requests
+
+
+def test_the_offline_search_shows_a_page_text_as_text(copies, browser):
+    """A page's text is plain text in search-index.js: markup in it stays words on screen."""
+    hostile = '<img src=x onerror="document.title=1"> zorglub <b>bold</b>'
+    with from_disk(browser) as (page, _, _):
+        page.goto(copy_page(copies, "fr", "").as_uri())
+        page.wait_for_load_state("load")
+        page.evaluate(
+            "text => window.MUTUALISER_OFFLINE_SEARCH.docs.push("
+            "{location: 'index.html', title: text, text: text})",
+            hostile,
+        )
+        page.locator(".md-search__input").fill("zorglub")
+        result = page.locator(".md-search-result__link")
+        expect(result).to_have_count(1)
+        expect(result.locator("h1")).to_have_text(hostile)
+        expect(result.locator(".md-search-result__teaser")).to_have_text(hostile)
+        expect(result.locator("mark")).to_have_text("zorglub")
+        assert result.locator("img, b").count() == 0
+        assert page.title() != "1"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_language_switch_leads_to_the_twin_page_in_the_other_copy(copies, browser, language):
+    other = next(each for each in LANGUAGES if each != language)
+    step = page_url("guide/champs.md", language).removeprefix(language_root(language))
+    twin = page_url("guide/champs.md", other).removeprefix(language_root(other))
+    with from_disk(browser) as (page, _, _):
+        page.goto(copy_page(copies, language, step).as_uri() + "#" + "top")
+        switch = page.locator("a.language-switch")
+        expect(switch).to_have_attribute("href", re.compile(copy_folder(other) + "/"))
+        switch.click()
+        expect(page).to_have_url(copy_page(copies, other, twin).as_uri() + "#top")
+        page.locator("a.language-switch").click()  # and back
+        expect(page).to_have_url(copy_page(copies, language, step).as_uri() + "#top")
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_copy_opened_alone_says_the_other_language_is_in_the_other_zip(
+    site, browser, tmp_path, language
+):
+    with zipfile.ZipFile(site.root / offline_address(language)) as archive:
+        archive.extractall(tmp_path)
+    step = page_url("guide/champs.md", language).removeprefix(language_root(language))
+    with from_disk(browser) as (page, _, _):
+        page.goto(copy_page(tmp_path, language, step).as_uri())
+        page.wait_for_load_state("load")
+        page.locator("a.language-switch").click()
+        for other in LANGUAGES:
+            if other != language:
+                expect(page).to_have_url(
+                    (tmp_path / f"{copy_folder(language)}/{copy_folder(other)}.html").as_uri()
+                )
+                zip_name = f"{copy_folder(other)}.zip"
+                for each in (other, language):
+                    text = DATA.words["kit.offline.other.text"][each].format(
+                        zip=zip_name, folder=copy_folder(language), other_folder=copy_folder(other)
+                    )
+                    expect(page.locator(f"section[lang={each}]")).to_contain_text(words(text))
+                download = page.get_by_role("link", name=zip_name).first
+                assert download.get_attribute("href") == site.url + offline_address(other)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_offline_copy_404_page_loads_from_disk_in_its_language(copies, browser, language):
+    copy = copies / copy_folder(language)
+    with from_disk(browser) as (page, requests, _):
+        page.goto((copy / "404.html").as_uri())
+        page.wait_for_load_state("load")
+        assert page.evaluate("document.documentElement.lang") == language
+        expect(page.locator("h1:visible")).to_have_text(DATA.words["not_found.title"][language])
+        sheets = page.evaluate("[...document.styleSheets].map(sheet => sheet.href)")
+        assert len(sheets) >= 2  # Material's and ours, from the copy
+        assert all(href.startswith(copy.as_uri()) for href in sheets), sheets
+        header = page.locator(".md-header")
+        assert header.evaluate("header => getComputedStyle(header).position") == "sticky"
+        assert any(url.endswith("extra.css") for url in requests)
+        page.get_by_role("link", name=DATA.words["not_found.home"][language]).click()
+        expect(page).to_have_url(copy_page(copies, language, "").as_uri())
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_offline_copy_holds_no_file_it_cannot_use(site, language):
+    """Nothing only a server can use (Pagefind, sitemaps, the listings' cards), and every
+    address of every page leads to a file of the copy or out of it, never to disk's root."""
+    top = copy_folder(language) + "/"
+    with zipfile.ZipFile(site.root / offline_address(language)) as archive:
+        names = set(archive.namelist())
+        pages = {name: archive.read(name).decode() for name in names if name.endswith(".html")}
+    assert not [name for name in names if name.startswith(top + "pagefind/")]
+    assert not [name for name in names if "sitemap" in name or name.endswith("/cards.json")]
+    assert top + "404.html" in names
+    for name, html in pages.items():
+        soup = BeautifulSoup(html, "html.parser")
+        for switch in soup.select("a.language-switch"):  # never to a server, local or not
+            assert "://" not in switch["href"], (name, switch["href"])
+        for tag in soup.select("[href], [src]"):
+            for attribute in ("href", "src"):
+                address = tag.get(attribute)
+                if not address or address.startswith(("#", "data:")):
+                    continue
+                assert not address.startswith(("/", "file:")), (name, address)
+                if "://" in address:
+                    continue  # out of the copy, to the published site
+                path = posixpath.normpath(posixpath.join(posixpath.dirname(name), address))
+                assert re.split("[?#]", path)[0] in names, (name, address)

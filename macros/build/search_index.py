@@ -46,7 +46,7 @@ from pagefind.service import PagefindService
 from macros.build.state import Build
 from macros.model.records import SiteData
 from macros.site.i18n import DEFAULT_LANGUAGE, LANGUAGES, build_language, page_language, page_url
-from macros.site.paths import GLOSSARY_PAGE, SEARCH_FOLDER
+from macros.site.paths import GLOSSARY_PAGE, SEARCH_FOLDER, search_words_file
 
 
 async def _next_turn(delay: float, result: object = None) -> object:
@@ -133,7 +133,7 @@ def write(build: Build, config: MkDocsConfig) -> None:
     write_index(site, glossary_records(build.site_data(config)))
     for language in LANGUAGES:  # what a misspelt query is compared with (search.js)
         words = json.dumps(suggestion_words(build, config, language), ensure_ascii=False)
-        (site / SEARCH_FOLDER / f"words.{language}.json").write_text(words, encoding="utf-8")
+        (site / search_words_file(language)).write_text(words, encoding="utf-8")
 
 
 def glossary_records(data: SiteData) -> list[dict[str, Any]]:

@@ -1,10 +1,20 @@
 """An offline copy of each language: a zip of the built site that opens from disk (file://).
 
 Made from the built site, not by building again: every page's links to a folder ("guide/champs/")
-are rewritten to its index.html, links to the other language point to the published site, and
-the online search, which needs a server (a web worker and a fetched index), gives way to a small
-script (overrides/assets/javascripts/offline-search.js) that reads the language's documents
-from a script file, search-index.js, written beside the language's home page.
+are rewritten to its index.html, the 404 page's links from the site's root become relative,
+links to pages outside the copy point to the published site, and files that cannot work from
+disk (the sitemaps, the listings' cards that only a server can hand to a script) are left out.
+
+Search: the header's box (overrides/assets/javascripts/search.js) cannot start Pagefind from
+disk, so it reads the language's documents from a script file, search-index.js, written at the
+copy's top (window.MUTUALISER_OFFLINE_SEARCH), with the site's words for its suggestions.
+
+The language switch leads to the same page in the other language's copy when that copy is
+unpacked beside this one (mutualiser-fr/ and mutualiser-en/ in one folder, as `python -m
+macros.kit.offline_copy site preview` does); a page cannot see from disk whether a folder exists,
+so each copy holds a tiny page, copy.html, that tells its parent frame it is there
+(overrides/assets/javascripts/offline-copy.js). Until then, or alone, the switch leads to a
+page of the copy that says the other language is in the other zip (mutualiser-<other>.html).
 
 Its search reads the built pages (`search_documents`): for each language,
 the list of its documents as {location relative to the language's root, title, text}.
@@ -16,34 +26,35 @@ unpacks them side by side (FOLDER/mutualiser-<language>/), which the check uploa
 
 from __future__ import annotations
 
+import json
 import posixpath
 import re
+import sys
 import zipfile
 from html import unescape
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from macros.model.records import SiteData
+from macros.render.cases import LISTING_CARDS
 from macros.render.templates import json_for_script, render
 from macros.site.i18n import DEFAULT_LANGUAGE, LANGUAGES, language_root, page_url, url_language
 from macros.site.outputs import OUTPUT_FOLDERS, output
-from macros.site.paths import KIT_FOLDER
+from macros.site.paths import KIT_FOLDER, search_words_file
 
-SEARCH_SCRIPT = "assets/javascripts/offline-search.js"  # from overrides/, in every build
-INDEX_SCRIPT = "search-index.js"  # in each copy, at its language's root
-# Material's search (it mounts on this component, and loads its index if a form is named "search")
+COPY_SCRIPT = "assets/javascripts/offline-copy.js"  # from overrides/, in every build
+INDEX_SCRIPT = "search-index.js"  # at each copy's top
+PROBE_PAGE = "copy.html"  # at each copy's top: tells a page of the other copy it is there
+NOT_FOUND = "404.html"  # one for the whole site, in every copy
+# Only a server can use these: the sitemaps, and the cards a listing's script fetches
+LEFT_OUT = {"sitemap.xml", "sitemap.xml.gz"}
 ARTICLE = re.compile(r"<article\b[^>]*>(.*?)</article>", re.DOTALL)
 PAGE_TITLE = re.compile(r"<h1\b[^>]*>(.*?)</h1>", re.DOTALL)
-ONLINE_SEARCH = re.compile(r'data-md-component="search"')
-ONLINE_SEARCH_FORM = re.compile(r'(<form\b[^>]*?) name="search"')
-HEADER_SEARCH_BUTTON = re.compile(r'(<label class="md-header__button md-icon") for="__search"')
 LINK = re.compile(r'\b(href|src)="([^"]*)"')
 SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:|^//")
 TAG = re.compile(r"<[^>]+>")
-
-
-def copy_folder(language: str) -> str:
-    """The folder a language's copy unpacks to: its zip's top folder."""
-    return f"mutualiser-{language}"
+# overrides/partials/alternate.html's link to another language, once rewritten to the site
+SWITCH = re.compile(r'<a href="([^"]*)" hreflang="([^"]*)"(?=[^>]*\blanguage-switch\b)')
 
 
 def preview_file(page: str, language: str) -> str:
@@ -53,25 +64,26 @@ def preview_file(page: str, language: str) -> str:
     return f"{copy_folder(language)}/{offline_location(address)}"
 
 
-def unpack_copies(site_dir: Path, target: Path) -> list[Path]:
-    """Each language's copy, from its zip in the built site, unpacked into `target`."""
-    for language in LANGUAGES:
-        with zipfile.ZipFile(site_dir / offline_address(language)) as archive:
-            archive.extractall(target)
-    return [target / copy_folder(language) for language in LANGUAGES]
-
-
 def offline_address(language: str) -> str:
     """The copy's zip, relative to the site root."""
     return f"{KIT_FOLDER}/mutualiser-{language}.zip"
 
 
+def copy_folder(language: str) -> str:
+    """The folder a copy unpacks to: "mutualiser-fr"."""
+    return f"mutualiser-{language}"
+
+
 def in_copy(path: str, language: str) -> bool:
     """Whether the file at `path` (relative to the site root) belongs to `language`'s copy."""
+    if path == NOT_FOUND:
+        return True
+    if path in LEFT_OUT or posixpath.basename(path) == LISTING_CARDS:
+        return False
     first = path.partition("/")[0]
     declared = output(first)
     if declared is None:  # a page, or a file at a language's root
-        return url_language(path) == language and first != "sitemap.xml"
+        return url_language(path) == language
     if declared.offline == "language":  # the kit: this language's sheets, not the zips
         return path.startswith(f"{first}/{language}/")
     return declared.offline == "all"
@@ -113,16 +125,28 @@ def offline_location(location: str) -> str:
     return path + hash_ + fragment
 
 
+def _up(folder: str) -> str:
+    """The way from `folder` (relative to the site root) back up to the root: "../../" or ""."""
+    up = posixpath.relpath(".", folder or ".")
+    return "" if up == "." else up + "/"
+
+
 def rewrite_page(html: str, page_path: str, language: str, site_url: str) -> str:
-    """A built page as it must be on disk: links to folders end in index.html, links out of the
-    copy go to the published site, the online search is replaced by the offline one."""
+    """A built page as it must be on disk: links to folders end in index.html, links from the
+    site's root become relative, links out of the copy go to the published site (the language
+    switch, to the other copy: `_switch`), and the copy's own scripts are added."""
     folder = posixpath.dirname(page_path)
+    site_path = urlsplit(site_url).path.rstrip("/") + "/"  # what the 404 page's links start with
 
     def rewrite(match: re.Match) -> str:
         attribute, url = match.groups()
         if not url or url.startswith("#") or SCHEME.match(url):
             return match.group(0)
         path, mark, rest = _split(url)
+        if path.startswith(site_path):  # from the site's root: from this page's folder
+            target = path[len(site_path) :]
+            relative = posixpath.relpath(posixpath.normpath(target or "."), folder or ".")
+            path = relative + ("/" if target in ("", ".") or target.endswith("/") else "")
         target = posixpath.normpath(posixpath.join(folder, path)) if path else page_path
         target = "" if target == "." else target
         is_folder = (
@@ -136,18 +160,35 @@ def rewrite_page(html: str, page_path: str, language: str, site_url: str) -> str
         return f'{attribute}="{path}{mark}{rest}"'
 
     html = LINK.sub(rewrite, html)
-    html = ONLINE_SEARCH.sub('data-md-component="online-search" hidden', html, count=1)
-    html = ONLINE_SEARCH_FORM.sub(r"\1", html, count=1)
-    html = HEADER_SEARCH_BUTTON.sub(r'\1 for="offline-search-query"', html, count=1)
-    root = posixpath.relpath(language_root(language) or ".", folder or ".")
-    root = "" if root == "." else root + "/"
-    to_site_root = posixpath.relpath(".", folder or ".")
-    to_site_root = "" if to_site_root == "." else to_site_root + "/"
+    html = SWITCH.sub(lambda match: _switch(match, folder, site_url), html)
+    if page_path == NOT_FOUND:  # the 404 page shows this copy's language (not-found.html)
+        html = html.replace(
+            "data-site-root=", f'data-copy-language="{language}" data-site-root=', 1
+        )
+    up = _up(folder)
     scripts = (
-        f'<script src="{root}{INDEX_SCRIPT}" defer></script>'
-        f'<script src="{to_site_root}{SEARCH_SCRIPT}" data-root="{root}" defer></script>'
+        f'<script src="{up}{INDEX_SCRIPT}" defer></script>'
+        f'<script src="{up}{COPY_SCRIPT}" defer></script>'
     )
     return html.replace("</body>", scripts + "</body>", 1)
+
+
+def _switch(match: re.Match, folder: str, site_url: str) -> str:
+    """The language switch, once pointed at the published site: to this copy's page about the
+    other copy, with the same page in the other copy (data-twin) for offline-copy.js to use
+    when it finds that copy unpacked beside this one (its probe page: data-twin-copy)."""
+    online, other = match.groups()
+    base = site_url.rstrip("/") + "/"
+    if not online.startswith(base) or other not in LANGUAGES:
+        return match.group(0)
+    path, mark, rest = _split(online[len(base) :])
+    up = _up(folder)
+    sibling = f"{up}../{copy_folder(other)}/"
+    return (
+        f'<a href="{up}{copy_folder(other)}.html" hreflang="{other}"'
+        f' data-twin="{sibling}{offline_location(path)}{mark}{rest}"'
+        f' data-twin-copy="{sibling}{PROBE_PAGE}"'
+    )
 
 
 def _split(url: str) -> tuple[str, str, str]:
@@ -156,6 +197,20 @@ def _split(url: str) -> tuple[str, str, str]:
     if not match:
         return url, "", ""
     return url[: match.start()], url[match.start()], url[match.start() + 1 :]
+
+
+def search_index(site_dir: Path, language: str) -> str:
+    """search-index.js: the language's documents (locations from the copy's top) and the site's
+    words that search.js suggests for a misspelt query (macros/build/search_index.py)."""
+    words = site_dir / search_words_file(language)
+    index = {
+        "docs": [
+            {**doc, "location": language_root(language) + offline_location(doc["location"])}
+            for doc in search_documents(site_dir, language)
+        ],
+        "words": json.loads(words.read_text("utf-8")) if words.exists() else [],
+    }
+    return f"window.MUTUALISER_OFFLINE_SEARCH = {json_for_script(index)};\n"
 
 
 def write_offline_copies(data: SiteData, site_dir: Path, site_url: str) -> list[Path]:
@@ -176,19 +231,23 @@ def write_offline_copies(data: SiteData, site_dir: Path, site_url: str) -> list[
                     archive.writestr(top + relative, html)
                 else:
                     archive.write(path, top + relative)
-            index = {
-                "words": {
-                    "label": ui["kit.offline.search_label"],
-                    "none": ui["kit.offline.search_none"],
-                    "count": ui["kit.offline.search_count"],
-                },
-                "docs": [
-                    {**doc, "location": offline_location(doc["location"])}
-                    for doc in search_documents(site_dir, language)
-                ],
-            }
-            script = f"window.MUTUALISER_OFFLINE_SEARCH = {json_for_script(index)};\n"
-            archive.writestr(top + language_root(language) + INDEX_SCRIPT, script)
+            archive.writestr(top + INDEX_SCRIPT, search_index(site_dir, language))
+            archive.writestr(
+                top + PROBE_PAGE, render("offline_probe.html", name=copy_folder(language)) + "\n"
+            )
+            for other in LANGUAGES:
+                if other != language:
+                    page = render(
+                        "offline_other_copy.html",
+                        language=language,
+                        other=other,
+                        words=data.words,
+                        folder=copy_folder(language),
+                        other_folder=copy_folder(other),
+                        home=language_root(language) + "index.html",
+                        download=site_url.rstrip("/") + "/" + offline_address(other),
+                    )
+                    archive.writestr(top + copy_folder(other) + ".html", page + "\n")
             if language_root(language):  # the copy opens at its root: lead to the language
                 home = language_root(language) + "index.html"
                 online_home = site_url.rstrip("/") + "/" + language_root(language)
@@ -205,10 +264,19 @@ def write_offline_copies(data: SiteData, site_dir: Path, site_url: str) -> list[
     return written
 
 
-if __name__ == "__main__":
-    import sys
+def preview(site_dir: Path, folder: Path) -> list[Path]:
+    """Every language's copy unpacked side by side in `folder`, as a reader who took both would
+    have them; returns each copy's home page."""
+    homes = []
+    for language in LANGUAGES:
+        with zipfile.ZipFile(site_dir / offline_address(language)) as archive:
+            archive.extractall(folder)
+        homes.append(folder / copy_folder(language) / language_root(language) / "index.html")
+    return homes
 
+
+if __name__ == "__main__":  # python -m macros.kit.offline_copy SITE PREVIEW_FOLDER
     if len(sys.argv) != 3:
-        sys.exit("usage: python -m macros.kit.offline_copy SITE_DIR TARGET_DIR")
-    for folder in unpack_copies(Path(sys.argv[1]), Path(sys.argv[2])):
-        print(folder)
+        sys.exit("usage: python -m macros.kit.offline_copy SITE PREVIEW_FOLDER")
+    for home in preview(Path(sys.argv[1]), Path(sys.argv[2])):
+        print(home.resolve().as_uri())

@@ -33,3 +33,8 @@ def case_index_page(part: int) -> str:
 KIT_FOLDER = "kit"  # sheets and booklets (<language>/), offline copies
 OPEN_DATA_FOLDER = "donnees"  # the open data and the bibliography files, shared by the languages
 SEARCH_FOLDER = "pagefind"  # the search index of every language
+
+
+def search_words_file(language: str) -> str:
+    """The site's words that search suggests for a misspelt query (search.js, the offline copy)."""
+    return f"{SEARCH_FOLDER}/words.{language}.json"

@@ -12,6 +12,11 @@
 // Pagefind matches loosely, so a misspelt query may still find a few pages: what decides is
 // whether the suggestion finds more, not a fixed count.
 //
+// From disk (file://) Pagefind cannot start; the offline copy (macros/kit/offline_copy.py) gives
+// this box its documents and words in a script, search-index.js (window.MUTUALISER_OFFLINE_SEARCH),
+// matched here by `onDisk`, with the same results, suggestions and keys. A site opened from disk
+// without that script says that search needs a server.
+//
 // Keyboard, as Material's own search: "/", "s" or "f" opens it; arrows move through the
 // results; Enter on the query opens the first result; Escape or Tab closes it.
 // Markup: overrides/partials/search.html; the result markup and classes are Material's.
@@ -31,8 +36,11 @@
   const SECTIONS = 3 // matching sections listed under a page
 
   // --- Pagefind, loaded once, on the first focus of the search box ---
+  const copied = () => window.MUTUALISER_OFFLINE_SEARCH // the offline copy's documents
+  const cannotSearch = () => location.protocol === "file:" && !copied()
   let engine = null
   function pagefind() {
+    if (copied()) return Promise.resolve(onDisk(copied().docs))
     if (!engine) {
       engine = import(new URL("pagefind/pagefind.js", siteRoot).href).then(async (module) => {
         await module.options({ baseUrl: siteRoot.pathname, excerptLength: 20 })
@@ -47,6 +55,7 @@
   // --- Suggestions: the site's words closest to a misspelt query ---
   let words = null
   function siteWords() {
+    if (copied()) return Promise.resolve(copied().words)
     if (!words) {
       const language = document.documentElement.lang
       words = fetch(new URL(`pagefind/words.${language}.json`, siteRoot))
@@ -58,6 +67,47 @@
 
   // Compared without accents or case, as Pagefind searches
   const folded = (text) => text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase()
+
+  // --- The offline copy's search: the pages that hold every word, those with it in their title
+  // first, in Pagefind's shape (results whose data() gives url, meta.title and an excerpt) ---
+  function onDisk(documents) {
+    const pages = documents.map((doc) => ({ ...doc, plain: folded(doc.text), heading: folded(doc.title) }))
+    const search = async (text) => {
+      const words = folded(text).split(/\s+/).filter((word) => word.length > 1)
+      const found = words.length
+        ? pages.filter((doc) => words.every((word) => doc.heading.includes(word) || doc.plain.includes(word)))
+        : []
+      const score = (doc) => words.filter((word) => doc.heading.includes(word)).length
+      found.sort((a, b) => score(b) - score(a))
+      return {
+        results: found.map((doc) => ({
+          data: async () => ({
+            url: new URL(doc.location, siteRoot).href,
+            meta: { title: doc.title },
+            excerpt: marked(doc.text, doc.plain, words),
+          }),
+        })),
+      }
+    }
+    return { search, debouncedSearch: search }
+  }
+
+  // An excerpt around the first matching word, as Pagefind's: escaped text, words in <mark>
+  const escaped = (text) => text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`)
+  function marked(text, plain, words) {
+    const hits = words.map((word) => plain.indexOf(word)).filter((at) => at >= 0)
+    const start = hits.length ? Math.max(0, Math.min(...hits) - 60) : 0
+    const end = Math.min(text.length, start + 200)
+    let html = start ? "…" : ""
+    for (let at = start; at < end;) {
+      const word = words.find((each) => plain.startsWith(each, at))
+      const length = word ? word.length : 1
+      const part = escaped(text.slice(at, at + length))
+      html += word ? `<mark>${part}</mark>` : part
+      at += length
+    }
+    return end < text.length ? html + "…" : html
+  }
 
   // Edit distance (insertions, deletions, substitutions, swaps of neighbours), given up beyond `most`
   function distance(a, b, most) {
@@ -214,7 +264,7 @@
     const text = query.value.trim()
     const mine = ++ticket
     if (!text) return show(texts["search.result.placeholder"])
-    if (location.protocol === "file:") return show(dialog.dataset.searchOffline)
+    if (cannotSearch()) return show(dialog.dataset.searchOffline)
     meta.textContent = dialog.dataset.searchSearching
     try {
       const module = await pagefind()
@@ -233,7 +283,7 @@
   // --- Events ---
   query.addEventListener("focus", () => {
     setOpen(true)
-    if (location.protocol !== "file:") pagefind().catch(() => {})
+    if (!cannotSearch()) pagefind().catch(() => {})
   })
   query.addEventListener("input", run)
   query.form.addEventListener("submit", (event) => event.preventDefault())
