@@ -23,7 +23,7 @@ from macros.contribute.check_data import main as validate_main
 from macros.contribute.check_translations import github_report as check_translations_report
 from macros.contribute.github_report import pages_of, previews_of, summary
 from macros.contribute.translations import UNCHECKED, translations
-from macros.kit.offline_copy import unpack_copies
+from macros.kit.offline_copy import preview
 from macros.registry import load_site_data
 from tools.issue_forms import CHOICES  # tools/: `make forms` writes the choices
 from tools.project import copy_project, run_in_copy
@@ -531,7 +531,7 @@ def test_the_preview_opens_from_disk_at_the_files_the_summary_names(
     """The artefact as CI makes it (the built site's offline copies, unpacked by the same
     command): the summary's file for a changed page opens from file://, its links open pages,
     not folder listings, and the search answers; nothing is requested off the disk."""
-    unpack_copies(site.root, tmp_path)
+    preview(site.root, tmp_path)
     [(_, [file])] = previews_of([f"docs/{language}/guide/champs.md"], data)
     text = summary(
         [],
@@ -552,9 +552,10 @@ def test_the_preview_opens_from_disk_at_the_files_the_summary_names(
         expect(page.locator("h1")).to_contain_text(data.vocabularies.steps["scope"].label[language])
         page.locator("a[href$='cas/index.html']").first.click()
         assert page.url.endswith("cas/index.html")
-        page.locator("label.md-header__button[for=offline-search-query]").click()
-        page.locator("#offline-search-query").fill("Baie")
-        results = page.locator(".offline-search__results a")
+        box = page.locator(".md-search__input")  # the header's box answers from disk
+        box.click()
+        box.fill("Baie")
+        results = page.locator(".md-search-result__link")
         expect(results.first).to_be_visible()
         results.first.click()
         assert page.url.startswith((tmp_path / f"mutualiser-{language}").as_uri())
