@@ -10,6 +10,7 @@ OPEN_DATA_PAGE = "donnees-ouvertes.md"
 CASE_LISTING_PAGE = "cas/index.md"
 CASE_INDEX_PAGE = "cas/liste.md"  # every case study's title, for readers without JavaScript
 TRANSLATION_STATUS_PAGE = "traductions.md"
+FIRST_TIME_PAGE = "premiere-contribution.md"  # a first change, for people new to GitHub
 CASE_FOLDER = "cas"  # one generated page per case study
 PARTNER_FOLDER = "partenaires"  # one generated page per partner
 
