@@ -121,6 +121,29 @@ def test_every_page_s_first_time_link_leads_to_the_guide_in_the_page_s_language(
         assert urljoin(here, link["href"]) == site.url + address, page
 
 
+CONTRIBUTORS = {"fr": ("contributeurs/", "Personne n'a encore demandé à être crédité ici.")}
+CONTRIBUTORS["en"] = ("en/contributeurs/", "Nobody has asked to be credited here yet.")
+
+
+@pytest.mark.parametrize("language", CONTRIBUTORS)
+def test_the_contributors_page_credits_exactly_those_the_records_credit(site, data, language):
+    """Nobody is credited who did not add themselves (tests/test_spec_site.py shows a list)."""
+    address, nobody = CONTRIBUTORS[language]
+    page = site.html(address)
+    [nav] = page.select(".md-nav--primary > .md-nav__list > .md-nav__item--active")
+    assert nav.select_one(".md-nav__link").get_text(strip=True) == FIRST_TIME[language][2]
+    credited = {
+        person.name
+        for records in data.records.values()
+        for record in records.values()
+        for person in record.contributors
+    }
+    listed = {name.get_text() for name in page.select("article .contributor__name")}
+    assert listed == credited
+    if not credited:
+        assert nobody in page.select_one("article").get_text()
+
+
 # --- Without a GitHub account: an e-mail ----------------------------------------------------------
 
 MAIL_WORDS = {

@@ -12,6 +12,7 @@ from macros.model.records import (
     CasePartner,
     CaseStudy,
     Column,
+    Contributor,
     Finding,
     Funding,
     GoverningBody,
@@ -130,6 +131,7 @@ def build_case_study(parsed: YamlFile, site: SiteData) -> CaseStudy:
         else None,
         lessons=Text.all(content.get("lessons")),
         sources=tuple(sources[source_id] for source_id in content["sources"]),
+        contributors=Contributor.all(content.get("contributors")),
         dates=RecordDates.of(content),
     )
     for link in case.partners:

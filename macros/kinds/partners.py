@@ -7,7 +7,15 @@ from collections.abc import Callable
 
 from macros.model.identifiers import SCHEMES
 from macros.model.record_dates import RecordDates
-from macros.model.records import Column, Competence, Identifier, Partner, SiteData, Text
+from macros.model.records import (
+    Column,
+    Competence,
+    Contributor,
+    Identifier,
+    Partner,
+    SiteData,
+    Text,
+)
 from macros.model.shapes import ID, TEXT, URL, list_of, optional, record
 from macros.model.validation import YamlFile
 
@@ -44,6 +52,7 @@ def build_partner(parsed: YamlFile, site: SiteData) -> Partner:
             for entry in content.get("competences", ())
         ),
         description=Text.of(content["description"]),
+        contributors=Contributor.all(content.get("contributors")),
         dates=RecordDates.of(content),
     )
 
