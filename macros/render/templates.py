@@ -27,7 +27,7 @@ _environment.filters["quantity"] = format_quantity
 _environment.filters["date"] = format_date
 _environment.filters["json_for_script"] = json_for_script
 _environment.filters["markdown_text"] = markdown_text
-_environment.globals["orcid_url"] = lambda value: ORCID.link.format(id=value)
+_environment.globals["orcid_url"] = lambda value: (ORCID.link or "").format(id=value)
 
 
 def render(template_name: str, **context) -> str:
