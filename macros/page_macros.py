@@ -9,8 +9,8 @@ from macros.contribute import translations
 from macros.kit import trainers_kit
 from macros.model.records import lookup
 from macros.publish import open_data, whats_new
-from macros.registry import kind
-from macros.render import cases, citations, partners, self_assessment, trust
+from macros.registry import KINDS, kind
+from macros.render import cases, citations, contributors, partners, self_assessment, trust
 from macros.render.context import PageContext
 from macros.render.facets import filters_script_url
 from macros.render.glossary import glossary_definitions
@@ -71,6 +71,19 @@ def define_env(env) -> None:
         of = kind(kind_name)
         record = lookup(data.records[of.name], record_id, of.name)
         return of.render_page(data, here(), record)
+
+    @env.macro
+    def contributor_list() -> str:
+        """Everyone credited for a record, with the records they worked on (contributors page)."""
+        return contributors.contributor_list(
+            here(),
+            [
+                (of.page_path(record.id), of.title(record), record.contributors)
+                for of in KINDS
+                for record in data.records[of.name].values()
+                if record.contributors
+            ],
+        )
 
     @env.macro
     def translation_status() -> str:

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from macros.kinds import case_studies, partners
 from macros.model.data import load
-from macros.model.identifiers import check_identifiers
+from macros.model.identifiers import check_contributors, check_identifiers
 from macros.model.kind import Kind
 from macros.model.record_dates import check_record_dates
 from macros.model.records import CaseStudy, Partner, SiteData, lookup
@@ -36,7 +36,9 @@ KINDS: tuple[Kind, ...] = (
         title=lambda partner: partner.name,
         summary=lambda partner: partner.description,
         columns=partners.COLUMNS,
-        check=lambda parsed: check_identifiers(parsed) + check_record_dates(parsed),
+        check=lambda parsed: (
+            check_identifiers(parsed) + check_contributors(parsed) + check_record_dates(parsed)
+        ),
     ),
     Kind(
         name="case-studies",
@@ -48,7 +50,11 @@ KINDS: tuple[Kind, ...] = (
         title=lambda case: case.title,
         summary=lambda case: case.summary,
         columns=case_studies.COLUMNS,
-        check=lambda parsed: case_studies.check_case(parsed) + check_record_dates(parsed),
+        check=lambda parsed: (
+            case_studies.check_case(parsed)
+            + check_contributors(parsed)
+            + check_record_dates(parsed)
+        ),
     ),
 )
 

@@ -9,7 +9,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
-from urllib.parse import parse_qs, unquote, urlsplit
+from urllib.parse import parse_qs, unquote, urljoin, urlsplit
 
 import pytest
 import yaml
@@ -25,6 +25,7 @@ from macros.contribute.github_report import pages_of, previews_of, summary
 from macros.contribute.translations import UNCHECKED, translations
 from macros.kit.offline_copy import preview
 from macros.registry import load_site_data
+from macros.site.i18n import url_language
 from tools.issue_forms import CHOICES  # tools/: `make forms` writes the choices
 from tools.project import copy_project, run_in_copy
 
@@ -81,6 +82,66 @@ def test_every_page_edits_a_file_that_exists_and_reports_through_a_field_of_the_
         source = edit["href"].partition("/edit/main/")[2]
         assert (ROOT / source).is_file(), f"{page}: {source}"
         assert set(parse_qs(urlsplit(report["href"]).query)) - {"template"} <= field_ids, page
+
+
+# --- A first change, for people new to GitHub ---------------------------------------------------
+
+FIRST_TIME = {
+    "fr": ("premiere-contribution/", "Première fois ? Le pas-à-pas", "Contribuer"),
+    "en": ("en/premiere-contribution/", "First time? Step by step", "Contribute"),
+}
+
+
+@pytest.mark.parametrize("language", FIRST_TIME)
+def test_the_first_change_guide_is_in_the_contribute_section_of_each_language(site, language):
+    address, _, section = FIRST_TIME[language]
+    guide = site.html(address)
+    assert guide.html["lang"] == language  # written in it, not a fallback to French
+    steps = [h2["id"] for h2 in guide.select("article h2")]
+    # From "I found a mistake" to "my change is published", the same anchors in both languages.
+    assert steps == [
+        "route", "edit", "change", "describe", "propose", "checks", "preview", "review", "published"
+    ]  # fmt: skip
+    # The guide's own section is the one open in the navigation.
+    [nav] = guide.select(".md-nav--primary > .md-nav__list > .md-nav__item--active")
+    assert nav.select_one(".md-nav__link").get_text(strip=True) == section
+    pages = {site.path_of(urljoin(site.url + address, a["href"])) for a in nav.select("a[href]")}
+    assert {address, address.replace("premiere-contribution", "contribuer")} <= pages
+
+
+def test_every_page_s_first_time_link_leads_to_the_guide_in_the_page_s_language(site):
+    for page in site.pages():
+        if page.name == "404.html":
+            continue
+        language = url_language(page.as_posix())
+        address, words, _ = FIRST_TIME[language]
+        [link] = site.html(page).select(".contribute-first-time a")
+        assert link.get_text(strip=True) == words, page
+        here = site.url + page.as_posix().removesuffix("index.html")
+        assert urljoin(here, link["href"]) == site.url + address, page
+
+
+CONTRIBUTORS = {"fr": ("contributeurs/", "Personne n'a encore demandé à être crédité ici.")}
+CONTRIBUTORS["en"] = ("en/contributeurs/", "Nobody has asked to be credited here yet.")
+
+
+@pytest.mark.parametrize("language", CONTRIBUTORS)
+def test_the_contributors_page_credits_exactly_those_the_records_credit(site, data, language):
+    """Nobody is credited who did not add themselves (tests/test_spec_site.py shows a list)."""
+    address, nobody = CONTRIBUTORS[language]
+    page = site.html(address)
+    [nav] = page.select(".md-nav--primary > .md-nav__list > .md-nav__item--active")
+    assert nav.select_one(".md-nav__link").get_text(strip=True) == FIRST_TIME[language][2]
+    credited = {
+        person.name
+        for records in data.records.values()
+        for record in records.values()
+        for person in record.contributors
+    }
+    listed = {name.get_text() for name in page.select("article .contributor__name")}
+    assert listed == credited
+    if not credited:
+        assert nobody in page.select_one("article").get_text()
 
 
 # --- Without a GitHub account: an e-mail ----------------------------------------------------------

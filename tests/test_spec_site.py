@@ -8,6 +8,7 @@ from the record files.
 from __future__ import annotations
 
 import re
+from urllib.parse import urljoin
 
 import pytest
 from playwright.sync_api import expect
@@ -180,6 +181,8 @@ SHOWN_AS_TEXT = [
     "[vb](vbscript:msgbox('vb')) <javascript:alert('autolink')>",
     '=HYPERLINK("https://evil.example/")',
     "Partner <script>alert('name')</script>",
+    "Name <script>alert('contributor')</script> & *bold*",  # a contributor's name
+    "\"><img src=x onerror=alert('institution')>",  # and institution
 ]
 
 
@@ -207,6 +210,70 @@ def test_hostile_text_shows_as_the_same_characters_and_adds_no_markup(spec_site)
     (website,) = [a for a in partner.article.find_all("a") if "evil.example" in a["href"]]
     assert website["href"] == "https://evil.example/a'onmouseover='alert(`url`)'"
     assert not [name for name in website.attrs if name.startswith("on")]
+
+
+# --- Credit: those who asked for it, on the records and the contributors page -------------------
+
+ORCID_PAGE = "https://orcid.org/0000-0002-1825-0097"
+CAMILLE = f"Camille Exemple (Bibliothèque imaginaire) {ORCID_PAGE}"
+LEAD = {"fr": "Contribution :", "en": "Contributed by:"}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_record_s_page_credits_its_contributors_as_they_asked(spec_site, language):
+    credits = spec_site.html(page_url("cas/running-catalogue.md", language)).select_one(
+        "article .record-contributors"
+    )
+    assert text_of(credits.p) == LEAD[language]
+    assert [text_of(person) for person in credits.select("li")] == [CAMILLE, "Dominique Essai"]
+    [orcid] = credits.select("a")
+    assert orcid["href"] == ORCID_PAGE
+    partner = spec_site.html(page_url("partenaires/alpha-network.md", language))
+    assert text_of(partner.select_one("article .record-contributors li")) == (
+        f"Camille Exemple {ORCID_PAGE}"
+    )
+
+
+def test_a_record_nobody_asked_credit_for_credits_nobody(spec_site):
+    for path in ("cas/ended-network/", "en/cas/realised-store/", "en/partenaires/beta-lab/"):
+        assert spec_site.html(path).select(".record-contributors") == [], path
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_contributors_page_lists_each_person_once_with_the_records_they_worked_on(
+    spec_site, spec_data, language
+):
+    address = page_url("contributeurs.md", language)
+    page = spec_site.html(address)
+    listed = [
+        (
+            text_of(entry.select_one(".contributor")),
+            [
+                (text_of(link), spec_site.path_of(urljoin(spec_site.url + address, link["href"])))
+                for link in entry.select(":scope > ul a")
+            ],
+        )
+        for entry in page.select("article ul.contributors > li")
+    ]
+
+    def record(kind: str, record_id: str) -> tuple[str, str]:
+        if kind == "cas":
+            title = spec_data.case_studies[record_id].title[language]
+        else:
+            title = spec_data.partners[record_id].name[language]
+        return title, page_url(f"{kind}/{record_id}.md", language)
+
+    running = record("cas", "running-catalogue")
+    assert [(person, [resolved for _, resolved in links]) for person, links in listed] == [
+        (CAMILLE, [record("partenaires", "alpha-network")[1], running[1]]),
+        ("Dominique Essai", [running[1]]),
+        (
+            "Name <script>alert('contributor')</script> & *bold* "
+            "(\"><img src=x onerror=alert('institution')>)",
+            [record("cas", "hostile-text")[1]],
+        ),
+    ]
+    assert listed[1][1] == [running]  # each record named by its title in the page's language
 
 
 # --- In Chromium --------------------------------------------------------------------------------

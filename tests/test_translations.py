@@ -159,7 +159,10 @@ def test_a_french_only_page_is_served_in_english_marked_french_with_a_notice(edi
     assert page.select_one(".md-copyright__feed")["href"].endswith("/en/feed.xml")
     assert page.select_one("[data-search]").attrs == english_page.select_one("[data-search]").attrs
     assert page.select_one(".print-colophon")["lang"] == "en"
-    assert page.select_one(".print-colophon__url").get_text() == SITE_URL + "en/" + FRENCH_ONLY.removesuffix(".md") + "/"
+    assert (
+        page.select_one(".print-colophon__url").get_text()
+        == SITE_URL + "en/" + FRENCH_ONLY.removesuffix(".md") + "/"
+    )
     # In French it is an ordinary page.
     assert parsed(edited_site, FRENCH_ONLY, "fr").select_one(".translation-notice") is None
 

@@ -23,7 +23,7 @@ from jsonschema import Draft202012Validator
 from macros.contribute.check_data import main as validate_main
 from macros.model import messages
 from macros.model.data import DataError
-from macros.model.identifiers import SCHEMES, idref_check, luhn_check, ror_check
+from macros.model.identifiers import SCHEMES, idref_check, luhn_check, orcid_check, ror_check
 from macros.model.records import SiteData
 from macros.registry import KINDS, load_site_data
 
@@ -183,7 +183,7 @@ BAD_INPUTS = [
         (
             f"{CASE_AT}:21:1: lesons: unknown key (one of: id, status, title, summary, territory, "
             "milestones, partners, fields, administrative_form, key_figures, steps, gains, "
-            "drawbacks, governance, funding, lessons, sources, added, updated, life_cycle)"
+            "drawbacks, governance, funding, lessons, sources, contributors, added, updated, life_cycle)"
         ),
         id="unknown top-level key",
     ),
@@ -192,7 +192,7 @@ BAD_INPUTS = [
         changed(PARTNER, "website:", "websit:"),
         (
             f"{PARTNER_AT}:5:1: websit: unknown key (one of: id, name, type, country, region, "
-            "website, identifiers, competences, description, added, updated, life_cycle)"
+            "website, identifiers, competences, description, contributors, added, updated, life_cycle)"
         ),
         id="unknown top-level key of a partner",
     ),
@@ -926,8 +926,10 @@ def test_an_identifier_in_the_wrong_form_is_named_with_the_form_expected(
         # SIRENs the stored Wikipedia pages give: the BnF's, and the Abes's within its VAT number
         (luhn_check, ["180046252", "180044224"]),
         (ror_check, ["02feahw73"]),  # the CNRS
+        # ORCID's documentation examples (fictitious people), one ending in X
+        (orcid_check, ["0000-0002-1825-0097", "0000-0001-5109-3700", "0000-0002-1694-233X"]),
     ],
-    ids=["idref", "siren", "ror"],
+    ids=["idref", "siren", "ror", "orcid"],
 )
 def test_the_check_digits_of_real_identifiers_check(check, known):
     assert [value for value in known if not value.endswith(check(value))] == []
@@ -939,3 +941,63 @@ def test_an_unknown_identifier_scheme_is_refused_by_the_schema(data_copy):
         f"{PARTNER_AT}:7:3: identifiers.orcid: unknown key "
         "(one of: ror, isil, siren, wikidata, idref)"
     ]
+
+
+# --- Contributors' ORCID iDs (macros/model/identifiers.py) ---------------------------------------
+
+
+def case_crediting(orcid: str) -> str:
+    """The new case study crediting one contributor with `orcid`, on line 22, column 12."""
+    return changed(
+        CASE,
+        'added: "2020-05-04"\n',
+        f'contributors:\n  - name: Camille Exemple\n    orcid: "{orcid}"\nadded: "2020-05-04"\n',
+    )
+
+
+def test_a_contributor_s_orcid_with_a_wrong_check_digit_stops_make_validate(
+    data_copy, capsys, monkeypatch
+):
+    (data_copy / NEW_CASE).write_text(case_crediting("0000-0002-1825-0096"), "utf-8")
+    monkeypatch.chdir(data_copy.parent)
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")  # both languages, as in CI
+    assert validate_main(["data"]) == 1
+    printed = capsys.readouterr().err
+    assert (
+        f"{CASE_AT}:22:12: contributors[0].orcid: la clé de contrôle de l'identifiant ORCID "
+        "« 0000-0002-1825-0096 » est fausse (recopiez-le depuis orcid.org ; avec ces premiers "
+        "caractères, il finirait par 7)"
+    ) in printed
+    assert (
+        f"{CASE_AT}:22:12: contributors[0].orcid: the check digit of ORCID identifier "
+        "'0000-0002-1825-0096' is wrong (copy it again from orcid.org; with these first "
+        "characters it would end in 7)"
+    ) in printed
+
+
+def test_a_contributor_s_orcid_given_as_an_address_is_refused_with_the_form_expected(data_copy):
+    (data_copy / NEW_CASE).write_text(
+        case_crediting("https://orcid.org/0000-0002-1825-0097"), "utf-8"
+    )
+    with pytest.raises(DataError) as caught:
+        load_site_data(data_copy)
+    [problem] = caught.value.problems
+    assert messages.in_language(problem, "en") == (
+        f"{CASE_AT}:22:12: contributors[0].orcid: 'https://orcid.org/0000-0002-1825-0097' is not "
+        "in the form of a ORCID identifier (four groups of four digits joined by hyphens, the "
+        "last character possibly X, without https://orcid.org/)"
+    )
+    assert messages.in_language(problem, "fr").startswith(
+        f"{CASE_AT}:22:12: contributors[0].orcid: « https://orcid.org/0000-0002-1825-0097 » n'a "
+        "pas la forme d'un identifiant ORCID ("
+    )
+
+
+def test_contributors_are_optional_and_each_needs_only_a_name(data_copy):
+    (data_copy / NEW_CASE).write_text(case_crediting("0000-0002-1825-0097"), "utf-8")
+    case = load_site_data(data_copy).case_studies["new-case"]
+    assert [(c.name, c.orcid, c.institution) for c in case.contributors] == [
+        ("Camille Exemple", "0000-0002-1825-0097", None)
+    ]
+    (data_copy / NEW_CASE).write_text(CASE, "utf-8")
+    assert load_site_data(data_copy).case_studies["new-case"].contributors == ()

@@ -9,6 +9,8 @@ page's address filled in, as `page.report_url`.
 Mail: the same without a GitHub account, to the address set once in mkdocs.yml
 (`extra.contact_email`), the page's address and language already in the message, as
 `page.mail_url`.
+First time: the step-by-step guide for people new to GitHub, in the build's language, as
+`page.first_time_url`, relative (the offline copies rewrite relative links only).
 """
 
 from __future__ import annotations
@@ -19,10 +21,11 @@ from urllib.parse import quote, urlencode, urljoin
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
 
 from macros.build.state import Build
 from macros.site.i18n import build_language, page_url, source_path
-from macros.site.paths import GLOSSARY_PAGE
+from macros.site.paths import FIRST_TIME_PAGE, GLOSSARY_PAGE
 
 REPORT_FORM = "report-problem.yml"  # the issue form, and its field for the page's address:
 REPORT_FIELD = "page"
@@ -51,6 +54,8 @@ def set_addresses(build: Build, page: Page, config: MkDocsConfig) -> None:
     )
     # Not one of MkDocs' attributes: overrides/ reads it for the "report a problem" link.
     page.report_url = f"{repository}issues/new?{query}"  # type: ignore[attr-defined]
+    guide = page_url(FIRST_TIME_PAGE, build_language(config))
+    page.first_time_url = get_relative_url(guide, page.url)  # type: ignore[attr-defined]
 
 
 def set_mail_address(build: Build, page: Page, config: MkDocsConfig) -> None:

@@ -13,6 +13,7 @@ from macros.model.records import (
     CasePartner,
     CaseStudy,
     Column,
+    Contributor,
     Finding,
     Funding,
     GoverningBody,
@@ -131,6 +132,7 @@ def build_case_study(parsed: YamlFile, site: SiteData) -> CaseStudy:
         else None,
         lessons=Text.all(content.get("lessons")),
         sources=tuple(sources[source_id] for source_id in content["sources"]),
+        contributors=Contributor.all(content.get("contributors")),
         dates=RecordDates.of(content),
         life_cycle=LifeCycle.of(content.get("life_cycle")),
     )

@@ -8,7 +8,15 @@ from collections.abc import Callable
 from macros.model.identifiers import SCHEMES
 from macros.model.life_cycle import STATE_SHAPE, LifeCycle, state_of
 from macros.model.record_dates import RecordDates
-from macros.model.records import Column, Competence, Identifier, Partner, SiteData, Text
+from macros.model.records import (
+    Column,
+    Competence,
+    Contributor,
+    Identifier,
+    Partner,
+    SiteData,
+    Text,
+)
 from macros.model.shapes import ID, TEXT, URL, list_of, optional, record
 from macros.model.validation import YamlFile
 
@@ -45,6 +53,7 @@ def build_partner(parsed: YamlFile, site: SiteData) -> Partner:
             for entry in content.get("competences", ())
         ),
         description=Text.of(content["description"]),
+        contributors=Contributor.all(content.get("contributors")),
         dates=RecordDates.of(content),
         life_cycle=LifeCycle.of(content.get("life_cycle")),
     )

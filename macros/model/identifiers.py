@@ -1,6 +1,7 @@
-"""The persistent identifiers a partner may carry (`identifiers:` in data/partners/<id>.yml): the
-form of each scheme, its check digit where it has one, and where it resolves. Directories key
-on them, so a mistyped one is refused with the key it should have, not published.
+"""The persistent identifiers a partner may carry (`identifiers:` in data/partners/<id>.yml), and
+a contributor's ORCID iD (`contributors:` of a case study or a partner): the form of each scheme,
+its check digit where it has one, and where it resolves. Directories key on them, so a mistyped
+one is refused with the key it should have, not published.
 
     ROR       0 + 6 characters of Crockford's base32 + 2 check digits (ISO 7064 mod 97-10)
     ISIL      a country prefix (FR-, CH-, BE-...) + up to 11 characters (ISO 15511); no check
@@ -8,6 +9,8 @@ on them, so a mistyped one is refused with the key it should have, not published
     SIREN     9 digits, the last a Luhn key
     Wikidata  Q + digits
     IdRef     8 digits + a check character, 0-9 or X (mod 11)
+    ORCID     16 characters in four groups joined by hyphens, the last a check character, 0-9 or
+              X (ISO 7064 mod 11-2)
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ from dataclasses import dataclass
 
 from macros.model import messages
 from macros.model.messages import Word
-from macros.model.validation import Problem, YamlFile
+from macros.model.validation import FieldPath, Problem, YamlFile
 
 CROCKFORD = "0123456789abcdefghjkmnpqrstvwxyz"
 
@@ -46,6 +49,15 @@ def idref_check(value: str) -> str:
         int(digit) * weight for digit, weight in zip(value[:8], range(9, 1, -1), strict=True)
     )
     key = -total % 11
+    return "X" if key == 10 else str(key)
+
+
+def orcid_check(value: str) -> str:
+    """The check character of an ORCID iD from its first fifteen digits (ISO 7064 11,2)."""
+    total = 0
+    for digit in value.replace("-", "")[:15]:
+        total = (total + int(digit)) * 2
+    key = (12 - total % 11) % 11
     return "X" if key == 10 else str(key)
 
 
@@ -98,6 +110,16 @@ SCHEMES = {
 }
 
 
+# A person's identifier: not one of a partner's `identifiers`, nor an open-data column of theirs.
+ORCID = Scheme(
+    "ORCID",
+    re.compile(r"[0-9]{4}-[0-9]{4}-[0-9]{4}-[0-9]{3}[0-9X]"),
+    orcid_check,
+    "orcid.org",
+    "https://orcid.org/{id}",
+)
+
+
 def url(scheme: str, value: str) -> str | None:
     link = SCHEMES[scheme].link
     return link.format(id=value) if link else None
@@ -111,28 +133,44 @@ def check_identifiers(parsed: YamlFile) -> list[Problem]:
     problems = []
     for name, value in given.items() if isinstance(given, dict) else ():
         scheme = SCHEMES.get(name)
-        if scheme is None or not isinstance(value, str):
-            continue  # the schema reports it
-        at = ("identifiers", name)
-        if not scheme.form.fullmatch(value):
-            problems.append(
-                parsed.worded(
-                    at,
-                    "partner.identifier_form",
-                    value=messages.quoted(value),
-                    scheme=scheme.name,
-                    form=Word(f"identifier.{name}"),
-                )
-            )
-        elif scheme.check and not value.endswith(expected := scheme.check(value)):
-            problems.append(
-                parsed.worded(
-                    at,
-                    "partner.identifier_check",
-                    value=messages.quoted(value),
-                    scheme=scheme.name,
-                    expected=expected,
-                    register=scheme.register,
-                )
-            )
+        if scheme is not None and isinstance(value, str):  # else the schema reports it
+            problems += _check(parsed, ("identifiers", name), scheme, value, f"identifier.{name}")
     return problems
+
+
+def check_contributors(parsed: YamlFile) -> list[Problem]:
+    """Each contributor's ORCID iD, if given, in its form and with its check character."""
+    content = parsed.content if isinstance(parsed.content, dict) else {}
+    given = content.get("contributors")
+    problems = []
+    for index, contributor in enumerate(given if isinstance(given, list) else ()):
+        value = contributor.get("orcid") if isinstance(contributor, dict) else None
+        if isinstance(value, str):  # else absent, or the schema reports it
+            at = ("contributors", index, "orcid")
+            problems += _check(parsed, at, ORCID, value, "identifier.orcid")
+    return problems
+
+
+def _check(parsed: YamlFile, at: FieldPath, scheme: Scheme, value: str, form: str) -> list[Problem]:
+    if not scheme.form.fullmatch(value):
+        return [
+            parsed.worded(
+                at,
+                "identifier.form",
+                value=messages.quoted(value),
+                scheme=scheme.name,
+                form=Word(form),
+            )
+        ]
+    if scheme.check and not value.endswith(expected := scheme.check(value)):
+        return [
+            parsed.worded(
+                at,
+                "identifier.check",
+                value=messages.quoted(value),
+                scheme=scheme.name,
+                expected=expected,
+                register=scheme.register,
+            )
+        ]
+    return []

@@ -183,6 +183,23 @@ class Identifier:
 
 
 @dataclass(frozen=True)
+class Contributor:
+    """A person credited for a record, as they asked (`contributors:`): nobody is listed
+    otherwise. `orcid` is checked by macros/model/identifiers.py."""
+
+    name: str
+    orcid: str | None
+    institution: str | None
+
+    @classmethod
+    def all(cls, values: list[dict] | None) -> tuple[Contributor, ...]:
+        return tuple(
+            cls(value["name"], value.get("orcid"), value.get("institution"))
+            for value in values or ()
+        )
+
+
+@dataclass(frozen=True)
 class Partner:
     """An institution. `case_studies` is derived from the case files, ordered by case id."""
 
@@ -196,6 +213,7 @@ class Partner:
     identifiers: tuple[Identifier, ...]  # checked and linked by macros/model/identifiers.py
     competences: tuple[Competence, ...]
     description: Text
+    contributors: tuple[Contributor, ...]
     dates: RecordDates
     life_cycle: LifeCycle | None = None  # None: current (macros/model/life_cycle.py)
     case_studies: list[CaseStudy] = field(default_factory=list, compare=False, repr=False)
@@ -313,6 +331,7 @@ class CaseStudy:
     funding: Funding | None
     lessons: tuple[Text, ...]
     sources: tuple[Source, ...]
+    contributors: tuple[Contributor, ...]
     dates: RecordDates
     life_cycle: LifeCycle | None = None  # None: current (macros/model/life_cycle.py)
 

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
+from macros.model.identifiers import ORCID
 from macros.site.escaping import json_for_script, markdown_text
 from macros.site.text import format_date, format_number, format_quantity
 
@@ -26,6 +27,7 @@ _environment.filters["quantity"] = format_quantity
 _environment.filters["date"] = format_date
 _environment.filters["json_for_script"] = json_for_script
 _environment.filters["markdown_text"] = markdown_text
+_environment.globals["orcid_url"] = lambda value: (ORCID.link or "").format(id=value)
 
 
 def render(template_name: str, **context) -> str:

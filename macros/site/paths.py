@@ -12,6 +12,7 @@ CASE_INDEX_PAGE = "cas/liste.md"  # every case study's title, for readers withou
 TRANSLATION_STATUS_PAGE = "traductions.md"
 ACCESSIBILITY_PAGE = "accessibilite.md"  # the accessibility statement, linked from every footer
 LEGAL_NOTICE_PAGE = "mentions-legales.md"  # linked from every footer
+FIRST_TIME_PAGE = "premiere-contribution.md"  # a first change, for people new to GitHub
 CASE_FOLDER = "cas"  # one generated page per case study
 PARTNER_FOLDER = "partenaires"  # one generated page per partner
 
