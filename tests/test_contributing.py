@@ -295,6 +295,20 @@ def data_copy(tmp_path: Path) -> Path:
     return tmp_path / "data"
 
 
+def propose_afresh(data: Path, case: str = "mediatheques-de-la-baie") -> None:
+    """Take the sample form's case out of a copy of data/, as if the form proposed it for the
+    first time: its file, its review day and its change notes (data/reviews.yml, changes.yml)."""
+    (data / "case-studies" / f"{case}.yml").unlink()
+    about = f"data/case-studies/{case}.yml"
+    reviews = data / "reviews.yml"
+    kept = [line for line in reviews.read_text("utf-8").splitlines() if f'"{about}"' not in line]
+    reviews.write_text("\n".join(kept) + "\n", "utf-8")
+    changes = data / "changes.yml"
+    notes = changes.read_text("utf-8").split("\n  - about: ")
+    kept = [notes[0], *(note for note in notes[1:] if not note.startswith(about + "\n"))]
+    changes.write_text("\n  - about: ".join(kept), "utf-8")
+
+
 def test_the_sample_body_is_read_answer_by_answer():
     given = answers(SAMPLE_BODY.read_text("utf-8"), form_labels(FORM))
     assert given["title"] == "Médiathèques de la Baie"
@@ -307,7 +321,7 @@ def test_the_sample_body_is_read_answer_by_answer():
 
 
 def test_a_filled_form_becomes_a_case_study_that_validates(data_copy, capsys, monkeypatch):
-    (data_copy / "case-studies" / "mediatheques-de-la-baie.yml").unlink()  # proposed afresh
+    propose_afresh(data_copy)
     assert case_from_issue([str(SAMPLE_BODY), "--data", str(data_copy)]) == 0
     written = data_copy / "case-studies" / "mediatheques-de-la-baie.yml"
     assert capsys.readouterr().out.strip() == str(written)
@@ -336,7 +350,7 @@ def test_a_converted_case_is_shown_as_never_checked_not_as_a_valid_translation(t
     project = copy_project(tmp_path / "project")
     shutil.copytree(ROOT / ".github", project / ".github")  # the form the converter reads
     case = "data/case-studies/mediatheques-de-la-baie.yml"
-    (project / case).unlink()  # proposed afresh, as the form's sample does
+    propose_afresh(project / "data")  # as the form's sample does
     lock = project / "data" / "translations.lock.yml"
     lock.write_text(
         "".join(
@@ -376,7 +390,7 @@ def test_a_converted_case_is_shown_as_never_checked_not_as_a_valid_translation(t
 
 
 def test_answers_in_english_leave_the_french_to_translate(data_copy, capsys, tmp_path):
-    (data_copy / "case-studies" / "mediatheques-de-la-baie.yml").unlink()
+    propose_afresh(data_copy)
     body = SAMPLE_BODY.read_text("utf-8").replace("Français / French", "Anglais / English", 1)
     (tmp_path / "body.md").write_text(body, "utf-8")
     assert case_from_issue([str(tmp_path / "body.md"), "--data", str(data_copy)]) == 0
@@ -429,7 +443,7 @@ def test_a_new_source_without_address_must_say_why(data_copy, capsys, tmp_path):
 def test_a_form_without_a_required_answer_is_refused_in_both_languages(data_copy, capsys, tmp_path):
     body = SAMPLE_BODY.read_text("utf-8").replace("- [X] Définir", "- [ ] Définir")
     (tmp_path / "body.md").write_text(body, "utf-8")
-    (data_copy / "case-studies" / "mediatheques-de-la-baie.yml").unlink()
+    propose_afresh(data_copy)
     assert case_from_issue([str(tmp_path / "body.md"), "--data", str(data_copy)]) == 1
     error = capsys.readouterr().err
     assert "le formulaire ne répond pas à « steps »" in error
@@ -464,7 +478,7 @@ def test_a_line_break_hidden_in_an_answer_never_turns_a_comment_into_data(
             "Un catalogue commun.": f"Un catalogue{hidden}commun.",
         },
     )
-    (data_copy / "case-studies" / "mediatheques-de-la-baie.yml").unlink()
+    propose_afresh(data_copy)
     assert case_from_issue([str(body), "--data", str(data_copy)]) == 0
     written = data_copy / "case-studies" / "mediatheques-de-la-baie.yml"
     text = written.read_text("utf-8")
