@@ -81,7 +81,7 @@ def define_env(env) -> None:
                 (of.page_path(record.id), of.title(record), record.contributors)
                 for of in KINDS
                 for record in data.records[of.name].values()
-                if record.contributors
+                if getattr(record, "contributors", ())  # a kind may credit no one
             ],
         )
 

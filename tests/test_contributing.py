@@ -87,7 +87,7 @@ def test_every_page_edits_a_file_that_exists_and_reports_through_a_field_of_the_
 # --- A first change, for people new to GitHub ---------------------------------------------------
 
 FIRST_TIME = {
-    "fr": ("premiere-contribution/", "Première fois ? Le pas-à-pas", "Contribuer"),
+    "fr": ("premiere-contribution/", "Première fois\u202f? Le pas-à-pas", "Contribuer"),
     "en": ("en/premiere-contribution/", "First time? Step by step", "Contribute"),
 }
 
