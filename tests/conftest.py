@@ -24,6 +24,7 @@ import re
 import shutil
 import subprocess
 import threading
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -181,11 +182,16 @@ def built_once(
     `make test` runs the tests in parallel workers (pytest-xdist), which share the run's
     temporary folder: the first worker to ask builds while the others wait on a lock, then each
     serves the same folder on the same port, so that the build's absolute addresses answer in
-    every worker (tools/serve_like_pages.py shares the port)."""
+    every worker (tools/serve_like_pages.py shares the port).
+
+    A worker whose tests are done leaves before the others. Had it closed its listening socket
+    then, the connections the system had just handed to it would be reset, and a page another
+    worker was measuring would miss a file (CI saw the Material script missing from a budget
+    walk): so each worker keeps serving until every worker using the site is done."""
     run_folder = shared_folder(tmp_path_factory)
     folder, port_file = run_folder / name, run_folder / f"{name}.port"
-    with open(run_folder / f"{name}.lock", "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
+    users = SiteUsers(run_folder / f"{name}.lock")
+    with users.locked():
         if port_file.exists():  # another worker built it
             server = pages_server(folder, int(port_file.read_text()), BASE, shared=True)
         else:
@@ -195,11 +201,47 @@ def built_once(
             folder.mkdir()
             build(folder, f"http://127.0.0.1:{server.server_port}{BASE}")
             port_file.write_text(str(server.server_port))
+        users.count(+1)
     with server:
         thread = threading.Thread(target=server.serve_forever, daemon=True)
         thread.start()
-        yield BuiltSite(root=folder, url=f"http://127.0.0.1:{server.server_port}{BASE}")
-        server.shutdown()
+        try:
+            yield BuiltSite(root=folder, url=f"http://127.0.0.1:{server.server_port}{BASE}")
+        finally:
+            with users.locked():
+                users.count(-1)
+            users.wait_until_none(timeout=LAST_USER_WAIT)
+            server.shutdown()
+
+
+# How long a worker done with a site waits for the others before closing its socket anyway (a
+# worker that crashed never says it is done).
+LAST_USER_WAIT = 600
+
+
+@dataclass
+class SiteUsers:
+    """How many workers serve one shared site, in a file beside its lock."""
+
+    lock: Path
+
+    @contextmanager
+    def locked(self) -> Iterator[None]:
+        with open(self.lock, "a") as held:
+            fcntl.flock(held, fcntl.LOCK_EX)  # released when the file closes
+            yield
+
+    def count(self, change: int = 0) -> int:
+        tally = self.lock.with_suffix(".users")
+        users = int(tally.read_text()) if tally.exists() else 0
+        if change:
+            tally.write_text(str(users + change))
+        return users + change
+
+    def wait_until_none(self, timeout: float) -> None:
+        deadline = time.monotonic() + timeout
+        while self.count() > 0 and time.monotonic() < deadline:
+            time.sleep(0.2)
 
 
 @pytest.fixture(scope="session")

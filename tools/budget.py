@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import mimetypes
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -58,6 +59,8 @@ def first_load(browser, url: str, sizes: dict[str, int] | None = None) -> Load:
     page = context.new_page()
     load, responses = record(page), []
     page.on("response", lambda response: responses.append(response))
+    # A request that failed weighed nothing: an error, not a lighter page.
+    page.on("requestfailed", lambda request: load.errors.append(f"failed: {request.url}"))
     page.goto(url, wait_until="networkidle")
     for response in responses:
         if response.url not in sizes:
@@ -66,6 +69,22 @@ def first_load(browser, url: str, sizes: dict[str, int] | None = None) -> Load:
         load.bytes += sizes[response.url]
     context.close()
     return load
+
+
+def growth(load: Load, site_url: str, larger: Path, smaller: Path) -> int:
+    """How much more the files of `load` (a visit of a page of the site at `site_url`) weigh,
+    compressed, in the build `larger` than in the build `smaller` of the same site: what the page
+    gained between them. Read on disk, so that a visit missing a file cannot pass for growth."""
+
+    def weight(root: Path, address: str) -> int:
+        path = urlsplit(address).path.removeprefix(urlsplit(site_url).path)
+        file = root / (path + "index.html" if path.endswith("/") or not path else path)
+        kind = mimetypes.guess_type(file.name)[0] or ""
+        return compressed_size(file.read_bytes(), kind) if file.is_file() else 0
+
+    own = urlsplit(site_url).netloc
+    addresses = {address for address in load.requests if urlsplit(address).netloc == own}
+    return sum(weight(larger, each) - weight(smaller, each) for each in addresses)
 
 
 def main(argv: list[str] | None = None) -> int:
