@@ -326,6 +326,22 @@ def browser():
         browser.close()
 
 
+@pytest.fixture(scope="session")
+def every_page(site, browser) -> Callable[[str], dict]:
+    """`every_page(language)`: the first visit of every page of `language` (tests/every_page.py),
+    walked once by the worker whose tests ask; they are grouped by language (below)."""
+    from every_page import walk
+
+    walks: dict[str, dict] = {}
+
+    def of(language: str) -> dict:
+        if language not in walks:
+            walks[language] = walk(browser, site, language)
+        return walks[language]
+
+    return of
+
+
 @contextmanager
 def page_opener(browser, base_url: str):
     """`open_page(path, **context_options)`: a page under `base_url` in a fresh context, with
@@ -377,6 +393,8 @@ BUILDS = {
 BROWSES = {"browser"}
 
 
+# First: pytest-xdist reads the groups in its own hook, registered before this file is.
+@pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         # Parallel workers (make test: --dist loadgroup) take tests one at a time, except that
@@ -388,6 +406,10 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
         ):
             item.add_marker(pytest.mark.xdist_group(item.nodeid.partition("::")[0]))
         used = set(getattr(item, "fixturenames", ()))
+        if "every_page" in used:  # the tests reading one language's walk share its worker
+            item.add_marker(
+                pytest.mark.xdist_group(f"every page: {item.callspec.params['language']}")
+            )
         if used & BUILDS:
             item.add_marker(pytest.mark.build)
         if used & BROWSES:

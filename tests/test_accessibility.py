@@ -15,28 +15,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
+from every_page import AXE, axe_violations
 
 from macros.site.i18n import DEFAULT_LANGUAGE, LANGUAGES, TRANSLATIONS, language_root
 
 # Listed in the accessibility statement, with what it checks (data/accessibility.yml).
 pytestmark = pytest.mark.accessibility
-
-AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-RULES = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
-
-
-def axe_violations(page) -> list[str]:
-    """Each violation axe finds on the open page, as `rule (impact): element: what to fix`."""
-    # Evaluated, not added as a <script>: the page's Content-Security-Policy would block that.
-    page.evaluate(AXE.read_text("utf-8"))
-    options = {"runOnly": {"type": "tag", "values": RULES}, "resultTypes": ["violations"]}
-    results = page.evaluate("options => axe.run(document, options)", options)
-    return [
-        f"{violation['id']} ({violation['impact']}): {' '.join(node['target'])}: {violation['help']}"
-        for violation in results["violations"]
-        for node in violation["nodes"]
-    ]
 
 
 @pytest.mark.browser  # with the tier whose tool it checks: make test-site installs it
@@ -44,19 +28,14 @@ def test_axe_is_installed():
     assert AXE.is_file(), "run `make node_modules` (npm ci) first"
 
 
-@pytest.mark.parametrize("language", LANGUAGES)  # one test each: the workers share the walk
-def test_no_page_of_either_language_has_any_axe_violation(site, browser, language):
-    pages = site.pages(language) + ([Path("404.html")] if language == DEFAULT_LANGUAGE else [])
-    assert len(pages) > 100
-    assert Path(language_root(language), "index.html") in pages
-    context = browser.new_context()
-    tab = context.new_page()
-    findings = {}
-    for path in pages:
-        tab.goto(site.url + path.as_posix(), wait_until="load")
-        if violations := axe_violations(tab):
-            findings[path.as_posix()] = violations
-    context.close()
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_no_page_of_either_language_has_any_axe_violation(every_page, language):
+    visits = every_page(language)
+    assert len(visits) > 100, len(visits)
+    assert Path(language_root(language), "index.html").as_posix() in visits
+    findings = {
+        path: visit.axe_violations for path, visit in visits.items() if visit.axe_violations
+    }
     assert findings == {}
 
 

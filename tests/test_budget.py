@@ -4,7 +4,8 @@ logs no console error and asks nothing of another host.
 
 How a visit is measured (gzip as GitHub Pages sends it, everything until the network is idle,
 what search fetches is left for the reader's first search: tests/test_search.py) is in
-tools/budget.py, which also prints the figures per page.
+tools/budget.py, which also prints the figures per page; every page is visited once per language
+for this and the other checks of every page (tests/every_page.py).
 
 The pages that list records are measured again on a copy with 1000 more case studies
 (`site_at_scale`): the case listing, the plain list of cases and its parts, the partners
@@ -13,12 +14,11 @@ directory, the guide's steps, the translation status page, the busiest partner's
 
 from __future__ import annotations
 
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 
-from macros.site.i18n import DEFAULT_LANGUAGE, LANGUAGES, page_url
+from macros.site.i18n import LANGUAGES, page_url
 from macros.site.paths import TRANSLATION_STATUS_PAGE, case_page_path, partner_page_path
 from tools.budget import Load, compressed_size, first_load, growth
 from tools.serve import pages_showing_records, snapshot
@@ -63,16 +63,16 @@ def test_growth_is_read_on_disk_so_a_missed_file_is_not_growth(tmp_path):
     assert growth(Load(requests=[site + "cas/"]), site, larger, smaller) == html[0] - html[1]
 
 
-@pytest.mark.parametrize("language", LANGUAGES)  # one test each: the workers share the walk
-def test_every_page_of_either_language_stays_within_budget(site, browser, language):
-    site_host, sizes = urlsplit(site.url).netloc, {}
-    pages = site.pages(language) + ([Path("404.html")] if language == DEFAULT_LANGUAGE else [])
-    assert len(pages) > 100
-    over = {}
-    for path in pages:
-        load = first_load(browser, site.url + path.as_posix(), sizes)
-        if problems := over_budget(load, site_host):
-            over[path.as_posix()] = problems
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_page_of_either_language_stays_within_budget(site, every_page, language):
+    site_host = urlsplit(site.url).netloc
+    visits = every_page(language)
+    assert len(visits) > 100, len(visits)
+    over = {
+        path: problems
+        for path, visit in visits.items()
+        if (problems := over_budget(visit.load, site_host))
+    }
     assert over == {}
 
 

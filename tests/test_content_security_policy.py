@@ -8,16 +8,10 @@ import base64
 import hashlib
 
 import pytest
+from every_page import RECORD_VIOLATIONS
 
 from macros.build.content_security_policy import content_security_policy, script_hash
-
-# Recorded in each page before its own scripts run (Playwright's init scripts are not subject
-# to the page's policy).
-RECORD_VIOLATIONS = """
-window.__violations = [];
-document.addEventListener("securitypolicyviolation", event => window.__violations.push(
-  `${event.effectiveDirective} blocked ${event.blockedURI || "inline"}: ${event.sample}`));
-"""
+from macros.site.i18n import LANGUAGES
 
 
 def policy_of(html) -> dict[str, list[str]]:
@@ -114,18 +108,14 @@ def recording_page(browser):
     context.close()
 
 
-def test_no_page_of_either_language_violates_the_policy(site, recording_page):
-    page, console = recording_page
-    violations = {}
-    for path in [*site.pages(), "nowhere/"]:  # the last one is the 404 page
-        address = site.url + str(path).removesuffix("index.html")
-        page.goto(address, wait_until="load")
-        page.wait_for_function("document.readyState === 'complete'")
-        if found := page.evaluate("window.__violations"):
-            violations[str(path)] = found
-    page.wait_for_timeout(300)  # the search worker of the last page
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_no_page_of_either_language_violates_the_policy(every_page, language):
+    visits = every_page(language)
+    assert len(visits) > 100, len(visits)
+    violations = {
+        path: visit.policy_violations for path, visit in visits.items() if visit.policy_violations
+    }
     assert violations == {}
-    assert console == []
 
 
 INJECTED = (

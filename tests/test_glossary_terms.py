@@ -78,7 +78,7 @@ def test_screen_readers_get_the_definition_as_the_description(site, visit):
 
 
 def test_a_shown_definition_has_no_axe_violation(visit):
-    from test_accessibility import axe_violations
+    from every_page import axe_violations
 
     page, _ = visit(PAGE)
     page.locator(TERM).first.focus()

@@ -412,7 +412,7 @@ def test_the_rdf_files_hold_the_text_as_it_is(hostile_site):
 
 
 def test_in_chromium_no_page_runs_navigates_or_reaches_out(hostile_site, browser):
-    from test_content_security_policy import RECORD_VIOLATIONS
+    from every_page import RECORD_VIOLATIONS
 
     problems = []
     with serving(hostile_site, base="/mutualiser/") as url:

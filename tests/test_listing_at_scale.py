@@ -18,8 +18,8 @@ from urllib.request import urlopen
 import pytest
 from bs4 import BeautifulSoup
 from conftest import BASE, page_opener
+from every_page import axe_violations
 from playwright.sync_api import expect
-from test_accessibility import axe_violations
 from test_budget import over_budget
 
 from macros.registry import load_site_data

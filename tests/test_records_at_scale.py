@@ -14,8 +14,8 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 from conftest import BASE, page_opener
+from every_page import axe_violations
 from playwright.sync_api import expect
-from test_accessibility import axe_violations
 
 from macros.contribute.translations import (
     STATES,

@@ -173,7 +173,7 @@ def test_only_the_last_query_typed_is_answered(visit):
 
 @pytest.mark.parametrize(("path", "query"), [("", "reseau"), ("en/", "network")])
 def test_open_results_have_no_axe_violation(visit, path, query):
-    from test_accessibility import axe_violations
+    from every_page import axe_violations
 
     page, _ = visit(path)
     assert search(page, query)

@@ -24,7 +24,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 from conftest import ROOT
-from test_accessibility import axe_violations
+from every_page import axe_violations
 
 from macros.contribute.check_translations import github_report
 from macros.contribute.translations import (

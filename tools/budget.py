@@ -14,6 +14,7 @@ import argparse
 import gzip
 import mimetypes
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -49,24 +50,35 @@ def record(page) -> Load:
     return load
 
 
-def first_load(browser, url: str, sizes: dict[str, int] | None = None) -> Load:
-    """Open `url` in a fresh browser context (empty cache) and add up what it fetched.
-    `sizes`: the compressed size of each address already measured, for a walk through many
-    pages of one site, which load the same scripts and styles (compressing them again for each
-    page took most of the walk's time)."""
+def measuring(page, sizes: dict[str, int] | None = None) -> Callable[[], Load]:
+    """Start measuring what `page` (in a fresh context: an empty cache) loads; call the result
+    once the network is idle for the total. `sizes`: the compressed size of each address already
+    measured, for a walk through many pages of one site, which load the same scripts and styles
+    (compressing them again for each page took most of the walk's time)."""
     sizes = {} if sizes is None else sizes
-    context = browser.new_context()
-    page = context.new_page()
     load, responses = record(page), []
     page.on("response", lambda response: responses.append(response))
     # A request that failed weighed nothing: an error, not a lighter page.
     page.on("requestfailed", lambda request: load.errors.append(f"failed: {request.url}"))
+
+    def total() -> Load:
+        for response in responses:
+            if response.url not in sizes:
+                kind = response.headers.get("content-type", "")
+                sizes[response.url] = compressed_size(response.body(), kind)
+            load.bytes += sizes[response.url]
+        return load
+
+    return total
+
+
+def first_load(browser, url: str, sizes: dict[str, int] | None = None) -> Load:
+    """Open `url` in a fresh browser context (empty cache) and add up what it fetched."""
+    context = browser.new_context()
+    page = context.new_page()
+    total = measuring(page, sizes)
     page.goto(url, wait_until="networkidle")
-    for response in responses:
-        if response.url not in sizes:
-            kind = response.headers.get("content-type", "")
-            sizes[response.url] = compressed_size(response.body(), kind)
-        load.bytes += sizes[response.url]
+    load = total()
     context.close()
     return load
 
