@@ -28,6 +28,7 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from http.server import ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -210,8 +211,19 @@ def built_once(
         finally:
             with users.locked():
                 users.count(-1)
-            users.wait_until_none(timeout=LAST_USER_WAIT)
-            server.shutdown()
+            # Waiting here could wait forever: each worker tears its sites down in its own
+            # order, and two could each wait for the other's next site.
+            LEAVING.append((users, server))
+
+
+# The shared sites this worker is done with, served until every worker is (pytest_sessionfinish).
+LEAVING: list[tuple[SiteUsers, ThreadingHTTPServer]] = []
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    for users, server in LEAVING:
+        users.wait_until_none(timeout=LAST_USER_WAIT)
+        server.shutdown()
 
 
 # How long a worker done with a site waits for the others before closing its socket anyway (a
