@@ -14,8 +14,10 @@ import time
 import urllib.request
 import xml.etree.ElementTree as ET
 from pathlib import Path
+from urllib.parse import urljoin
 
 import pytest
+from bs4 import BeautifulSoup
 
 from macros.render.cases import INDEX_LINKS
 from tools.project import copy_project, run_in_copy
@@ -81,6 +83,15 @@ def fingerprint_shown(loop: Loop, key: str) -> str:
 
 def showing(loop: Loop, text: str) -> set[str]:
     return {path for path in every_page(loop) if text in served(loop, path)}
+
+
+def marked_outdated(loop: Loop, path: str) -> set[str]:
+    """The pages the navigation of a served page marks as outdated translations."""
+    html = BeautifulSoup(served(loop, path), "html.parser")
+    return {
+        urljoin(loop.url + path, status.find_parent("a")["href"]).removeprefix(loop.url)
+        for status in html.select(".md-nav .md-status--outdated")
+    }
 
 
 def set_title(texts: dict[str, str]):
@@ -153,10 +164,14 @@ def test_a_partner_name_reaches_the_pages_of_its_case_studies(loop, project):
 def test_a_french_page_edit_marks_its_translation_outdated_everywhere(loop, project):
     page = project / "docs/fr/a-propos.md"
     before = served(loop, "en/a-propos/")
+    assert marked_outdated(loop, "en/glossaire/") == set()
     log = loop.edit(page, lambda text: text + "\nVerifservun, un paragraphe ajouté.\n")
-    assert any(WHOLE in line for line in log), log  # the English page's state changed
+    assert not any(WHOLE in line for line in log), log
+    assert any("navigation of every page in en" in line for line in log), log
     assert showing(loop, "Verifservun") == {"a-propos/"}
     assert served(loop, "en/a-propos/") != before  # now outdated: its notice
+    for path in ("en/", "en/glossaire/", "en/cas/"):  # every English page's navigation
+        assert marked_outdated(loop, path) == {"en/a-propos/"}, path
 
     log = loop.edit(page, lambda text: text.replace("Verifservun", "Verifservdeux"))
     assert quick(log), log  # still outdated: only this page changes

@@ -17,9 +17,12 @@ and anchors, and its HTML file):
   whole site if data/life-cycle.yml names it (a page replaced by it shows its title);
 - and the translation status page, when a French text's fingerprint or a translation's state
   changed (an edit of French text);
+- and, when a translation turns outdated or up to date (the first edit of a French text since
+  its translation was checked), the translation and every page of the translations' builds,
+  written again from the content kept: their navigation marks the outdated translations;
 - anything else (a page's title, a page added or removed, a shared data file such as the
-  glossary or the interface words, mkdocs.yml, the theme), or an edit that changes whether a
-  page in the navigation is translated: the whole site, as `mkdocs serve` would.
+  glossary or the interface words, mkdocs.yml, the theme): the whole site, as `mkdocs serve`
+  would.
 
 Edits are seen as they are saved, from the system's file events (ChangeObserver); where the
 system refuses them (a user's inotify limits reached), the loop looks at every file twice a
@@ -99,6 +102,9 @@ class Plan:
     whole_site: bool
     why: str
     pages: set[str] = field(default_factory=set)
+    # The language builds whose every page is written again, its content kept: their
+    # navigation marks the outdated translations, and one turned outdated or up to date.
+    navigation: set[str] = field(default_factory=set)
 
 
 def snapshot(project: Path) -> dict[str, bytes]:
@@ -212,8 +218,8 @@ def translation_states(project: Path) -> dict[str, tuple[str, str]]:
 
 
 def _page_states(states: dict[str, tuple[str, str]]) -> dict[str, str]:
-    """The Markdown pages' translation states: the navigation of every page marks outdated and
-    untranslated pages, so a change of one of them needs the whole site."""
+    """The Markdown pages' translation states: the navigation of every page of a translation's
+    build marks the outdated and untranslated pages."""
     return {key: state for key, (state, _) in states.items() if key.startswith("docs/")}
 
 
@@ -269,7 +275,10 @@ class Builds:
         self.rendered[self._key(page, config)] = state
 
     def _build_page(self, page, config, doc_files, nav, env, dirty=False, excluded=False) -> None:
-        if self._kept(page, config) is not None and os.path.isfile(page.file.abs_dest_path):
+        from macros.site.i18n import build_language
+
+        kept = self._kept(page, config) is not None and os.path.isfile(page.file.abs_dest_path)
+        if kept and build_language(config) not in self.plan.navigation:
             return
         self.write(page, config, doc_files, nav, env, dirty, excluded)
 
@@ -374,7 +383,7 @@ class Server(LiveReloadServer):
 def serve(project: Path, dev_addr: str) -> None:
     sys.path.insert(0, str(project))
     os.chdir(project)
-    from macros.site.i18n import LANGUAGES
+    from macros.site.i18n import LANGUAGES, TRANSLATIONS
     from macros.site.paths import TRANSLATION_STATUS_PAGE
 
     site_dir = tempfile.mkdtemp(prefix="mutualiser-serve-")
@@ -398,14 +407,24 @@ def serve(project: Path, dev_addr: str) -> None:
         except Exception:  # invalid data: the build says what is wrong
             now_states = {}
         if not next_plan.whole_site and now_states != states:
-            if _page_states(now_states) != _page_states(states):
-                next_plan = Plan(True, "a page's translation state changed")
-            else:  # the status page shows every French text's fingerprint
-                next_plan.pages |= {f"{lang}/{TRANSLATION_STATUS_PAGE}" for lang in LANGUAGES}
+            # The status page shows every French text's fingerprint and every state.
+            next_plan.pages |= {f"{lang}/{TRANSLATION_STATUS_PAGE}" for lang in LANGUAGES}
+            before, after = _page_states(states), _page_states(now_states)
+            if changed := {
+                key for key in before.keys() | after.keys() if before.get(key) != after.get(key)
+            }:
+                next_plan.pages |= {key.removeprefix("docs/") for key in changed}  # their notice
+                next_plan.navigation = set(TRANSLATIONS)
         if next_plan.whole_site:
             log.info(f"Building the whole site: {next_plan.why}")
         else:
             log.info(f"Building {len(next_plan.pages)} pages of both languages: {next_plan.why}")
+            if next_plan.navigation:
+                log.info(
+                    "and the navigation of every page in "
+                    + ", ".join(sorted(next_plan.navigation))
+                    + ": a translation's state changed"
+                )
         builds.plan = next_plan
         config = config or get_config()
         try:
