@@ -135,6 +135,14 @@ def test_each_card_carries_every_value_of_its_case(spec_site):
         "research-organisation",
     ]
     assert cards["realised-store"]["data-filter-audience"] == "staff"
+    # The territory: the French région, else the country (issue 28)
+    assert {case: card["data-filter-territory"] for case, card in cards.items()} == {
+        "abandoned-idea": "belgium",
+        "ended-network": "fr-occ",
+        "hostile-text": "france",
+        "realised-store": "switzerland",
+        "running-catalogue": "fr-occ",
+    }
 
 
 @pytest.mark.parametrize(
@@ -296,6 +304,27 @@ def test_the_count_says_one_for_a_single_result_and_a_number_otherwise(
     expect(page.locator("[data-listing] [role=status]")).to_have_text(count)
     shown = page.locator("[data-listing-items] > li:visible")
     expect(shown).to_have_count(int(count.split()[0]))
+    assert record.errors == []
+
+
+@pytest.mark.parametrize(
+    ("path", "label", "titles"),
+    [
+        ("cas/", "Occitanie", ["Le réseau Alpha, terminé", "Un catalogue en cours"]),
+        (
+            "en/cas/",
+            "France: nationwide or several regions",
+            ["Title <script>alert('title')</script> & *bold*"],
+        ),
+    ],
+)
+def test_choosing_a_region_shows_exactly_its_cases(spec_visit, path, label, titles):
+    """Issue 28: the territory filter offers fewer choices than there are cases, by name."""
+    page, record = spec_visit(path)
+    choices = page.locator("select[name=territory] option:not([value=''])")
+    expect(choices).to_have_count(4)  # for 5 cases
+    page.get_by_label("Territoire" if path == "cas/" else "Territory").select_option(label=label)
+    expect(page.locator("[data-listing-items] > li:visible .case-card__title")).to_have_text(titles)
     assert record.errors == []
 
 
