@@ -400,3 +400,16 @@ def test_a_search_engine_answering_markup_gets_only_its_text_and_marks_shown(spe
     # Parsing the answer to read its text makes Chromium weigh the handler against the page's
     # policy, which blocks it (once per key typed): the only errors allowed.
     assert all("Content Security Policy" in error for error in record.errors), record.errors
+
+
+def test_without_the_kit_no_page_links_to_a_sheet(spec_site, spec_data):
+    """Issue 28: the specification site is built without the trainers' kit, as `make serve` is:
+    a step page then offers no sheet to download, since none was made (with the kit, each links
+    to its own, relatively: tests/test_trainers_kit.py)."""
+    steps = [link.page for link in spec_data.short_links if link.sheet]
+    assert steps
+    for step in steps:
+        for language in LANGUAGES:
+            page = spec_site.html(page_url(step, language))
+            assert page.select_one("h1"), step
+            assert page.select(".kit-sheet-link, a[download][href$='.pdf']") == [], step
