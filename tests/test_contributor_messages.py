@@ -23,6 +23,8 @@ from macros.model.validation import Problem
 CASE = "data/case-studies/mediatheques-de-la-baie.yml"
 PARTNER = "data/partners/cnfpt.yml"
 COUPERIN = "data/partners/couperin.yml"
+OCCITANIE = "data/case-studies/pcp-occitanie.yml"
+RERO = "data/case-studies/rero.yml"
 GUIDE = "docs/fr/guide/champs.md"
 FACTORS = "docs/fr/facteurs-de-reussite.md"
 FORM_STEP = "docs/fr/guide/forme-administrative.md"
@@ -334,6 +336,29 @@ MISTAKES = [
         "gives, or 'undated: true' if the source gives none)",
         "error",
         id="the territory's size without a year",
+    ),
+    # The territory filter groups cases by French région: a code from the vocabulary, in France.
+    pytest.param(
+        lambda p: edit(p, OCCITANIE, "  region: fr-occ\n", "  region: fr-oc\n"),
+        at(OCCITANIE, "  region: fr-occ", 11),
+        "territory.region: code de région inconnu « fr-oc » (un code ISO 3166-2:FR en minuscules "
+        "du vocabulaire regions de data/vocabularies.yml ; vouliez-vous dire fr-occ ?)",
+        "territory.region: unknown French region code 'fr-oc' (a lowercase ISO 3166-2:FR code "
+        "from the regions vocabulary of data/vocabularies.yml; did you mean fr-occ?)",
+        "error",
+        id="an unknown region code",
+    ),
+    pytest.param(
+        lambda p: edit(
+            p, RERO, "  country: switzerland\n", "  country: switzerland\n  region: fr-ara\n"
+        ),
+        f"{RERO}:{int(at(RERO, '  country: switzerland').split(':')[1]) + 1}:11",
+        "territory.region: une région française pour un cas situé en « switzerland » (retirez "
+        "« region » : hors de France, le filtre « Territoire » regroupe les cas par pays)",
+        "territory.region: a French region for a case in 'switzerland' (remove 'region': outside "
+        "France, the territory filter groups cases by country)",
+        "error",
+        id="a French region for a case abroad",
     ),
     # A source without an address or a year says why, from a closed list.
     pytest.param(

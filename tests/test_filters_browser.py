@@ -10,6 +10,7 @@ from conftest import LISTING_PAGE_SIZE, ROOT
 from playwright.sync_api import expect
 
 from macros.registry import load_site_data
+from macros.render.cases import territory_of
 
 DATA = load_site_data(ROOT / "data")
 
@@ -86,6 +87,29 @@ def test_the_country_and_status_filters_keep_exactly_their_cases(visit, path, ch
     titles = [DATA.case_studies[case_id].title[language] for case_id in expected]
     expect(visible_items(page).locator(".case-card__title")).to_have_text(titles)
     assert parse_qs(urlsplit(page.url).query) == {name: [value] for name, value in choice.items()}
+    assert record.errors == []
+
+
+OCCITANIE = ["agropolis-ist", "mediatheque-numerique-lot", "pcp-occitanie", "pont-du-gard-navette"]
+
+
+@pytest.mark.parametrize(("path", "label"), [("cas/", "Territoire"), ("en/cas/", "Territory")])
+def test_the_territory_filter_groups_cases_by_region(visit, path, label):
+    """Issue 28: the territory is a facet from codes (a French région, else the country), no
+    longer one free-text value per case; choosing a région keeps exactly its cases."""
+    language = "en" if path.startswith("en/") else "fr"
+    page, record = visit(path)
+    territory = page.get_by_label(label, exact=True)
+    choices = territory.locator("option:not([value=''])")
+    expect(choices).to_have_count(len({territory_of(case) for case in DATA.case_studies.values()}))
+    assert choices.count() < len(DATA.case_studies) / 2
+    assert "Occitanie" in choices.all_inner_texts()
+
+    territory.select_option(label="Occitanie")
+
+    titles = [DATA.case_studies[case_id].title[language] for case_id in OCCITANIE]
+    expect(visible_items(page).locator(".case-card__title")).to_have_text(titles)
+    assert parse_qs(urlsplit(page.url).query) == {"territory": ["fr-occ"]}
     assert record.errors == []
 
 

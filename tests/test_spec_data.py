@@ -12,6 +12,7 @@ import pytest
 from macros.model.records import Text
 from macros.registry import KINDS, kind
 from macros.render.cases import case_facets, listed
+from macros.render.facets import MAX_CHOICES, Facet, facet
 from macros.site.i18n import LANGUAGES
 
 # Each filter of the case listing, and the case studies each of its choices keeps: a case appears
@@ -83,18 +84,54 @@ def test_each_filter_choice_keeps_exactly_the_cases_that_have_it(spec_data, lang
         assert kept == expected, name
 
 
-def test_a_territory_is_a_choice_of_its_own_in_each_language(spec_data):
+TERRITORIES = {
+    "fr": [
+        ("fr-occ", "Occitanie"),
+        ("france", "France : échelle nationale ou plusieurs régions"),
+        ("belgium", "Belgique"),
+        ("switzerland", "Suisse"),
+    ],
+    "en": [
+        ("fr-occ", "Occitanie"),
+        ("france", "France: nationwide or several regions"),
+        ("belgium", "Belgium"),
+        ("switzerland", "Switzerland"),
+    ],
+}
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_the_territory_filter_groups_cases_by_region_or_country(spec_data, language):
+    """Issue 28: the territory is a facet from codes, the French région or else the country,
+    named in the page's language; a French case in no région reads as national in scope."""
     cases = listed(spec_data)
-    for language, store in [("fr", "Ville du Magasin"), ("en", "Store town")]:
-        (territory,) = [
-            facet
-            for facet in case_facets(spec_data, cases, language, spec_data.ui(language))
-            if facet.name == "territory"
-        ]
-        assert (territory.item_values(spec_data.case_studies["realised-store"]), store) in [
-            (value, label) for value, label in territory.options
-        ]
-        assert len(territory.options) == len(cases)
+    (territory,) = [
+        facet
+        for facet in case_facets(spec_data, cases, language, spec_data.ui(language))
+        if facet.name == "territory"
+    ]
+    assert territory.options == TERRITORIES[language]
+    assert len(territory.options) < len(cases)
+    assert {case.id: territory.item_values(case) for case in cases} == {
+        "abandoned-idea": "belgium",
+        "ended-network": "fr-occ",
+        "hostile-text": "france",
+        "realised-store": "switzerland",
+        "running-catalogue": "fr-occ",
+    }
+
+
+def test_a_facet_with_too_many_choices_becomes_a_text_field(spec_data):
+    """No facet of today's vocabularies has more than MAX_CHOICES choices (territories are codes
+    since issue 28), but a vocabulary may grow: its filter is then a text field matching labels."""
+    cases = listed(spec_data)
+    labels = {f"term-{number}": f"Term n°{number}" for number in range(MAX_CHOICES + 1)}
+    values = {case.id: f"term-{number}" for number, case in enumerate(cases)}
+    many = facet("many", "Many", cases, lambda c: [values[c.id]], labels)
+    assert not many.typed  # only the choices some case has are offered
+    many = Facet("many", "Many", list(labels.items()), lambda c: [values[c.id]])
+    assert many.typed
+    assert many.item_values(cases[0]) == "term-n-0"
 
 
 # --- Open data: each language's columns ----------------------------------------------------------

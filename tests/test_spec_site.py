@@ -135,6 +135,14 @@ def test_each_card_carries_every_value_of_its_case(spec_site):
         "research-organisation",
     ]
     assert cards["realised-store"]["data-filter-audience"] == "staff"
+    # The territory: the French région, else the country (issue 28)
+    assert {case: card["data-filter-territory"] for case, card in cards.items()} == {
+        "abandoned-idea": "belgium",
+        "ended-network": "fr-occ",
+        "hostile-text": "france",
+        "realised-store": "switzerland",
+        "running-catalogue": "fr-occ",
+    }
 
 
 @pytest.mark.parametrize(
@@ -299,6 +307,27 @@ def test_the_count_says_one_for_a_single_result_and_a_number_otherwise(
     assert record.errors == []
 
 
+@pytest.mark.parametrize(
+    ("path", "label", "titles"),
+    [
+        ("cas/", "Occitanie", ["Le réseau Alpha, terminé", "Un catalogue en cours"]),
+        (
+            "en/cas/",
+            "France: nationwide or several regions",
+            ["Title <script>alert('title')</script> & *bold*"],
+        ),
+    ],
+)
+def test_choosing_a_region_shows_exactly_its_cases(spec_visit, path, label, titles):
+    """Issue 28: the territory filter offers fewer choices than there are cases, by name."""
+    page, record = spec_visit(path)
+    choices = page.locator("select[name=territory] option:not([value=''])")
+    expect(choices).to_have_count(4)  # for 5 cases
+    page.get_by_label("Territoire" if path == "cas/" else "Territory").select_option(label=label)
+    expect(page.locator("[data-listing-items] > li:visible .case-card__title")).to_have_text(titles)
+    assert record.errors == []
+
+
 @pytest.mark.parametrize(("path", "audience"), [("cas/", "institutions"), ("en/cas/", "staff")])
 def test_the_audience_filter_finds_an_audience_named_only_in_a_drawback(spec_visit, path, audience):
     page, _ = spec_visit(f"{path}?audience={audience}")
@@ -371,3 +400,16 @@ def test_a_search_engine_answering_markup_gets_only_its_text_and_marks_shown(spe
     # Parsing the answer to read its text makes Chromium weigh the handler against the page's
     # policy, which blocks it (once per key typed): the only errors allowed.
     assert all("Content Security Policy" in error for error in record.errors), record.errors
+
+
+def test_without_the_kit_no_page_links_to_a_sheet(spec_site, spec_data):
+    """Issue 28: the specification site is built without the trainers' kit, as `make serve` is:
+    a step page then offers no sheet to download, since none was made (with the kit, each links
+    to its own, relatively: tests/test_trainers_kit.py)."""
+    steps = [link.page for link in spec_data.short_links if link.sheet]
+    assert steps
+    for step in steps:
+        for language in LANGUAGES:
+            page = spec_site.html(page_url(step, language))
+            assert page.select_one("h1"), step
+            assert page.select(".kit-sheet-link, a[download][href$='.pdf']") == [], step

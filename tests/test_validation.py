@@ -174,7 +174,7 @@ BAD_INPUTS = [
             "  label: {fr: Une ville, en: A town}\n",
             "  label: {fr: Une ville, en: A town}\n  population: 5000\n",
         ),
-        f"{CASE_AT}:9:3: territory.population: unknown key (one of: country, label, scale)",
+        f"{CASE_AT}:9:3: territory.population: unknown key (one of: country, region, label, scale)",
         id="unknown key",
     ),
     pytest.param(

@@ -28,10 +28,13 @@ log = logging.getLogger("mkdocs.hooks.trainers_kit")
 
 
 def add_sheet_link(build: Build, html: str, page: Page, config: MkDocsConfig) -> str:
+    """A link to the page's sheet, relative to the page so that it works wherever the site is
+    served (a sub-path, the offline copy); none in a build that makes no sheets (`make serve`,
+    MUTUALISER_KIT=0), where it could only lead to a missing file."""
     data = build.site_data(config)
     path = source_path(page)
     link = next((link for link in sheet_links(data) if link.page == path), None)
-    if link is None:
+    if link is None or not kit_made(build):
         return html
     language = page_language(page)
     sheet_link = render(

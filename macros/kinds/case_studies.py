@@ -39,6 +39,8 @@ from macros.model.shapes import (
 )
 from macros.model.validation import Problem, YamlFile
 
+FRANCE = "france"  # the country whose régions the regions vocabulary lists
+
 # --- From the data -----------------------------------------------------------------------
 
 
@@ -68,6 +70,7 @@ def build_case_study(parsed: YamlFile, site: SiteData) -> CaseStudy:
         territory=Territory(
             label=Text.of(territory["label"]),
             country=vocabularies.countries[territory["country"]],
+            region=vocabularies.regions.get(territory.get("region", "")),
             scale=Scale(
                 towns=scale.get("towns"),
                 inhabitants=scale.get("inhabitants"),
@@ -144,8 +147,8 @@ def build_case_study(parsed: YamlFile, site: SiteData) -> CaseStudy:
 def check_case(parsed: YamlFile) -> list[Problem]:
     """What the schema cannot say: milestones in date order, at most one start and one end, an
     end for an ended or abandoned case, a partner or a step named once, a key figure or the
-    territory's size with a year or marked undated (not both). Each problem points at the line
-    to change."""
+    territory's size with a year or marked undated (not both), a région only in France. Each
+    problem points at the line to change."""
     content = parsed.content if isinstance(parsed.content, dict) else {}
     return [
         *_check_milestones(parsed, content.get("milestones")),
@@ -153,6 +156,21 @@ def check_case(parsed: YamlFile) -> list[Problem]:
         *_check_once(parsed, content.get("partners"), "partner"),
         *_check_once(parsed, content.get("steps"), "step"),
         *_check_figure_years(parsed, content),
+        *_check_region(parsed, content.get("territory")),
+    ]
+
+
+def _check_region(parsed: YamlFile, territory: object) -> list[Problem]:
+    """The régions are French: elsewhere the country alone is the case's territory."""
+    if not isinstance(territory, dict) or "region" not in territory:
+        return []
+    country = territory.get("country")
+    if not isinstance(country, str) or country == FRANCE:
+        return []
+    return [
+        parsed.worded(
+            ("territory", "region"), "case.region_outside_france", country=messages.quoted(country)
+        )
     ]
 
 
@@ -273,6 +291,13 @@ def _scale(case: CaseStudy, name: str) -> int | None:
     return getattr(case.territory.scale, name) if case.territory.scale else None
 
 
+def _region(case: CaseStudy, language: str, what: str) -> str | None:
+    region = case.territory.region
+    if region is None:
+        return None
+    return region.id if what == "id" else region.label[language]
+
+
 def _finding(finding: Finding, language: str) -> dict[str, Any]:
     return {
         "text": finding.text[language],
@@ -303,6 +328,8 @@ COLUMNS = (
     Column("territory", lambda case, language: case.territory.label[language], TEXT),
     Column("country", lambda case, language: case.territory.country.id, ID),
     Column("country_label", lambda case, language: case.territory.country.label[language], TEXT),
+    Column("region", lambda case, language: _region(case, language, "id"), optional(ID)),
+    Column("region_label", lambda case, language: _region(case, language, "label"), optional(TEXT)),
     Column("towns", lambda case, language: _scale(case, "towns"), optional(INTEGER)),
     Column("inhabitants", lambda case, language: _scale(case, "inhabitants"), optional(INTEGER)),
     Column("libraries", lambda case, language: _scale(case, "libraries"), optional(INTEGER)),

@@ -133,6 +133,7 @@ class Vocabularies:
     audiences: dict[str, Term]
     horizons: dict[str, Term]
     countries: dict[str, Term]
+    regions: dict[str, Term]  # French régions, ISO 3166-2:FR codes in lowercase
     source_types: dict[str, Term]
     no_url_reasons: dict[str, Term]
     undated_reasons: dict[str, Term]
@@ -239,8 +240,9 @@ class Scale:
 
 @dataclass(frozen=True)
 class Territory:
-    label: Text
+    label: Text  # the place in the case's own words, shown on its page and card
     country: Term
+    region: Term | None  # a French région, for a case within one: what the listing groups by
     scale: Scale | None
 
 

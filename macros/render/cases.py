@@ -25,7 +25,7 @@ from macros.render.facets import Facet, count_texts, facet
 from macros.render.glossary import abbreviator
 from macros.render.record_nav import record_nav
 from macros.render.templates import render
-from macros.site.i18n import DEFAULT_LANGUAGE, page_url
+from macros.site.i18n import page_url
 from macros.site.paths import (
     CASE_INDEX_PAGE,
     CASE_LISTING_PAGE,
@@ -34,14 +34,28 @@ from macros.site.paths import (
     case_page_path,
     partner_page_path,
 )
-from macros.site.text import slug
 
 # --- The listing's filters ---------------------------------------------------------------
 
 
-def territory_key(case: CaseStudy) -> str:
-    """Territories have no id: the slug of the French label is stable in every language."""
-    return slug(case.territory.label[DEFAULT_LANGUAGE])
+def territory_of(case: CaseStudy) -> str:
+    """What the territory filter groups a case under: its French région, else its country (a
+    case across France or several régions, or abroad)."""
+    return (case.territory.region or case.territory.country).id
+
+
+def territory_labels(data: SiteData, cases: list[CaseStudy], language: str, ui: dict):
+    """The régions, then the countries; a country that also has cases in régions reads as its
+    national scope ("France: national or several régions"), so that it is not taken for them all."""
+    vocabularies = data.vocabularies
+    with_regions = {case.territory.country.id for case in cases if case.territory.region}
+    labels = {region.id: region.label[language] for region in vocabularies.regions.values()}
+    for country in vocabularies.countries.values():
+        label = country.label[language]
+        labels[country.id] = (
+            ui["territory_national"].format(country=label) if country.id in with_regions else label
+        )
+    return labels
 
 
 def case_facets(data: SiteData, cases: list[CaseStudy], language: str, ui: dict) -> list[Facet]:
@@ -50,7 +64,6 @@ def case_facets(data: SiteData, cases: list[CaseStudy], language: str, ui: dict)
     def labels(terms) -> dict[str, str]:
         return {term.id: term.label[language] for term in terms.values()}
 
-    territories = {territory_key(case): case.territory.label[language] for case in cases}
     return [
         facet(
             "field",
@@ -88,7 +101,13 @@ def case_facets(data: SiteData, cases: list[CaseStudy], language: str, ui: dict)
             lambda c: [c.territory.country.id],
             labels(vocabularies.countries),
         ),
-        facet("territory", ui["territory"], cases, lambda c: [territory_key(c)], territories),
+        facet(
+            "territory",
+            ui["territory"],
+            cases,
+            lambda c: [territory_of(c)],
+            territory_labels(data, cases, language, ui),
+        ),
         facet(
             "step",
             ui["step"],

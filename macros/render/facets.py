@@ -20,9 +20,10 @@ from macros.site.text import slug
 SCRIPT_IN_SITE = "assets/javascripts/filters.js"  # from overrides/assets/javascripts/
 
 
-# Beyond this many choices a list is too long to scan (and to send: territories are free text,
-# so 1000 case studies make nearly 1000 of them): the filter becomes a text field instead, which
-# keeps the items whose label holds what the reader types, accents and case aside.
+# Beyond this many choices a list is too long to scan (and to send: when territories were free
+# text, 1000 case studies made nearly 1000 of them; they are codes since issue 28): the filter
+# becomes a text field instead, which keeps the items whose label holds what the reader types,
+# accents and case aside.
 MAX_CHOICES = 30
 
 

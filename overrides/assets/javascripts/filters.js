@@ -85,8 +85,26 @@
 
     const choices = () => fields.filter(field => slug(field.value))
 
+    // What a printed listing says of its filters (the form itself is not printed): each
+    // chosen filter's label and value, in the page's words; nothing when none is chosen.
+    const printed = listing.querySelector("[data-filters-printed]")
+    function describe(chosen) {
+      if (!printed) return
+      const labelOf = field => form.querySelector(`label[for="${field.id}"]`).textContent
+      const valueOf = field =>
+        field.tagName === "SELECT" ? field.selectedOptions[0].textContent : field.value
+      // Replaced by functions: a "$&" in a typed value stays as it is.
+      const each = chosen.map(field => printed.dataset.filterPrinted
+        .replace("{label}", () => labelOf(field)).replace("{value}", () => valueOf(field)))
+      const text = each.length
+        ? printed.dataset.filtersPrinted.replace("{filters}", () => each.join(" · "))
+        : ""
+      if (printed.textContent !== text) printed.textContent = text
+    }
+
     function show() {
       const chosen = choices()
+      describe(chosen)
       const matching = items.filter(item => chosen.every(field => matches(item, field)))
       const visible = matching.slice(0, shown)
       const same = visible.length === list.children.length &&
