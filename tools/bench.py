@@ -27,8 +27,8 @@ then from a pasted query to its results, both timed by the page itself with perf
 so that the test driver's own delays do not count).
 Then `make serve`'s edit loop (tools/serve.py) on the set: seconds from saving an edit to the
 page served with it, for an English page's text, a French page's text (the first edit makes
-its translation outdated, so the whole site is built; the next ones are quick), a case
-study's title and a shared file.
+its translation outdated, so every English page's navigation is written again; the next ones
+are quicker), a case study's title and a shared file.
 Then the trainers' kit, timed on its own on that site: sheets and booklets, offline copies.
 For plain Material, the search index its pages fetch on every first visit, gzipped.
 Growth with the number of case studies is judged on CPU time, steadier than wall time on a
@@ -438,8 +438,9 @@ def results_after_change(page, query: str, url: str, said: list[str]) -> int:
 def edit_to_visible(project: Path, runs: int) -> dict:
     """`make serve` (tools/serve.py) on the set: seconds from saving an edit to the served page
     showing it (medians of `runs` edits): an English page's text, a French page's text (the
-    first edit outdates its translation: the whole site is built; the next ones only the
-    page and the translation status page), a case study's title (its pages, the listings and
+    first edit outdates its translation: the page, its translation and the status pages are
+    rendered, and every English page written again for its navigation; the next edits only
+    the page and the status pages), a case study's title (its pages, the listings and
     its partners' pages are rendered again), and once a shared file, the interface words (the
     whole site is)."""
     from tools.serve import Loop
@@ -690,7 +691,7 @@ def table(results: list[dict]) -> str:
                 f"{label} {edits[f'{name}_s']} s ({edits[f'{name}_cpu_s']} s CPU)"
                 for name, label in (
                     ("markdown_page", "Markdown page"),
-                    ("french_page_outdating", "French page, first edit (whole site)"),
+                    ("french_page_outdating", "French page, first edit (English navigation)"),
                     ("french_page", "French page, next edits"),
                     ("case_title", "case study title"),
                     ("shared_file", "shared file (whole site)"),
