@@ -74,6 +74,23 @@ def test_the_model_loads_neither_templates_nor_html_parsers_nor_qr_codes():
     assert not [name for name in loaded if name.startswith(("macros.render", "macros.registry"))]
 
 
+def test_the_messages_are_read_by_the_loader_once_like_every_data_file():
+    """Wording a problem reads data/messages.yml through the loader (macros/model/data.py), and
+    loading the data then finds it parsed: no second reader, no second parse."""
+    script = (
+        "from pathlib import Path; from macros.model import data, messages;"
+        "parsed = []; parse = data.read_yaml;"
+        "data.read_yaml = lambda path, *rest: parsed.append(path.name) or parse(path, *rest);"
+        "messages.both('file.missing'); print(*parsed);"
+        "from macros.registry import load_site_data; load_site_data(Path('data'));"
+        "print(parsed.count('messages.yml'), len(parsed) > 50)"
+    )
+    printed = subprocess.run(
+        [sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, check=True
+    ).stdout.splitlines()
+    assert printed == ["messages.yml", "1 True"]
+
+
 def test_the_package_imports_nothing_but_itself():
     loaded = subprocess.run(
         [sys.executable, "-c", "import sys, macros; print(' '.join(sorted(sys.modules)))"],
