@@ -189,6 +189,16 @@ def _read(
     return parsed, problems, digest
 
 
+def parsed_file(path: Path, shown: str) -> YamlFile | None:
+    """A data file with its positions, as `load` last read it if it has not changed since (the
+    checks after the load, macros/contribute/check_terms.py, read every file's texts again);
+    else read now. None if it cannot be read: its problems are the load's to report."""
+    known = _read_files.get(shown)
+    if known and known[0][1] == hashlib.sha256(path.read_bytes()).hexdigest():
+        return known[1]
+    return read_yaml(path, shown, "")[0]
+
+
 # --- The words of every problem ----------------------------------------------------------------
 
 MESSAGES = "messages.yml"
