@@ -19,6 +19,7 @@ from the fixtures it uses (pytest_collection_modifyitems below), so that
 from __future__ import annotations
 
 import fcntl
+import functools
 import os
 import re
 import shutil
@@ -28,7 +29,6 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from functools import cache
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -59,7 +59,7 @@ CONTACT = "equipe@mutualiser.test"
 ]
 
 
-@cache
+@functools.cache
 def redirect_pages() -> set[str]:
     """The short links' redirect pages. Read when a built site is walked, not at import: every
     process pytest starts (the controller and each worker) imports this file."""
