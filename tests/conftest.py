@@ -19,6 +19,7 @@ from the fixtures it uses (pytest_collection_modifyitems below), so that
 from __future__ import annotations
 
 import fcntl
+import functools
 import os
 import re
 import shutil
@@ -57,11 +58,17 @@ CONTACT = "equipe@mutualiser.test"
         r"case_listing_page_size: (\d+)", (ROOT / "mkdocs.yml").read_text("utf-8")
     )
 ]
-REDIRECT_PAGES = {
-    short_address(link, language) + "index.html"
-    for link in load_site_data(ROOT / "data").short_links
-    for language in LANGUAGES
-}
+
+
+@functools.cache
+def redirect_pages() -> set[str]:
+    """The short links' redirect pages. Read when a built site is walked, not at import: every
+    process pytest starts (the controller and each worker) imports this file."""
+    return {
+        short_address(link, language) + "index.html"
+        for link in load_site_data(ROOT / "data").short_links
+        for language in LANGUAGES
+    }
 
 
 @dataclass
@@ -77,7 +84,7 @@ class BuiltSite:
         the short links' redirect pages (tests/test_trainers_kit.py checks those)."""
         pages = sorted(p.relative_to(self.root) for p in self.root.rglob("*.html"))
         pages = [p for p in pages if p.name != "404.html" or p.parent == Path(".")]
-        pages = [p for p in pages if p.as_posix() not in REDIRECT_PAGES]
+        pages = [p for p in pages if p.as_posix() not in redirect_pages()]
         if language is None:
             return pages
         return [p for p in pages if built_language(p) == language and p.name != "404.html"]

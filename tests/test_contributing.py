@@ -343,6 +343,7 @@ def test_a_filled_form_becomes_a_case_study_that_validates(data_copy, capsys, mo
     assert "# TODO pas encore dans data/partners/ : Une association inconnue : soutien" in text
 
 
+@pytest.mark.build  # builds the copy, to read the case's notice on its page
 def test_a_converted_case_is_shown_as_never_checked_not_as_a_valid_translation(tmp_path):
     """The converter copies the French into the English for a translator to write: until someone
     records the English as checked, the case is "never checked" on its page, on the status page

@@ -74,6 +74,23 @@ def test_the_model_loads_neither_templates_nor_html_parsers_nor_qr_codes():
     assert not [name for name in loaded if name.startswith(("macros.render", "macros.registry"))]
 
 
+def test_the_messages_are_read_by_the_loader_once_like_every_data_file():
+    """Wording a problem reads data/messages.yml through the loader (macros/model/data.py), and
+    loading the data then finds it parsed: no second reader, no second parse."""
+    script = (
+        "from pathlib import Path; from macros.model import data, messages;"
+        "parsed = []; parse = data.read_yaml;"
+        "data.read_yaml = lambda path, *rest: parsed.append(path.name) or parse(path, *rest);"
+        "messages.both('file.missing'); print(*parsed);"
+        "from macros.registry import load_site_data; load_site_data(Path('data'));"
+        "print(parsed.count('messages.yml'), len(parsed) > 50)"
+    )
+    printed = subprocess.run(
+        [sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, check=True
+    ).stdout.splitlines()
+    assert printed == ["messages.yml", "1 True"]
+
+
 def test_the_package_imports_nothing_but_itself():
     loaded = subprocess.run(
         [sys.executable, "-c", "import sys, macros; print(' '.join(sorted(sys.modules)))"],
@@ -189,3 +206,52 @@ def test_a_kinds_schema_properties_are_its_records_fields(kind):
     properties = {RENAMED.get(name, name) for name in schema["properties"]}
     fields = {field.name for field in dataclasses.fields(kind.record)} - DERIVED
     assert properties == fields
+
+
+# --- The tiers -------------------------------------------------------------------------------------
+
+
+def runs_a_build(function: ast.FunctionDef, helpers: set[str]) -> bool:
+    """Whether `function` runs MkDocs' build (`mkdocs build` in a subprocess, build_site) or calls
+    or takes as a fixture one of `helpers`, the module's functions that do."""
+    names = {argument.arg for argument in function.args.args}
+    for node in ast.walk(function):
+        if isinstance(node, ast.Call):
+            words = [each.value for each in ast.walk(node) if isinstance(each, ast.Constant)]
+            called = node.func.id if isinstance(node.func, ast.Name) else ""
+            if ("mkdocs" in words and "build" in words) or called in {"build_site", *helpers}:
+                return True
+    return bool(names & helpers)
+
+
+def marked_build(function: ast.FunctionDef) -> bool:
+    return any("mark.build" in ast.unparse(decorator) for decorator in function.decorator_list)
+
+
+@pytest.mark.parametrize("module", sorted(path.name for path in (ROOT / "tests").glob("test_*.py")))
+def test_a_test_that_builds_a_site_is_in_the_build_tier(module):
+    """`make test-fast` leaves out the tests marked `build`: a test that runs a build itself (not
+    through a fixture of conftest.BUILDS) says so, or the fast tier takes a minute again."""
+    from conftest import BUILDS
+
+    tree = ast.parse((ROOT / "tests" / module).read_text("utf-8"))
+    if "pytestmark = pytest.mark.build" in ast.unparse(tree):
+        return
+    functions = [node for node in tree.body if isinstance(node, ast.FunctionDef)]
+    helpers: set[str] = set()
+    covered = set(BUILDS)  # fixtures whose tests conftest marks
+    for _ in functions:  # until nothing changes: a helper may call another
+        for function in functions:
+            arguments = {argument.arg for argument in function.args.args}
+            if arguments & covered or marked_build(function):
+                covered.add(function.name)
+            if runs_a_build(function, helpers):
+                helpers.add(function.name)
+    unmarked = [
+        function.name
+        for function in functions
+        if function.name.startswith("test_")
+        and function.name in helpers
+        and function.name not in covered
+    ]
+    assert not unmarked, f"{module}: mark {unmarked} @pytest.mark.build"

@@ -501,6 +501,7 @@ def test_a_page_without_its_english_is_a_warning_in_both_languages_not_a_failure
     assert f"- **`docs/fr/{REMOVED}:1`** (avertissement · warning)" in summary.read_text("utf-8")
 
 
+@pytest.mark.build  # builds the copy
 def test_a_page_without_its_english_builds_with_the_notice(without_english):
     built = build(without_english, "out")
     page = parsed(built, REMOVED, "en")

@@ -26,6 +26,7 @@ from macros.model.data import DataError
 from macros.model.identifiers import SCHEMES, idref_check, luhn_check, orcid_check, ror_check
 from macros.model.records import SiteData
 from macros.registry import KINDS, load_site_data
+from tools.project import copy_project, run_in_copy
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
@@ -1001,3 +1002,17 @@ def test_contributors_are_optional_and_each_needs_only_a_name(data_copy):
     ]
     (data_copy / NEW_CASE).write_text(CASE, "utf-8")
     assert load_site_data(data_copy).case_studies["new-case"].contributors == ()
+
+
+def test_a_messages_file_that_cannot_be_read_is_told_by_its_line_and_key(tmp_path):
+    """data/messages.yml words every problem, its own too: when it cannot be read, its problem
+    is told by its place and its key, not by the words it cannot give."""
+    project = copy_project(tmp_path)
+    words = project / "data" / "messages.yml"
+    words.write_text(words.read_text("utf-8") + "broken:\n\tfr: tab\n", "utf-8")
+    line = len(words.read_text("utf-8").splitlines())
+    result = run_in_copy(project, "-m", "macros.contribute.check_data", "data")
+    assert result.returncode != 0
+    assert result.stderr.splitlines()[-1] == (
+        f"macros.model.data.DataError: data/messages.yml:{line}:1: file: yaml.tab ()"
+    )

@@ -17,8 +17,9 @@ from pathlib import Path
 from typing import Any
 
 from macros.model import messages
+from macros.model.data import parsed_file
 from macros.model.records import GuideTerm
-from macros.model.validation import FieldPath, Problem, YamlFile, read_yaml
+from macros.model.validation import FieldPath, Problem, YamlFile
 from macros.site.i18n import LANGUAGES
 from macros.site.text import read_page
 
@@ -78,15 +79,15 @@ def page_problems(shown: str, text: str, checks: list[tuple[re.Pattern, str]]) -
 
 
 def data_files(project: Path) -> Iterator[YamlFile]:
-    """The data files holding prose, parsed with their positions (a file that cannot be read is
-    the loader's to report)."""
+    """The data files holding prose, parsed with their positions, as the loader read them (a file
+    that cannot be read is the loader's to report)."""
     data = project / "data"
     for path in sorted(data.rglob("*.yml")):
         relative = path.relative_to(data)
         if path.name in NOT_PROSE or relative.parts[0] in ("templates", "schemas"):
             continue
         shown = path.relative_to(project).as_posix()
-        parsed, _ = read_yaml(path, shown, "")
+        parsed = parsed_file(path, shown)
         if parsed is not None:
             yield parsed
 

@@ -59,7 +59,7 @@ SINGLE_FILES = {
     "glossary.yml": "glossary.schema.json",
     "interface.yml": "interface.schema.json",
     "terminology.yml": "terminology.schema.json",  # macros/contribute/check_terms.py
-    "messages.yml": "messages.schema.json",  # read by macros/model/messages.py, checked here
+    "messages.yml": "messages.schema.json",  # also read first: messages_catalogue
     "translations.lock.yml": "translations.lock.schema.json",  # macros/contribute/translations.py
     "short-links.yml": "short-links.schema.json",
     "accessibility.yml": "accessibility.schema.json",  # the accessibility statement
@@ -117,14 +117,8 @@ def load(data_dir: Path, kinds: tuple[Kind, ...]) -> SiteData:
         if too_large:
             problems.append(too_large)
             return None
-        digests[shown] = (schema_name, hashlib.sha256(path.read_bytes()).hexdigest())
-        known = _read_files.get(shown)
-        if known and known[0] == digests[shown]:
-            return known[1]
-        parsed, reading_problems = read_yaml(path, shown, schema_comment(schema_name, in_folder))
+        parsed, reading_problems, digests[shown] = _read(path, shown, schema_name, in_folder)
         problems.extend(reading_problems)
-        if parsed and not reading_problems:
-            _read_files[shown] = (digests[shown], parsed)
         return parsed
 
     def check(
@@ -178,6 +172,73 @@ def load(data_dir: Path, kinds: tuple[Kind, ...]) -> SiteData:
     return _build(
         _all_read(singles), {name: _all_read(files) for name, files in records.items()}, kinds
     )
+
+
+def _read(
+    path: Path, shown: str, schema_name: str, in_folder: bool
+) -> tuple[YamlFile | None, list[Problem], tuple[str, str]]:
+    """One data file parsed, with its problems and its digest (schema, content hash); parsed
+    only if its content changed since it was last read without a problem."""
+    digest = (schema_name, hashlib.sha256(path.read_bytes()).hexdigest())
+    known = _read_files.get(shown)
+    if known and known[0] == digest:
+        return known[1], [], digest
+    parsed, problems = read_yaml(path, shown, schema_comment(schema_name, in_folder))
+    if parsed and not problems:
+        _read_files[shown] = (digest, parsed)
+    return parsed, problems, digest
+
+
+def parsed_file(path: Path, shown: str) -> YamlFile | None:
+    """A data file with its positions, as `load` last read it if it has not changed since (the
+    checks after the load, macros/contribute/check_terms.py, read every file's texts again);
+    else read now. None if it cannot be read: its problems are the load's to report."""
+    known = _read_files.get(shown)
+    if known and known[0][1] == hashlib.sha256(path.read_bytes()).hexdigest():
+        return known[1]
+    return read_yaml(path, shown, "")[0]
+
+
+# --- The words of every problem ----------------------------------------------------------------
+
+MESSAGES = "messages.yml"
+# The project's own: the folder beside this code, whichever folder `load` is given (a copy of the
+# project run as a subprocess imports its own code, so reads its own messages).
+PROJECT_DATA = Path(__file__).resolve().parents[2] / "data"
+_messages: dict[str, messages.Wording] | None = None  # read once per process, as it was first found
+
+
+class _KeysOnly(dict[str, messages.Wording]):
+    """The catalogue while data/messages.yml is itself being read: a problem in it cannot be
+    worded by it, so it is told by its key alone (`data/messages.yml:3:1: yaml.tab`)."""
+
+    def __missing__(self, key: str) -> messages.Wording:
+        return {language: {"message": key} for language in LANGUAGES}
+
+
+_reading_messages = False  # while data/messages.yml is being read
+
+
+def messages_catalogue() -> dict[str, messages.Wording]:
+    """data/messages.yml (`key: {language: {message, fix}}`), the words of every problem
+    (macros/model/messages.py), read by this loader's reader like every other data file: `load`
+    finds it parsed already. Its schema is checked by `load`, with the rest of the data; a file
+    the reader refuses raises DataError, its problems told by their keys."""
+    global _messages, _reading_messages
+    if _messages is not None:
+        return _messages
+    if _reading_messages:
+        return _KeysOnly()
+    _reading_messages = True
+    try:
+        shown = f"{PROJECT_DATA.name}/{MESSAGES}"
+        parsed, problems, _ = _read(PROJECT_DATA / MESSAGES, shown, SINGLE_FILES[MESSAGES], False)
+    finally:
+        _reading_messages = False
+    if parsed is None or problems:
+        raise DataError(problems)
+    _messages = parsed.content
+    return _messages
 
 
 def _all_read(files: dict[str, YamlFile | None]) -> dict[str, YamlFile]:

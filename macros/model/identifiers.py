@@ -64,7 +64,7 @@ def orcid_check(value: str) -> str:
 @dataclass(frozen=True)
 class Scheme:
     name: str  # as the scheme writes itself, in both languages
-    form: re.Pattern
+    form: re.Pattern[str]
     check: Callable[[str], str] | None  # the check characters that end a well-formed id
     register: str | None  # where a contributor finds the right value, for a check digit
     link: str | None  # the page of an id: "{id}" replaced; None when there is no resolver

@@ -16,23 +16,23 @@ errors (`yaml_syntax_problem`) and finds what YAML cannot show: tabs and non-bre
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import os
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
-from functools import cache
-from pathlib import Path
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
 
 import yaml
 
 from macros.site.i18n import LANGUAGES
 
-MESSAGES_FILE = Path(__file__).resolve().parents[2] / "data" / "messages.yml"
 NON_BREAKING_SPACES = "\u00a0\u202f\u2007"  # a French keyboard types the first two easily
 # The language of a problem's own `message` and `expected`, of the schemas' descriptions (which
 # the editors show) and of a locale the site does not speak.
 ENGLISH = "en"
+# A message in each language (`{language: {message, fix}}`), as data/messages.yml words it.
+Wording = dict[str, dict[str, str]]
 
 
 @dataclass(frozen=True, order=True)
@@ -45,23 +45,33 @@ class Problem:
     field: str
     message: str
     expected: str
-    # Its message in data/messages.yml, in either language.
-    key: str = field(default="", compare=False)
-    values: tuple = field(default=(), compare=False)
-    severity: str = field(default="error", compare=False)  # or "warning": published anyway
+    # Its message in data/messages.yml, in either language. (`dataclasses.field`: the name
+    # `field` is this class's attribute.)
+    key: str = dataclasses.field(default="", compare=False)
+    values: tuple[tuple[str, object], ...] = dataclasses.field(default=(), compare=False)
+    severity: str = dataclasses.field(default="error", compare=False)  # or "warning": published
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}:{self.column}"
         return f"{where}: {self.field}: {self.message} ({self.expected})"
 
 
-@cache
-def catalogue() -> dict:
-    return yaml.safe_load(MESSAGES_FILE.read_text(encoding="utf-8"))
+def catalogue() -> dict[str, Wording]:
+    """data/messages.yml, as the loader reads it (macros/model/data.py, which imports this
+    module: hence the import here, on first use)."""
+    from macros.model.data import messages_catalogue
+
+    return messages_catalogue()
 
 
 def problem(
-    key: str, file: str, line: int = 1, column: int = 1, *, field: str = "file", **values
+    key: str,
+    file: str,
+    line: int = 1,
+    column: int = 1,
+    *,
+    field: str = "file",
+    **values: object,
 ) -> Problem:
     """A problem worded by data/messages.yml; `values` fill its {placeholders}."""
     message, fix = wording(key, ENGLISH, values)
@@ -70,9 +80,11 @@ def problem(
     )
 
 
-def warning(key: str, file: str, line: int = 1, column: int = 1, **values) -> Problem:
+def warning(
+    key: str, file: str, line: int = 1, column: int = 1, *, field: str = "file", **values: object
+) -> Problem:
     """Something to fix soon that does not stop the site from being published."""
-    return replace(problem(key, file, line, column, **values), severity="warning")
+    return replace(problem(key, file, line, column, field=field, **values), severity="warning")
 
 
 class Word(str):
@@ -84,7 +96,7 @@ class Worded:
     """A value that is itself a message of data/messages.yml with its own values:
     Worded("value.number", value=3) is "le nombre 3" in French, "the number 3" in English."""
 
-    def __init__(self, key: str, **values):
+    def __init__(self, key: str, **values: object):
         self.key, self.values = key, values
 
     def __repr__(self) -> str:
@@ -96,7 +108,7 @@ class Translated(dict[str, str]):
     `Translated({"fr": ..., "en": ...})`, read as `text[language]`."""
 
 
-def quoted(value, limit: int = 40) -> Translated:
+def quoted(value: object, limit: int = 40) -> Translated:
     """A value from the data as a message quotes it, shortened: in English as Python writes it,
     'like this'; in French with its control characters written as escapes, for « » around it.
     Either way a quoted line break cannot split the message's line."""
@@ -132,13 +144,13 @@ def closest_or(given: object, known: Sequence[str], otherwise: Worded) -> Worded
     return Worded("choices.closest", ids=", ".join(close)) if close else otherwise
 
 
-def wording(key: str, language: str, values: dict) -> tuple[str, str]:
+def wording(key: str, language: str, values: Mapping[str, object]) -> tuple[str, str]:
     worded = catalogue()[key][language]
-    values = {name: in_words(value, language) for name, value in values.items()}
-    return worded["message"].format(**values), worded.get("fix", "").format(**values)
+    shown = {name: in_words(value, language) for name, value in values.items()}
+    return worded["message"].format(**shown), worded.get("fix", "").format(**shown)
 
 
-def in_words(value, language: str):
+def in_words(value: object, language: str) -> object:
     """A value as a message in `language` shows it."""
     if isinstance(value, Word):
         return catalogue()[f"word.{value}"][language]["message"]
@@ -156,7 +168,7 @@ def explained(found: Problem, language: str) -> tuple[str, str]:
     return found.message, found.expected
 
 
-def both(key: str, **values) -> str:
+def both(key: str, **values: object) -> str:
     """A message in each language, French first, on one line (for a maintainer's TODO or a
     refusal)."""
     return " · ".join(wording(key, language, values)[0] for language in LANGUAGES)
@@ -179,7 +191,7 @@ def field_prefix(found: Problem) -> str:
     return "" if found.field == "file" else f"{found.field}: "
 
 
-def output_languages(environ=os.environ) -> tuple[str, ...]:
+def output_languages(environ: Mapping[str, str] = os.environ) -> tuple[str, ...]:
     """Every language in CI (reviewers and contributors may read any); otherwise the locale's if
     the site speaks it, else English."""
     if environ.get("GITHUB_ACTIONS") == "true":
@@ -195,7 +207,7 @@ def lines(found: Problem, languages: tuple[str, ...]) -> list[str]:
     return list(dict.fromkeys(in_language(found, language) for language in languages))
 
 
-def told(problems, languages: tuple[str, ...] | None = None) -> str:
+def told(problems: Iterable[Problem], languages: tuple[str, ...] | None = None) -> str:
     """Every problem, one line each, in the contributor's language(s)."""
     languages = languages or output_languages()
     return "\n".join(line for found in problems for line in lines(found, languages))
@@ -222,7 +234,7 @@ def invisible_character_problems(shown_path: str, text: str) -> list[Problem]:
                 problem("yaml.tab", shown_path, number, line.index("\t") + 1, shown=visible(line))
             )
             continue
-        indentation = re.match(rf"[ {NON_BREAKING_SPACES}]*", line).group()
+        indentation = line[: len(line) - len(line.lstrip(f" {NON_BREAKING_SPACES}"))]
         odd = next((i for i, char in enumerate(indentation) if char != " "), None)
         if odd is not None:
             problems.append(

@@ -9,11 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from macros.model.life_cycle import LifeCycle, life_cycle_of
 from macros.model.record_dates import RecordDates
 from macros.site.i18n import LANGUAGES
+
+if TYPE_CHECKING:  # changes.py builds its notes of Text, from this module
+    from macros.model.changes import ChangeNote
 
 
 class Text(Mapping[str, str]):
@@ -58,7 +61,7 @@ class Text(Mapping[str, str]):
         return cls.of(value) if value is not None else None
 
     @classmethod
-    def all(cls, values: list[dict] | None) -> tuple[Text, ...]:
+    def all(cls, values: list[Mapping[str, str]] | None) -> tuple[Text, ...]:
         return tuple(cls.of(value) for value in values or ())
 
 
@@ -193,7 +196,7 @@ class Contributor:
     institution: str | None
 
     @classmethod
-    def all(cls, values: list[dict] | None) -> tuple[Contributor, ...]:
+    def all(cls, values: list[dict[str, Any]] | None) -> tuple[Contributor, ...]:
         return tuple(
             cls(value["name"], value.get("orcid"), value.get("institution"))
             for value in values or ()
@@ -385,7 +388,7 @@ class SiteData:
     terminology: tuple[GuideTerm, ...] = ()
     accessibility: Accessibility = Accessibility((), ())
     reviews: Any = None  # macros/model/reviews.py Reviews, from data/reviews.yml
-    changes: tuple = ()  # macros/model/changes.py ChangeNote, from data/changes.yml
+    changes: tuple[ChangeNote, ...] = ()  # from data/changes.yml
     life_cycle: dict[str, LifeCycle] = field(default_factory=dict)  # page -> data/life-cycle.yml
 
     def life_cycle_of(self, key: str) -> LifeCycle | None:
@@ -414,10 +417,13 @@ class Column:
 
     name: str
     value: Callable[[Any, str], Any]
-    shape: dict
+    shape: dict[str, Any]
 
 
-def lookup(mapping: dict, key: str, noun: str):
+Value = TypeVar("Value")
+
+
+def lookup(mapping: Mapping[str, Value], key: str, noun: str) -> Value:
     """`mapping[key]`, or a KeyError a contributor can act on: unknown X 'y' (one of: ...)."""
     try:
         return mapping[key]

@@ -14,21 +14,18 @@ import math
 import os
 import re
 import unicodedata
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 import yaml
 from jsonschema import Draft202012Validator, ValidationError, validators
 from referencing import Registry, Resource
 
 from macros.model import messages
-from macros.model.messages import (  # Problem: where the checks have always found it
-    Problem,
-    Translated,
-    Worded,
-)
+from macros.model.messages import Problem as Problem  # re-exported: where checks have found it
+from macros.model.messages import Translated, Worded
 from macros.site.i18n import LANGUAGES
 
 FieldPath = tuple[str | int, ...]
@@ -51,7 +48,9 @@ class YamlFile:
             path = path[:-1]
         return positions.get(path, (1, 1))
 
-    def worded(self, path: FieldPath, key: str, *, of_key: bool = False, **values) -> Problem:
+    def worded(
+        self, path: FieldPath, key: str, *, of_key: bool = False, **values: object
+    ) -> Problem:
         """A problem at `path` (its value, or its key) worded in both languages by
         data/messages.yml."""
         line, column = self.position(path, of_key=of_key)
@@ -74,7 +73,10 @@ def field_name(path: FieldPath) -> str:
 # libyaml's parser when PyYAML was built with it: it reads the data about 3x faster. Its syntax
 # errors are worded less clearly, so a file it cannot read is read again by PyYAML's own parser
 # for the message (see _clearer_error).
-_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+if TYPE_CHECKING:  # one base for mypy: libyaml's loader has the same interface as PyYAML's
+    _SafeLoader = yaml.SafeLoader
+else:
+    _SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class _DataLoader(_SafeLoader):
@@ -104,7 +106,9 @@ def _clearer_error(text: str) -> yaml.MarkedYAMLError | None:
     return None
 
 
-def read_yaml(path: Path, shown_path: str, schema_comment: str) -> tuple[YamlFile | None, list]:
+def read_yaml(
+    path: Path, shown_path: str, schema_comment: str
+) -> tuple[YamlFile | None, list[Problem]]:
     """Parse one file; return it with its positions (None if it cannot be read) and its problems."""
     raw = path.read_bytes()
     try:
@@ -119,7 +123,7 @@ def read_yaml(path: Path, shown_path: str, schema_comment: str) -> tuple[YamlFil
 
 def parse_yaml(
     text: str, shown_path: str, schema_comment: str | None = None
-) -> tuple[YamlFile | None, list]:
+) -> tuple[YamlFile | None, list[Problem]]:
     """Parse a text of YAML (a data file, or a page's front matter: no schema comment); return it
     with its positions (None if it cannot be read) and its problems."""
     # YAML's own errors for a tab or a non-breaking space are cryptic, or absent.
@@ -170,7 +174,7 @@ def _structure_problem(text: str, shown_path: str) -> Problem | None:
     depth = 0
     try:
         for event in yaml.parse(text, Loader=_SafeLoader):
-            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            if isinstance(event, yaml.NodeEvent) and event.anchor:  # an alias, or an anchor
                 sign = "*" if isinstance(event, yaml.AliasEvent) else "&"
                 line, column = _position(event.start_mark)
                 return messages.problem(
@@ -230,7 +234,14 @@ def file_too_large(path: Path, shown_path: str, limit: int) -> Problem | None:
     return messages.problem("file.too_large", shown_path, size=size, limit=limit)
 
 
-def _position(mark: yaml.Mark | None) -> Position:
+class _Mark(Protocol):
+    """Where a YAML token starts, as either parser marks it (0-based)."""
+
+    line: int
+    column: int
+
+
+def _position(mark: _Mark | None) -> Position:
     return (mark.line + 1, mark.column + 1) if mark else (1, 1)
 
 
@@ -310,7 +321,7 @@ class SchemaChecker:
     # Custom keywords: jsonschema calls them with (checker, keyword value, instance, schema).
 
     def _reference(
-        self, checker, list_name: str, instance: Any, schema
+        self, checker: object, list_name: str, instance: object, schema: object
     ) -> Iterator[ValidationError]:
         # A list missing from known_ids could not be read: its own problems say why.
         known = self.known_ids.get(list_name)
@@ -318,15 +329,18 @@ class SchemaChecker:
             yield ValidationError(f"unknown {list_name} id {instance!r}")
 
     def _past_year(
-        self, checker, enabled: bool, instance: Any, schema
+        self, checker: object, enabled: bool, instance: object, schema: object
     ) -> Iterator[ValidationError]:
-        is_year = isinstance(instance, int) and not isinstance(instance, bool)
-        if enabled and is_year and instance > self.this_year:
+        if not enabled or not isinstance(instance, int) or isinstance(instance, bool):
+            return  # not a year (true is an int to Python): the schema's `type` reports it
+        if instance > self.this_year:
             yield ValidationError(f"year {instance} is in the future")
 
     # From a jsonschema error to problems a contributor can act on.
 
-    def _describe(self, error: ValidationError, parsed: YamlFile, schema_name: str) -> list:
+    def _describe(
+        self, error: ValidationError, parsed: YamlFile, schema_name: str
+    ) -> list[Problem]:
         path: FieldPath = tuple(error.absolute_path)
         instance, keyword, expected_value = error.instance, error.validator, error.validator_value
         nodes = list(self._schema_nodes(schema_name, error.schema_path))
@@ -334,8 +348,8 @@ class SchemaChecker:
         here = _location_description(nodes) or Worded("fields_described_in", schema=schema_name)
         explained = schema_text(error.schema, "description") or here
 
-        def worded(key: str, at: FieldPath = path, **values) -> list[Problem]:
-            return [parsed.worded(at, key, **values)]
+        def worded(key: str, at: FieldPath = path, **values: object) -> list[Problem]:
+            return [parsed.worded(at, key, of_key=False, **values)]
 
         if keyword == "required":
             properties = nodes[-1][1].get("properties", {})
@@ -392,13 +406,17 @@ class SchemaChecker:
                 "schema.too_many", count=len(instance), limit=expected_value, expected=here
             )
         if keyword == "x-text":
-            key, code, name = _text_mistake(expected_value, instance)
+            mistake = _text_mistake(expected_value, instance)
+            assert mistake, "x-text reports only a text with a mistake (_text_rule)"
+            key, code, name = mistake
             return worded(key, code=code, name=name, expected=Worded(f"text.{expected_value}"))
         if keyword in ("minimum", "maximum"):
             return worded("schema.out_of_range", found=_described_value(instance), expected=here)
         return worded("schema.other", detail=error.message, expected=here)
 
-    def _schema_nodes(self, schema_name: str, schema_path) -> Iterator[tuple[Any, Any]]:
+    def _schema_nodes(
+        self, schema_name: str, schema_path: Iterable[str | int]
+    ) -> Iterator[tuple[Any, Any]]:
         """The schema nodes from the root to the failing keyword, as (step, node) pairs.
         jsonschema's schema_path skips `$ref` hops: they are followed here, as ('$ref', node)."""
         resolver = self.registry.resolver(base_uri=schema_name)
@@ -416,7 +434,7 @@ class SchemaChecker:
             node, resolver = resolved.contents, resolved.resolver
             yield "$ref", node
 
-    def _property_description(self, schema: dict, schema_name: str) -> Translated | None:
+    def _property_description(self, schema: dict[str, Any], schema_name: str) -> Translated | None:
         if "description" in schema or "$ref" not in schema:
             return schema_text(schema, "description")
         resolved = self.registry.resolver(base_uri=schema_name).lookup(schema["$ref"])
@@ -427,11 +445,10 @@ def schema_text(node: Any, name: str) -> Translated | None:
     """A schema's `description` or `title` in each language: the English one, and its twin in
     each other language beside it, `x-description-fr` / `x-title-fr`
     (tests/test_schemas_bilingual.py checks each has one)."""
-    if not isinstance(node, dict) or not isinstance(node.get(name), str):
+    text = node.get(name) if isinstance(node, dict) else None
+    if not isinstance(text, str):
         return None
-    return Translated(
-        {language: node.get(f"x-{name}-{language}", node[name]) for language in LANGUAGES}
-    )
+    return Translated({language: node.get(f"x-{name}-{language}", text) for language in LANGUAGES})
 
 
 # --- What a text may contain (`x-text`) ------------------------------------------------------
@@ -460,7 +477,9 @@ INVISIBLE = re.compile(f"[{_FORMAT_CHARACTERS}]")
 _UNUSUAL = re.compile(f"[\x00-\x1f\x7f-\x9f\u2028\u2029{_FORMAT_CHARACTERS}]")
 
 
-def _text_rule(checker, rule: str, instance: Any, schema) -> Iterator[ValidationError]:
+def _text_rule(
+    checker: object, rule: str, instance: object, schema: object
+) -> Iterator[ValidationError]:
     mistake = _text_mistake(rule, instance)
     if mistake:
         yield ValidationError(f"{mistake[0]} {mistake[1]}")
