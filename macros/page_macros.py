@@ -10,7 +10,15 @@ from macros.kit import trainers_kit
 from macros.model.records import lookup
 from macros.publish import open_data, whats_new
 from macros.registry import KINDS, kind
-from macros.render import case_form, cases, citations, contributors, partners, self_assessment, trust
+from macros.render import (
+    case_form,
+    cases,
+    citations,
+    contributors,
+    partners,
+    self_assessment,
+    trust,
+)
 from macros.render.context import PageContext
 from macros.render.facets import filters_script_url
 from macros.render.glossary import glossary_definitions

@@ -120,7 +120,7 @@ def case_form(
                     needed = child in node.get("required", ())
                     made.children.append(control(child_node, base, child, (*path, child), needed))
         elif node.get("type") == "array":
-            item, item_base = schemas.resolve(node["items"], base)
+            item, _ = schemas.resolve(node["items"], base)
             item_reference = item.get("x-reference")
             if item_reference in vocabularies:
                 made.kind = "choices"
@@ -160,9 +160,7 @@ def case_form(
             "partners": list(data.records["partners"]),
         },
         "cases": list(data.records["case-studies"]),
-        "messages": {
-            key: wording[language] for key, wording in messages.catalogue().items()
-        },
+        "messages": {key: wording[language] for key, wording in messages.catalogue().items()},
         "language": language,
         "new_file": f"{repository}/new/main/data/case-studies",
         "contact": contact,
