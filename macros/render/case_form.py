@@ -104,6 +104,7 @@ def case_form(
 
     def control(node: dict, base: str, name: str, path: tuple, required: bool) -> Control:
         raw_title = text(node, "title")  # the property's own, before a $ref gives a generic one
+        referred = schemas.resolve({"$ref": node["$ref"]}, base)[0] if "$ref" in node else {}
         node, base = schemas.resolve(node, base)
         html_id = "case-" + "-".join(str(part) for part in path)
         if name in LANGUAGES:  # a bilingual text's two halves: "French", "English"
@@ -143,6 +144,9 @@ def case_form(
             made.kind = "boolean"
         else:
             made.multiline = node.get("x-text") == "paragraph"
+            rule = text(referred, "description")  # what a pattern asks, e.g. an id's letters
+            if "pattern" in node and "x-text" not in node and rule and rule != made.hint:
+                made.hint = f"{made.hint} ({rule})" if made.hint else rule
         return made
 
     schema = schemas.files[SCHEMA]
