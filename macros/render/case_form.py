@@ -111,6 +111,7 @@ def case_form(
             label = ui[f"language_{name}"].capitalize()
         else:
             label = raw_title or _field_words(ui).get(name) or text(node, "title") or name
+        label = label[:1].upper() + label[1:]  # the schema's titles are written lowercase
         hint = BILINGUAL_NOTE.sub("", text(node, "description") or "") or None
         made = Control("text", name, html_id, label, hint, required)
         reference = node.get("x-reference")
@@ -169,6 +170,7 @@ def case_form(
         "new_file": f"{repository}/new/main/data/case-studies",
         "contact": contact,
         "mail_subject": ui["case_form.mail_subject"],
+        "where": ui["case_form.where"],
     }
     html = render(
         "case_form.html",

@@ -412,6 +412,20 @@
     return form.querySelector("[data-node]")
   }
 
+  // "Key figures 1 › Year": where a problem is, by the labels the contributor sees.
+  function labelFor(path, where) {
+    const labels = []
+    path.forEach((part, index) => {
+      if (typeof part === "number") {
+        if (labels.length) labels[labels.length - 1] += ` ${part + 1}`
+        return
+      }
+      const element = where.get(fieldName(path.slice(0, index + 1)))
+      if (element) labels.push(element.dataset.label)
+    })
+    return labels.join(" › ")
+  }
+
   function show(problems, where) {
     const list = summary.querySelector("[data-error-list]")
     for (const problem of problems) {
@@ -431,7 +445,8 @@
       const item = document.createElement("li")
       const link = document.createElement("a")
       link.href = `#${target.id}`
-      link.textContent = text
+      const label = labelFor(problem.path, where)
+      link.textContent = label ? fill(checks.where, { label, problem: text }) : text
       link.dataset.key = problem.key
       link.dataset.field = problem.field
       link.addEventListener("click", (event) => {
