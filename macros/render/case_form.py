@@ -48,6 +48,8 @@ ASKED = (
     "sources",
 )
 LEFT_OUT = {("territory", "scale")}  # a second level of figures: on GitHub, with the rest
+# The messages case-form.js can give, and the words they use.
+MESSAGES_CHECKED = ("schema.", "text.", "case.", "value.", "choices.", "word.dated.")
 # Lists of ids too long to choose from a list: typed, with the known ids as suggestions.
 TYPED_LISTS = {"sources", "partners"}
 # The schema's note for editors of the YAML; the form shows the two texts as two fields.
@@ -157,7 +159,7 @@ def case_form(
     ]
     repository = repo_url.rstrip("/")
     checks = {
-        "schemas": schemas.files,
+        "schemas": {name: schemas.files[name] for name in (SCHEMA, "common.schema.json")},
         "schema": SCHEMA,
         "known": {
             **{name: list(terms) for name, terms in vocabularies.items()},
@@ -165,7 +167,11 @@ def case_form(
             "partners": list(data.records["partners"]),
         },
         "cases": list(data.records["case-studies"]),
-        "messages": {key: wording[language] for key, wording in messages.catalogue().items()},
+        "messages": {
+            key: wording[language]
+            for key, wording in messages.catalogue().items()
+            if key.startswith(MESSAGES_CHECKED) or key == "case_from_issue.exists"
+        },
         "language": language,
         "new_file": f"{repository}/new/main/data/case-studies",
         "contact": contact,
