@@ -11,6 +11,7 @@ every control has a label, every error is tied to its control.
 from __future__ import annotations
 
 import copy
+import json
 import shutil
 from datetime import date
 from pathlib import Path
@@ -137,6 +138,25 @@ CASES = [
         {("title.fr", "text.invisible_character")},
     ),
 ]
+
+
+# The régions (a territory's `region`), where the case schema has them.
+TERRITORY = json.loads((ROOT / "data/schemas/case-study.schema.json").read_text("utf-8"))[
+    "properties"
+]["territory"]["properties"]
+if "region" in TERRITORY:
+    CASES += [
+        (
+            "a région in France",
+            changed(lambda r: r["territory"].update(region="fr-occ")),
+            set(),
+        ),
+        (
+            "a French région outside France",
+            changed(lambda r: r["territory"].update(country="belgium", region="fr-occ")),
+            {("territory.region", "case.region_outside_france")},
+        ),
+    ]
 
 
 def full_record(record: dict) -> dict:

@@ -204,6 +204,7 @@ def _field_words(ui: dict[str, str]) -> dict[str, str]:
         "title": ui["case_form.field.title"],
         "summary": ui["case_form.field.summary"],
         "country": ui["case_form.field.country"],
+        "region": ui["case_form.field.region"],
         "label": ui["case_form.field.label"],
         "administrative_form": ui["case_form.field.administrative_form"],
         "step": ui["case_form.field.step"],

@@ -327,7 +327,7 @@
   }
 
   // What check_case adds (macros/kinds/case_studies.py): a key figure dated or marked undated,
-  // not both; a step named once.
+  // not both; a step named once; a région only in France.
   function caseProblems(value, at) {
     const problems = []
     ;(value.key_figures || []).forEach((figure, index) => {
@@ -350,6 +350,14 @@
         })
       } else seen.set(step, at.get(fieldName(["steps", index, "step"])) || 1)
     })
+    // A région only in France (case_studies.py _check_region, FRANCE).
+    const territory = isObject(value.territory) ? value.territory : {}
+    if ("region" in territory && typeof territory.country === "string" && territory.country !== "france") {
+      problems.push({
+        path: ["territory", "region"], key: "case.region_outside_france",
+        values: { country: quoted(territory.country) },
+      })
+    }
     if (checks.cases.includes(value.id)) {
       problems.push({ path: ["id"], key: "case_from_issue.exists", values: { path: `data/case-studies/${value.id}.yml` } })
     }
