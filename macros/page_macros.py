@@ -10,7 +10,15 @@ from macros.kit import trainers_kit
 from macros.model.records import lookup
 from macros.publish import open_data, whats_new
 from macros.registry import KINDS, kind
-from macros.render import cases, citations, contributors, partners, self_assessment, trust
+from macros.render import (
+    case_form,
+    cases,
+    citations,
+    contributors,
+    partners,
+    self_assessment,
+    trust,
+)
 from macros.render.context import PageContext
 from macros.render.facets import filters_script_url
 from macros.render.glossary import glossary_definitions
@@ -83,6 +91,17 @@ def define_env(env) -> None:
                 for record in data.records[of.name].values()
                 if getattr(record, "contributors", ())  # a kind may credit no one
             ],
+        )
+
+    @env.macro
+    def case_study_form() -> str:
+        """The form that writes a case study's file, generated from its schema (its page)."""
+        return case_form.case_form(
+            data,
+            here(),
+            Path(env.project_dir) / "data" / "schemas",
+            env.conf.repo_url,
+            env.conf.extra.get("contact_email", ""),
         )
 
     @env.macro
