@@ -315,7 +315,8 @@ print(json.dumps(write_kit(
 
 def trainers_kit(project: Path, site: Path) -> dict:
     """The kit's own cost, on a site built without it (MUTUALISER_KIT=0): the one-page sheets
-    and booklets, the books (WeasyPrint, EbookLib), then the offline copies (a zip of the site per language)."""
+    and booklets, the books (WeasyPrint, EbookLib), then the offline copies (a zip of the site
+    per language)."""
     result = run_in_copy(project, "-c", KIT_STEPS, str(site), SITE_URL=SITE_URL)
     if result.returncode:
         raise SystemExit(f"the trainers' kit failed:\n{result.stderr[-3000:]}")

@@ -2,9 +2,9 @@
 after the build, the short links' redirect pages and QR codes, then the sheets and booklets, and
 the whole guide as a book per language (PDF and EPUB).
 
-The sheets and books (WeasyPrint) and the offline copies (macros/kit/offline_copy.py) take seconds: `mkdocs
-build` makes them, `mkdocs serve` does not, so that the edit loop stays fast; nor does a build
-with MUTUALISER_KIT=0 (`make bench` times them on their own).
+The sheets and books (WeasyPrint) and the offline copies (macros/kit/offline_copy.py) take
+seconds: `mkdocs build` makes them, `mkdocs serve` does not, so that the edit loop stays fast;
+nor does a build with MUTUALISER_KIT=0 (`make bench` times them on their own).
 """
 
 from __future__ import annotations
@@ -74,7 +74,9 @@ def write(build: Build, config: MkDocsConfig) -> None:
     )
     for what, languages in reused.items():
         if languages:
-            log.info("trainers' kit: %s %s unchanged, reused from %s", ", ".join(languages), what, cache)
+            log.info(
+                "trainers' kit: %s %s unchanged, reused from %s", ", ".join(languages), what, cache
+            )
 
 
 def kit_cache(config: MkDocsConfig) -> Path | None:

@@ -12,6 +12,7 @@ it) goes there inside the book; any other link goes to the published site's abso
 from __future__ import annotations
 
 import hashlib
+import json
 import shutil
 from dataclasses import dataclass, field
 from datetime import date
@@ -23,7 +24,7 @@ from markupsafe import Markup
 
 from macros.model.records import SiteData
 from macros.render.cases import listed
-from macros.render.templates import render
+from macros.render.templates import TEMPLATES, render
 from macros.site.i18n import LANGUAGES, page_url
 from macros.site.paths import (
     CASE_FOLDER,
@@ -134,7 +135,9 @@ def _read_chapter(site_dir: Path, language: str, path: str) -> Chapter:
     soup = BeautifulSoup(html, "html.parser")
     article = soup.select_one("article [data-pagefind-body]") or soup.select_one("article")
     if article is None:
-        raise ValueError(f"{page_url(path, language)}index.html has no <article> to put in the book")
+        raise ValueError(
+            f"{page_url(path, language)}index.html has no <article> to put in the book"
+        )
     for node in article.select(LEFT_OUT):
         node.decompose()
     for details in article.find_all("details"):  # open on paper, and in every reader
@@ -147,7 +150,9 @@ def _read_chapter(site_dir: Path, language: str, path: str) -> Chapter:
     article.name, article.attrs = "div", {"class": ["chapter-body"]}
     heading = article.find("h1")
     key = path.removesuffix(".md").removesuffix("/index").replace("/", "-")
-    chapter = Chapter(path, key, " ".join(heading.get_text(" ").split()) if heading else key, article)
+    chapter = Chapter(
+        path, key, " ".join(heading.get_text(" ").split()) if heading else key, article
+    )
     for node in article.find_all(id=True):
         chapter.ids.add(node["id"])
         node["id"] = f"{key}--{node['id']}"
@@ -184,9 +189,12 @@ def _resolve_links(book: Book, site_url: str) -> None:
             elif path in parts and not target.fragment:
                 link["href"] = f"#{parts[path]}"
             else:
-                link["href"] = site + target.path.removeprefix("/") + (
-                    f"?{target.query}" if target.query else ""
-                ) + (f"#{target.fragment}" if target.fragment else "")
+                link["href"] = (
+                    site
+                    + target.path.removeprefix("/")
+                    + (f"?{target.query}" if target.query else "")
+                    + (f"#{target.fragment}" if target.fragment else "")
+                )
 
 
 # --- The PDF -----------------------------------------------------------------------------------
@@ -303,24 +311,29 @@ def write_books(
     cache: Path | None = None,
 ) -> list[str]:
     """Each language's book as PDF and EPUB into the built site; the languages taken from
-    `cache`, where they are kept under a fingerprint of what they print (the pages' HTML as the
-    book holds it, the day, the styles, and the libraries' versions), as the sheets are."""
+    `cache`, where they are kept under a fingerprint of all they are made of (the HTML of the
+    pages they include, read as bytes: parsing them costs seconds), as the sheets are."""
     paths = nav_paths(nav)
     reused = []
     for language in LANGUAGES:
-        book = read_book(data, site_dir, site_url, language, paths)
-        html = book_html(data, book, site_url, licence, built)
         files = [book_address(language, kind) for kind in FORMATS]
-        kept = cache / f"book-{language}-{_fingerprint(html)}" if cache else None
+        made_of = [
+            site_dir / page_url(path, language) / "index.html"
+            for _, pages in book_pages(data, paths)
+            for path in pages
+        ]
+        key = _fingerprint(data, language, made_of, site_url, licence, built)
+        kept = cache / f"book-{language}-{key}" if cache else None
         if kept and all((kept / file).is_file() for file in files):
             for file in files:
                 (site_dir / file).parent.mkdir(parents=True, exist_ok=True)
                 shutil.copyfile(kept / file, site_dir / file)
             reused.append(language)
             continue
+        book = read_book(data, site_dir, site_url, language, paths)
         pdf, epub_file = (site_dir / file for file in files)
         pdf.parent.mkdir(parents=True, exist_ok=True)
-        _print(html, pdf)
+        _print(book_html(data, book, site_url, licence, built), pdf)
         write_epub(data, book, site_url, licence, built, epub_file)
         if kept:
             _keep(site_dir, files, kept)
@@ -333,12 +346,27 @@ def _print(html: str, path: Path) -> None:
     HTML(string=html).write_pdf(path)
 
 
-def _fingerprint(html: str) -> str:
+# What makes a book besides its pages: this module, its templates, and the two libraries.
+MADE_WITH = (
+    Path(__file__),
+    *(TEMPLATES / name for name in ("book.html", "book_cover.html", "book_part.html")),
+)
+
+
+def _fingerprint(
+    data: SiteData, language: str, pages: list[Path], site_url: str, licence: dict, built: date
+) -> str:
     import ebooklib
     import weasyprint
 
-    made_by = f"{weasyprint.__version__}\n{ebooklib.VERSION}\n".encode() + Path(__file__).read_bytes()
-    return hashlib.sha256(made_by + html.encode("utf-8")).hexdigest()[:16]
+    digest = hashlib.sha256()
+    words = json.dumps(data.ui(language), sort_keys=True)
+    digest.update(
+        f"{weasyprint.__version__} {ebooklib.VERSION} {site_url} {licence} {built} {words}".encode()
+    )
+    for path in (*MADE_WITH, *pages):
+        digest.update(path.as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:16]
 
 
 def _keep(site_dir: Path, files: list[str], kept: Path) -> None:
