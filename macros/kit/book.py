@@ -51,13 +51,14 @@ class Part:
     id: str = ""  # the heading's id, for links to the part (the case listing leads to its part)
 
 
+APPENDIX = Part(f"{CASE_FOLDER}/", "book.part.cases", "part-cases")  # the case studies
 PARTS: tuple[Part, ...] = (
     Part(f"{GUIDE_FOLDER}/", "book.part.steps", "part-steps"),
     Part(SUCCESS_FACTORS_PAGE),
     Part(FORMS_PAGE),
     Part(f"{TOOLKIT_FOLDER}/", "book.part.toolkit", "part-toolkit"),
     Part(GLOSSARY_PAGE),
-    Part(f"{CASE_FOLDER}/", "book.part.cases", "part-cases"),  # the appendix
+    APPENDIX,
     Part(SOURCES_PAGE),
 )
 
@@ -90,7 +91,7 @@ def book_pages(data: SiteData, nav: list[str]) -> list[tuple[Part, list[str]]]:
     """Each part with its pages, in the book's order."""
     parts = []
     for part in PARTS:
-        if part.pages == f"{CASE_FOLDER}/":
+        if part == APPENDIX:
             pages = [case_page_path(case.id) for case in listed(data)]
         elif part.pages.endswith("/"):
             pages = [path for path in nav if path.startswith(part.pages)]
@@ -169,7 +170,7 @@ def _resolve_links(book: Book, site_url: str) -> None:
     """Every link to the book's pages (and places in them) stays in the book; any other goes to
     the published site, absolute."""
     pages = {page_url(chapter.path, book.language): chapter for chapter in book.chapters()}
-    parts = {page_url(CASE_LISTING_PAGE, book.language): "part-cases"}
+    parts = {page_url(CASE_LISTING_PAGE, book.language): APPENDIX.id}  # the listing: its part
     site = site_url.rstrip("/") + "/"
     for chapter in book.chapters():
         here = BASE + page_url(chapter.path, book.language)
@@ -317,12 +318,7 @@ def write_books(
     reused = []
     for language in LANGUAGES:
         files = [book_address(language, kind) for kind in FORMATS]
-        made_of = [
-            site_dir / page_url(path, language) / "index.html"
-            for _, pages in book_pages(data, paths)
-            for path in pages
-        ]
-        key = _fingerprint(data, language, made_of, site_url, licence, built)
+        key = book_key(data, site_dir, site_url, paths, language, licence, built)
         kept = cache / f"book-{language}-{key}" if cache else None
         if kept and all((kept / file).is_file() for file in files):
             for file in files:
@@ -353,9 +349,16 @@ MADE_WITH = (
 )
 
 
-def _fingerprint(
-    data: SiteData, language: str, pages: list[Path], site_url: str, licence: dict, built: date
+def book_key(
+    data: SiteData,
+    site_dir: Path,
+    site_url: str,
+    nav: list[str],
+    language: str,
+    licence: dict,
+    built: date,
 ) -> str:
+    """A fingerprint of all a language's book is made of: while it holds, the book is the same."""
     import ebooklib
     import weasyprint
 
@@ -364,6 +367,11 @@ def _fingerprint(
     digest.update(
         f"{weasyprint.__version__} {ebooklib.VERSION} {site_url} {licence} {built} {words}".encode()
     )
+    pages = [
+        site_dir / page_url(path, language) / "index.html"
+        for _, paths in book_pages(data, nav)
+        for path in paths
+    ]
     for path in (*MADE_WITH, *pages):
         digest.update(path.as_posix().encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()[:16]
@@ -378,3 +386,76 @@ def _keep(site_dir: Path, files: list[str], kept: Path) -> None:
         shutil.copyfile(site_dir / file, partial / file)
     shutil.rmtree(kept, ignore_errors=True)
     partial.rename(kept)
+
+
+# --- Reading an EPUB back (the build's integrity step, the tests) ------------------------------
+
+CONTAINER = "META-INF/container.xml"
+OPF = "{http://www.idpf.org/2007/opf}"
+XHTML = "{http://www.w3.org/1999/xhtml}"
+
+
+def epub_problems(path: Path) -> list[str]:
+    """What makes the EPUB at `path` unreadable to a reader, as EPUBCheck's structural checks
+    would say: the mimetype first and stored, the container naming the package, every file of
+    the package in its manifest and every file of the manifest there, a nav document, a spine,
+    and every internal link leading to a file and an id that exist."""
+    import zipfile
+    from posixpath import dirname, join, normpath
+
+    from lxml import etree
+
+    parser = etree.XMLParser(resolve_entities=False, no_network=True)
+    with zipfile.ZipFile(path) as archive:
+        infos = archive.infolist()
+        if not infos or infos[0].filename != "mimetype":
+            return ["the first file is not mimetype"]
+        if infos[0].compress_type != zipfile.ZIP_STORED:
+            return ["mimetype is compressed"]
+        if archive.read("mimetype") != b"application/epub+zip":
+            return ["mimetype is not application/epub+zip"]
+        names = set(archive.namelist())
+        if CONTAINER not in names:
+            return [f"no {CONTAINER}"]
+        container = etree.fromstring(archive.read(CONTAINER), parser)
+        rootfile = container.find(".//{*}rootfile")
+        package_path = rootfile.get("full-path") if rootfile is not None else None
+        if package_path not in names:
+            return [f"the package {package_path} named by {CONTAINER} is missing"]
+        package = etree.fromstring(archive.read(package_path), parser)
+        folder = dirname(package_path)
+        manifest = {
+            item.get("id"): (normpath(join(folder, item.get("href"))), item.get("properties") or "")
+            for item in package.iter(f"{OPF}item")
+        }
+        problems = []
+        listed_files = {file for file, _ in manifest.values()}
+        for name in sorted(names - listed_files - {"mimetype", CONTAINER, package_path}):
+            problems.append(f"{name} is not in the manifest")
+        for name in sorted(listed_files - names):
+            problems.append(f"{name} is in the manifest but missing")
+        if not any("nav" in properties.split() for _, properties in manifest.values()):
+            problems.append("no nav document")
+        spine = [ref.get("idref") for ref in package.iter(f"{OPF}itemref")]
+        if not spine or any(ref not in manifest for ref in spine):
+            problems.append("an empty spine, or one naming what the manifest does not hold")
+        documents = {
+            file: etree.fromstring(archive.read(file), parser)
+            for file in listed_files & names
+            if file.endswith(".xhtml")
+        }
+        ids = {
+            file: {str(node) for node in tree.xpath("//@id")} for file, tree in documents.items()
+        }
+        for file, tree in documents.items():
+            for link in tree.iter(f"{XHTML}a"):
+                href = link.get("href") or ""
+                if not href or "://" in href or href.startswith("mailto:"):
+                    continue
+                target, _, fragment = href.partition("#")
+                target = normpath(join(dirname(file), target)) if target else file
+                if target not in documents:
+                    problems.append(f"{file}: a link to {href}, a file the book does not hold")
+                elif fragment and fragment not in ids[target]:
+                    problems.append(f"{file}: a link to {href}, a place the book does not hold")
+    return problems
