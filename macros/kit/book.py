@@ -150,7 +150,7 @@ def _read_chapter(site_dir: Path, language: str, path: str) -> Chapter:
             details.summary["class"] = ["summary"]
     article.name, article.attrs = "div", {"class": ["chapter-body"]}
     heading = article.find("h1")
-    key = path.removesuffix(".md").removesuffix("/index").replace("/", "-")
+    key = chapter_key(path)
     chapter = Chapter(
         path, key, " ".join(heading.get_text(" ").split()) if heading else key, article
     )
@@ -161,6 +161,12 @@ def _read_chapter(site_dir: Path, language: str, path: str) -> Chapter:
         chapter.ids.discard(heading.get("id", "").removeprefix(f"{key}--"))
         heading["id"] = key
     return chapter
+
+
+def chapter_key(path: str) -> str:
+    """A page's id in the book, and its file's name in the EPUB: "guide/champs.md" ->
+    "guide-champs", "boite-a-outils/index.md" -> "boite-a-outils"."""
+    return path.removesuffix(".md").removesuffix("/index").replace("/", "-")
 
 
 BASE = "http://book.invalid/"  # where relative links are resolved: the site's root
@@ -276,8 +282,8 @@ def write_epub(data: SiteData, book: Book, site_url: str, licence: dict, built: 
             article = copy_of(chapter.article)
             for link in article.find_all("a", href=True):
                 href = str(link["href"])
-                if href.startswith("#"):
-                    link["href"] = places[href[1:]] + href
+                if href.startswith("#"):  # a place the book lacks stays so: the check names it
+                    link["href"] = places.get(href[1:], "") + href
             items.append(page(files[chapter.key], chapter.title, str(article)))
         if title:
             heading = render("book_part.html", part=part, title=title)
