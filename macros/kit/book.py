@@ -47,16 +47,16 @@ class Part:
     """Pages of the book: a page of the navigation, or those under a folder ("guide/")."""
 
     pages: str
-    title: str | None = None  # its own heading (an interface word); none: the page stands alone
+    title: str | None = None  # its own heading (part_titles below); none: the page stands alone
     id: str = ""  # the heading's id, for links to the part (the case listing leads to its part)
 
 
-APPENDIX = Part(f"{CASE_FOLDER}/", "book.part.cases", "part-cases")  # the case studies
+APPENDIX = Part(f"{CASE_FOLDER}/", "cases", "part-cases")  # the case studies
 PARTS: tuple[Part, ...] = (
-    Part(f"{GUIDE_FOLDER}/", "book.part.steps", "part-steps"),
+    Part(f"{GUIDE_FOLDER}/", "steps", "part-steps"),
     Part(SUCCESS_FACTORS_PAGE),
     Part(FORMS_PAGE),
-    Part(f"{TOOLKIT_FOLDER}/", "book.part.toolkit", "part-toolkit"),
+    Part(f"{TOOLKIT_FOLDER}/", "toolkit", "part-toolkit"),
     Part(GLOSSARY_PAGE),
     APPENDIX,
     Part(SOURCES_PAGE),
@@ -121,14 +121,22 @@ class Book:
 
 def read_book(data: SiteData, site_dir: Path, site_url: str, language: str, nav: list[str]):
     """The book of `language`, read from the built site in `site_dir`."""
-    ui = data.ui(language)
+    titles = part_titles(data.ui(language))
     parts = []
     for part, pages in book_pages(data, nav):
         chapters = [_read_chapter(site_dir, language, path) for path in pages]
-        parts.append((part, ui[part.title] if part.title else None, chapters))
+        parts.append((part, titles[part.title] if part.title else None, chapters))
     book = Book(language, parts)
     _resolve_links(book, site_url)
     return book
+
+
+def part_titles(ui: dict) -> dict[str, str]:
+    return {
+        "steps": ui["book.part.steps"],
+        "toolkit": ui["book.part.toolkit"],
+        "cases": ui["book.part.cases"],
+    }
 
 
 def _read_chapter(site_dir: Path, language: str, path: str) -> Chapter:

@@ -87,7 +87,7 @@ def kit_page(data: SiteData, page: PageContext, part: str, docs_dir: Path) -> st
         ui=page.ui,
         links=links,
         booklet=here(booklet_address(language)),
-        books=[(ui_word, here(book_address(language, kind))) for kind, ui_word in BOOK_WORDS],
+        books={kind: here(book_address(language, kind)) for kind in FORMATS},
         offline=[
             (other, here(offline_address(other)), data.words["kit.offline.language"][other])
             for other in LANGUAGES
@@ -96,4 +96,3 @@ def kit_page(data: SiteData, page: PageContext, part: str, docs_dir: Path) -> st
 
 
 KIT_PARTS = ("sheets", "book", "short-links", "offline")
-BOOK_WORDS = tuple((kind, f"book.{kind}") for kind in FORMATS)  # the links' words
