@@ -179,6 +179,8 @@ def test_the_pdfs_pages_are_numbered_and_its_cover_says_what_it_is(site, pdfs, l
         DATA.ui(language)["kit.sheet.licence"].split("{")[0].strip(),
     ):
         assert words(expected) in cover
+    assert reader.trailer["/Root"]["/MarkInfo"]["/Marked"]  # tagged for screen readers
+    assert reader.trailer["/Root"]["/Lang"] == language
     for number in (2, 10, len(reader.pages)):
         assert reader.pages[number - 1].extract_text().split()[-1] == str(number)
 

@@ -22,6 +22,7 @@ from urllib.parse import urljoin, urlsplit
 from bs4 import BeautifulSoup, Tag
 from markupsafe import Markup
 
+from macros.kit.sheets import TAGGED
 from macros.model.records import SiteData
 from macros.render.cases import listed
 from macros.render.templates import TEMPLATES, render
@@ -353,7 +354,7 @@ def write_books(
 def _print(html: str, path: Path) -> None:
     from weasyprint import HTML  # imported here: only builds that make the kit need Pango
 
-    HTML(string=html).write_pdf(path)
+    HTML(string=html).write_pdf(path, pdf_variant=TAGGED)  # as the sheets: screen readers
 
 
 # What makes a book besides its pages: this module, its templates, and the two libraries.
