@@ -62,7 +62,7 @@ def write(build: Build, config: MkDocsConfig) -> None:
     cache = kit_cache(config)
     try:
         seconds, reused = write_kit(
-            data, site_dir, site_url, config.nav, config.extra["licence"], date.today(), cache
+            data, site_dir, site_url, config.nav or [], config.extra["licence"], date.today(), cache
         )
     except SheetTooLong as error:
         raise PluginError(str(error)) from error

@@ -152,22 +152,22 @@ def _read_chapter(site_dir: Path, language: str, path: str) -> Chapter:
         node.decompose()
     for details in article.find_all("details"):  # open on paper, and in every reader
         details.name = "div"
-        details["class"] = [*details.get("class", []), "details"]
+        details["class"] = " ".join([*details.get_attribute_list("class"), "details"]).strip()
         details.attrs.pop("open", None)
         if details.summary:
             details.summary.name = "p"
-            details.summary["class"] = ["summary"]
-    article.name, article.attrs = "div", {"class": ["chapter-body"]}
+            details.summary["class"] = "summary"
+    article.name, article.attrs = "div", {"class": "chapter-body"}
     heading = article.find("h1")
     key = chapter_key(path)
     chapter = Chapter(
         path, key, " ".join(heading.get_text(" ").split()) if heading else key, article
     )
     for node in article.find_all(id=True):
-        chapter.ids.add(node["id"])
+        chapter.ids.add(str(node["id"]))
         node["id"] = f"{key}--{node['id']}"
     if heading:  # the chapter's place: a link to the page's title goes to the chapter
-        chapter.ids.discard(heading.get("id", "").removeprefix(f"{key}--"))
+        chapter.ids.discard(str(heading.get("id", "")).removeprefix(f"{key}--"))
         heading["id"] = key
     return chapter
 
@@ -311,7 +311,9 @@ def write_epub(data: SiteData, book: Book, site_url: str, licence: dict, built: 
 
 def copy_of(node: Tag) -> Tag:
     """A node to change without changing the book's (the PDF keeps in-document links)."""
-    return BeautifulSoup(str(node), "html.parser").find()
+    copy = BeautifulSoup(str(node), "html.parser").find()
+    assert isinstance(copy, Tag)  # the node's own copy
+    return copy
 
 
 # --- Writing both, from the cache while it holds ------------------------------------------------
