@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import shutil
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -332,7 +334,7 @@ def write_books(
     `cache`, where they are kept under a fingerprint of all they are made of (the HTML of the
     pages they include, read as bytes: parsing them costs seconds), as the sheets are."""
     paths = nav_paths(nav)
-    reused = []
+    reused, printing = [], []
     for language in LANGUAGES:
         files = [book_address(language, kind) for kind in FORMATS]
         key = book_key(data, site_dir, site_url, paths, language, licence, built)
@@ -346,8 +348,13 @@ def write_books(
         book = read_book(data, site_dir, site_url, language, paths)
         pdf, epub_file = (site_dir / file for file in files)
         pdf.parent.mkdir(parents=True, exist_ok=True)
-        _print(book_html(data, book, site_url, licence, built), pdf)
         write_epub(data, book, site_url, licence, built, epub_file)
+        printing.append((book_html(data, book, site_url, licence, built), pdf, files, kept))
+    # WeasyPrint takes most of a book's time, on one core: the languages print side by side
+    if printing:
+        with ProcessPoolExecutor(min(len(printing), os.cpu_count() or 1)) as pool:
+            list(pool.map(_print, [job[0] for job in printing], [job[1] for job in printing]))
+    for _, _, files, kept in printing:
         if kept:
             _keep(site_dir, files, kept)
     return reused
