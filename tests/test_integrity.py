@@ -8,6 +8,7 @@ import gzip
 import json
 import shutil
 import types
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,7 @@ from mkdocs.exceptions import PluginError
 
 from macros.build import integrity
 from macros.build.state import Build
+from macros.kit.book import book_address
 
 
 def test_the_built_site_is_whole_with_its_kit(site):
@@ -27,6 +29,26 @@ def first(folder: Path, pattern: str) -> Path:
 
 def truncate(path: Path) -> None:
     path.write_bytes(path.read_bytes()[: path.stat().st_size // 2])
+
+
+def mimetype_last(path: Path) -> None:
+    """The EPUB's files in another order: readers find it by its first file, the mimetype."""
+    with zipfile.ZipFile(path) as archive:
+        entries = [(info, archive.read(info)) for info in archive.infolist()]
+    with zipfile.ZipFile(path, "w") as archive:
+        for info, content in entries[1:] + entries[:1]:
+            archive.writestr(info, content)
+
+
+def link_to_nowhere(path: Path) -> None:
+    """A chapter of the EPUB linking to a place that no chapter holds."""
+    with zipfile.ZipFile(path) as archive:
+        entries = [(info, archive.read(info)) for info in archive.infolist()]
+    with zipfile.ZipFile(path, "w") as archive:
+        for info, content in entries:
+            if info.filename.endswith("glossaire.xhtml"):
+                content = content.replace(b".xhtml#", b".xhtml#nowhere-", 1)
+            archive.writestr(info, content)
 
 
 # (what is damaged, how): each as it would reach a reader
@@ -51,6 +73,10 @@ DAMAGE = {
     "cut PDF": ("kit/fr/*.pdf", truncate),
     "cut zip": ("kit/mutualiser-en.zip", truncate),
     "missing booklet": ("kit/en/mutualiser-en.pdf", Path.unlink),
+    "missing book": (book_address("fr", "epub"), Path.unlink),
+    "cut book": (book_address("en", "pdf"), truncate),
+    "book's mimetype not first": (book_address("en", "epub"), mimetype_last),
+    "book's link to nowhere": (book_address("fr", "epub"), link_to_nowhere),
     "missing open data": ("donnees", shutil.rmtree),
 }
 

@@ -29,7 +29,7 @@ Then `make serve`'s edit loop (tools/serve.py) on the set: seconds from saving a
 page served with it, for an English page's text, a French page's text (the first edit makes
 its translation outdated, so every English page's navigation is written again; the next ones
 are quicker), a case study's title and a shared file.
-Then the trainers' kit, timed on its own on that site: sheets and booklets, offline copies.
+Then the trainers' kit, timed on its own on that site: sheets and booklets, books, offline copies.
 For plain Material, the search index its pages fetch on every first visit, gzipped.
 Growth with the number of case studies is judged on CPU time, steadier than wall time on a
 shared machine. Writes bench/results.json. The targets of issues 5 and 16 are reported, not
@@ -307,20 +307,24 @@ from macros.registry import load_site_data
 from macros.kit.trainers_kit import write_kit
 
 site, config, data = Path(sys.argv[1]), load_config("mkdocs.yml"), load_site_data(Path("data"))
-print(json.dumps(write_kit(data, site, config.site_url, config.extra["licence"], date.today())))
+print(json.dumps(write_kit(
+    data, site, config.site_url, config.nav, config.extra["licence"], date.today()
+)))
 """
 
 
 def trainers_kit(project: Path, site: Path) -> dict:
     """The kit's own cost, on a site built without it (MUTUALISER_KIT=0): the one-page sheets
-    and booklets (WeasyPrint), then the offline copies (a zip of the site per language)."""
+    and booklets, the books (WeasyPrint, EbookLib), then the offline copies (a zip of the site
+    per language)."""
     result = run_in_copy(project, "-c", KIT_STEPS, str(site), SITE_URL=SITE_URL)
     if result.returncode:
         raise SystemExit(f"the trainers' kit failed:\n{result.stderr[-3000:]}")
-    sheets, offline, _ = json.loads(result.stdout.splitlines()[-1])  # no cache: printed
+    seconds, _ = json.loads(result.stdout.splitlines()[-1])  # no cache: printed
     return {
-        "sheets_seconds": round(sheets, 2),
-        "offline_seconds": round(offline, 2),
+        "sheets_seconds": round(seconds["sheets"], 2),
+        "book_seconds": round(seconds["books"], 2),
+        "offline_seconds": round(seconds["offline"], 2),
         "pdf_kb": round(sum(f.stat().st_size for f in site.glob("kit/*/*.pdf")) / 1000),
         "offline_mb": round(sum(f.stat().st_size for f in site.glob("kit/*.zip")) / 1e6, 1),
     }
@@ -703,6 +707,7 @@ def table(results: list[dict]) -> str:
         kit = result["kit"]
         lines.append(
             f"{result['set']:<11}sheets and booklets {kit['sheets_seconds']} s ({kit['pdf_kb']} KB)"
+            f"  books {kit.get('book_seconds', '-')} s"
             f"  offline copies {kit['offline_seconds']} s ({kit['offline_mb']} MB)"
         )
     return "\n".join(lines)

@@ -7,8 +7,9 @@ browser, feed reader, reference manager or PDF viewer will open is read back as 
   of the index is there, not empty, and unpacks (a search fails whole on one broken file);
 - every JSON file is strict JSON (no NaN), every CSV file reads, each language's feed is an Atom
   feed, the bibliography files hold their entries;
-- with the trainers' kit: each language's booklet and every sheet opens as a PDF with pages, and
-  each language's offline copy opens as a zip holding its home page.
+- with the trainers' kit: each language's booklet, book and every sheet opens as a PDF with
+  pages, each language's book as an EPUB whose structure and internal links hold
+  (macros/kit/book.py), and each language's offline copy opens as a zip holding its home page.
 
 `make build` builds into site.new/ and replaces site/ only when the build, this step included,
 succeeds; the deploy workflow runs the same check on what it uploads:
@@ -37,6 +38,7 @@ from pypdf import PdfReader
 
 from macros.build.state import Build
 from macros.build.trainers_kit import kit_made
+from macros.kit.book import FORMATS, book_address, epub_problems
 from macros.kit.offline_copy import offline_address
 from macros.kit.sheets import booklet_address
 from macros.model import messages
@@ -78,7 +80,8 @@ def problems(site: Path, kit: bool) -> list[Problem]:
     for language in LANGUAGES:
         found += _feed(site / language_root(language) / FEED, broken)
         if kit:
-            for address in (booklet_address(language), offline_address(language)):
+            books = [book_address(language, kind) for kind in FORMATS]
+            for address in (booklet_address(language), offline_address(language), *books):
                 if not (site / address).is_file():
                     found.append(broken(site / address, "missing"))
     found += _bibliography(site / OPEN_DATA_FOLDER, broken)
@@ -123,6 +126,10 @@ def _unreadable(path: Path) -> str | None:
         elif path.suffix == ".pdf":
             if not PdfReader(path, strict=True).pages:
                 return "a PDF without pages"
+        elif path.suffix == ".epub":
+            epub = epub_problems(path)
+            if epub:
+                return "; ".join(epub[:3])
         elif path.suffix == ".zip":
             with zipfile.ZipFile(path) as archive:
                 damaged = archive.testzip()

@@ -1,9 +1,10 @@
 """The trainers' kit (macros/kit/trainers_kit.py): a link to its sheet on each page that has one;
-after the build, the short links' redirect pages and QR codes, then the sheets and booklets.
+after the build, the short links' redirect pages and QR codes, then the sheets and booklets, and
+the whole guide as a book per language (PDF and EPUB).
 
-The sheets (WeasyPrint) and the offline copies (macros/kit/offline_copy.py) take seconds: `mkdocs
-build` makes them, `mkdocs serve` does not, so that the edit loop stays fast; nor does a build
-with MUTUALISER_KIT=0 (`make bench` times them on their own).
+The sheets and books (WeasyPrint) and the offline copies (macros/kit/offline_copy.py) take
+seconds: `mkdocs build` makes them, `mkdocs serve` does not, so that the edit loop stays fast;
+nor does a build with MUTUALISER_KIT=0 (`make bench` times them on their own).
 """
 
 from __future__ import annotations
@@ -63,14 +64,22 @@ def write(build: Build, config: MkDocsConfig) -> None:
         return
     cache = kit_cache(config)
     try:
-        sheets, offline, reused = write_kit(
-            data, site_dir, site_url, config.extra["licence"], date.today(), cache
+        seconds, reused = write_kit(
+            data, site_dir, site_url, config.nav or [], config.extra["licence"], date.today(), cache
         )
     except SheetTooLong as error:
         raise PluginError(str(error)) from error
-    log.info("trainers' kit: sheets and booklets %.1f s, offline copies %.1f s", sheets, offline)
-    if reused:
-        log.info("trainers' kit: %s sheets unchanged, reused from %s", ", ".join(reused), cache)
+    log.info(
+        "trainers' kit: sheets and booklets %.1f s, books %.1f s, offline copies %.1f s",
+        seconds["sheets"],
+        seconds["books"],
+        seconds["offline"],
+    )
+    for what, languages in reused.items():
+        if languages:
+            log.info(
+                "trainers' kit: %s %s unchanged, reused from %s", ", ".join(languages), what, cache
+            )
 
 
 def kit_cache(config: MkDocsConfig) -> Path | None:

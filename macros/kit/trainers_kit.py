@@ -1,6 +1,6 @@
 """The trainers' kit: short links (macros/kit/short_links.py), one-page sheets and booklets
-(macros/kit/sheets.py), then the offline copies (macros/kit/offline_copy.py), and the kit page
-that offers them all.
+(macros/kit/sheets.py), the whole guide as a book (macros/kit/book.py), then the offline copies
+(macros/kit/offline_copy.py), and the kit page that offers them all.
 
 Addresses here are relative to the site root, from macros/site/i18n.py's `page_url`.
 """
@@ -13,6 +13,7 @@ from pathlib import Path
 
 from mkdocs.utils.meta import get_data
 
+from macros.kit.book import FORMATS, book_address, write_books
 from macros.kit.offline_copy import offline_address, write_offline_copies
 from macros.kit.sheets import booklet_address, sheet_address, write_sheets
 from macros.kit.short_links import qr_address, qr_inline, relative_address, short_address
@@ -27,18 +28,24 @@ def write_kit(
     data: SiteData,
     site_dir: Path,
     site_url: str,
+    nav: list,
     licence: dict,
     built: date,
     cache: Path | None = None,
-) -> tuple[float, float, list[str]]:
-    """The sheets and booklets (from `cache` where it holds them), then the offline copies
-    (last: they hold the sheets), into the built site; the seconds each took (the build's log
-    and `make bench` report them) and the languages whose sheets came from the cache."""
+) -> tuple[dict[str, float], dict[str, list[str]]]:
+    """The sheets and booklets, the books (each from `cache` where it holds them), then the
+    offline copies (last: they hold the others), into the built site with the navigation `nav`
+    (mkdocs.yml's); the seconds each took (the build's log and `make bench` report them) and the
+    languages whose sheets and books came from the cache."""
+    seconds, reused = {}, {}
     started = time.perf_counter()
-    reused = write_sheets(data, site_dir, site_url, licence, built, cache)
-    sheets_done = time.perf_counter()
+    reused["sheets"] = write_sheets(data, site_dir, site_url, licence, built, cache)
+    seconds["sheets"], started = time.perf_counter() - started, time.perf_counter()
+    reused["books"] = write_books(data, site_dir, site_url, nav, licence, built, cache)
+    seconds["books"], started = time.perf_counter() - started, time.perf_counter()
     write_offline_copies(data, site_dir, site_url)
-    return sheets_done - started, time.perf_counter() - sheets_done, reused
+    seconds["offline"] = time.perf_counter() - started
+    return seconds, reused
 
 
 # --- The kit page ------------------------------------------------------------------------------
@@ -51,7 +58,8 @@ def page_title(docs_dir: Path, language: str, path: str) -> str:
 
 
 def kit_page(data: SiteData, page: PageContext, part: str, docs_dir: Path) -> str:
-    """A part of the trainers' kit page: "sheets", "short-links" or "offline"."""
+    """A part of the trainers' kit page: "sheets", "book", "short-links" or "offline" (the home
+    page offers the book too)."""
     if part not in KIT_PARTS:
         raise KeyError(f"unknown part {part!r} of the kit page (one of: {', '.join(KIT_PARTS)})")
     language = page.language
@@ -79,6 +87,7 @@ def kit_page(data: SiteData, page: PageContext, part: str, docs_dir: Path) -> st
         ui=page.ui,
         links=links,
         booklet=here(booklet_address(language)),
+        books={kind: here(book_address(language, kind)) for kind in FORMATS},
         offline=[
             (other, here(offline_address(other)), data.words["kit.offline.language"][other])
             for other in LANGUAGES
@@ -86,4 +95,4 @@ def kit_page(data: SiteData, page: PageContext, part: str, docs_dir: Path) -> st
     )
 
 
-KIT_PARTS = ("sheets", "short-links", "offline")
+KIT_PARTS = ("sheets", "book", "short-links", "offline")

@@ -14,8 +14,10 @@ from macros.model.identifiers import ORCID
 from macros.site.escaping import json_for_script, markdown_text
 from macros.site.text import format_date, format_number, format_quantity
 
+TEMPLATES = Path(__file__).parent / "templates"
+
 _environment = Environment(
-    loader=FileSystemLoader(Path(__file__).parent / "templates"),
+    loader=FileSystemLoader(TEMPLATES),
     autoescape=True,
     undefined=StrictUndefined,
     trim_blocks=True,

@@ -4,6 +4,7 @@ Addresses, for a language and a site, come from macros/site/i18n.py's `page_url`
 from __future__ import annotations
 
 SOURCES_PAGE = "sources.md"
+SUCCESS_FACTORS_PAGE = "facteurs-de-reussite.md"
 GLOSSARY_PAGE = "glossaire.md"
 FORMS_PAGE = "formes-administratives.md"
 OPEN_DATA_PAGE = "donnees-ouvertes.md"
@@ -14,6 +15,8 @@ ACCESSIBILITY_PAGE = "accessibilite.md"  # the accessibility statement, linked f
 LEGAL_NOTICE_PAGE = "mentions-legales.md"  # linked from every footer
 FIRST_TIME_PAGE = "premiere-contribution.md"  # a first change, for people new to GitHub
 CASE_FOLDER = "cas"  # one generated page per case study
+GUIDE_FOLDER = "guide"  # the seven steps
+TOOLKIT_FOLDER = "boite-a-outils"  # the practitioner's toolkit
 PARTNER_FOLDER = "partenaires"  # one generated page per partner
 
 
