@@ -259,11 +259,20 @@
     list.replaceChildren(...entries)
   }
 
+  // The offline copy's index script is deferred: it runs once the page is parsed, and a reader
+  // may type before that.
+  const parsed = new Promise((resolve) => {
+    if (document.readyState !== "loading") resolve()
+    else document.addEventListener("DOMContentLoaded", resolve, { once: true })
+  })
+
   let ticket = 0
   async function run() {
     const text = query.value.trim()
     const mine = ++ticket
     if (!text) return show(texts["search.result.placeholder"])
+    await parsed
+    if (mine !== ticket) return // a newer query has replaced this one
     if (cannotSearch()) return show(dialog.dataset.searchOffline)
     meta.textContent = dialog.dataset.searchSearching
     try {
