@@ -24,7 +24,7 @@ from urllib.parse import urljoin, urlsplit
 from bs4 import BeautifulSoup, Tag
 from markupsafe import Markup
 
-from macros.kit.sheets import TAGGED
+from macros.kit.sheets import TAGGED, keep_in_cache
 from macros.model.records import SiteData
 from macros.render.cases import listed
 from macros.render.templates import TEMPLATES, render
@@ -356,7 +356,7 @@ def write_books(
             list(pool.map(_print, [job[0] for job in printing], [job[1] for job in printing]))
     for _, _, files, kept in printing:
         if kept:
-            _keep(site_dir, files, kept)
+            keep_in_cache(site_dir, files, kept)
     return reused
 
 
@@ -399,17 +399,6 @@ def book_key(
     for path in (*MADE_WITH, *pages):
         digest.update(path.as_posix().encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()[:16]
-
-
-def _keep(site_dir: Path, files: list[str], kept: Path) -> None:
-    """Copy `files` into the cache folder `kept`, whole or not at all (a build may stop midway)."""
-    partial = kept.with_name(kept.name + ".partial")
-    shutil.rmtree(partial, ignore_errors=True)
-    for file in files:
-        (partial / file).parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(site_dir / file, partial / file)
-    shutil.rmtree(kept, ignore_errors=True)
-    partial.rename(kept)
 
 
 # --- Reading an EPUB back (the build's integrity step, the tests) ------------------------------

@@ -182,7 +182,7 @@ def write_sheets(
             continue
         _print(data, links, sheets, html, language, site_dir, licence, built)
         if kept:
-            _keep(site_dir, files, kept)
+            keep_in_cache(site_dir, files, kept)
     return reused
 
 
@@ -193,7 +193,7 @@ def _fingerprint(html: str) -> str:
     return hashlib.sha256(printed.encode("utf-8")).hexdigest()[:16]
 
 
-def _keep(site_dir: Path, files: list[str], kept: Path) -> None:
+def keep_in_cache(site_dir: Path, files: list[str], kept: Path) -> None:
     """Copy `files` into the cache folder `kept`, whole or not at all (a build may stop midway)."""
     partial = kept.with_name(kept.name + ".partial")
     shutil.rmtree(partial, ignore_errors=True)
