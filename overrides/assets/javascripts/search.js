@@ -259,11 +259,12 @@
     list.replaceChildren(...entries)
   }
 
-  // The offline copy's index script is deferred: it runs once the page is parsed, and a reader
-  // may type before that.
-  const parsed = new Promise((resolve) => {
-    if (document.readyState !== "loading") resolve()
-    else document.addEventListener("DOMContentLoaded", resolve, { once: true })
+  // The offline copy's index script is deferred and comes after this one: a reader may type
+  // before it has run. Deferred scripts run while readyState is already "interactive", so only
+  // the load event tells that it has.
+  const loaded = new Promise((resolve) => {
+    if (document.readyState === "complete") resolve()
+    else window.addEventListener("load", resolve, { once: true })
   })
 
   let ticket = 0
@@ -271,8 +272,10 @@
     const text = query.value.trim()
     const mine = ++ticket
     if (!text) return show(texts["search.result.placeholder"])
-    await parsed
-    if (mine !== ticket) return // a newer query has replaced this one
+    if (cannotSearch()) {
+      await loaded
+      if (mine !== ticket) return // a newer query has replaced this one
+    }
     if (cannotSearch()) return show(dialog.dataset.searchOffline)
     meta.textContent = dialog.dataset.searchSearching
     try {
