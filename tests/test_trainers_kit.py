@@ -30,7 +30,13 @@ from macros.kit.offline_copy import (
     offline_location,
     preview,
 )
-from macros.kit.sheets import booklet_address, sheet_address, sheet_html, sheet_links
+from macros.kit.sheets import (
+    booklet_address,
+    read_sheet,
+    sheet_address,
+    sheet_html,
+    sheet_links,
+)
 from macros.kit.short_links import qr_address, short_address
 from macros.model.data import DataError
 from macros.model.messages import in_language
@@ -192,6 +198,16 @@ def test_each_sheet_is_one_a4_page_with_what_the_page_says(site, sheet_pdfs, lin
     title = words("".join(built.h1.find_all(string=True, recursive=False)))  # no permalink
     assert title in text
     assert words(built.find("meta", attrs={"name": "description"})["content"]) in text
+    actions = read_sheet(str(built), "", "").actions  # each step's actions, or the factors
+    assert actions
+    assert all(lead and detail for lead, detail in actions)
+    assert all(words(lead) in text for lead, _ in actions)
+    shown = [detail for _, detail in actions if words(detail) in text]
+    left = [detail for _, detail in actions if words(detail) not in text]
+    # under each action the sentence after it on the page, as many as the page holds, the
+    # longest left out first
+    assert len(shown) >= len(actions) / 2
+    assert all(len(out) >= len(kept) for out in left for kept in shown)
     checklist = built.select("#checklist ~ ul.task-list > li")
     for item in checklist:
         assert words(item.get_text()) in text
@@ -298,6 +314,31 @@ def test_a_sheet_that_overflows_its_page_stops_the_build(site, tmp_path):
     licence = {"name": "CC BY-NC-SA 4.0", "url": "https://creativecommons.org/"}
     with pytest.raises(SheetTooLong, match=r"fr sheet of guide/champs\.md needs 2 pages"):
         write_sheets(DATA, copy, site.url, licence, date.today())
+
+
+def test_a_sentence_too_long_for_the_sheet_is_left_out_not_the_sheet(site, tmp_path):
+    from macros.kit.sheets import write_sheets
+
+    copy = tmp_path / "site"
+    shutil.copytree(site.root, copy, ignore=shutil.ignore_patterns("*.zip", "*.pdf"))
+    step = copy / "guide" / "champs" / "index.html"
+    soup = BeautifulSoup(step.read_text("utf-8"), "html.parser")
+    first = soup.select_one("#what-to-do ~ ol > li")
+    lead = words(first.strong.get_text())
+    long = "Une phrase sans fin, " + "qui s'allonge encore et encore, " * 120 + "puis finit."
+    first.strong.insert_after(" " + long)
+    step.write_text(str(soup), "utf-8")
+    licence = {"name": "CC BY-NC-SA 4.0", "url": "https://creativecommons.org/"}
+    write_sheets(DATA, copy, site.url, licence, date.today())
+
+    link = next(link for link in sheet_links(DATA) if link.page == "guide/champs.md")
+    pdf = PdfReader(copy / sheet_address(link, "fr"))
+    assert len(pdf.pages) == 1
+    text = words(pdf.pages[0].extract_text())
+    assert lead in text
+    assert "Une phrase sans fin" not in text
+    others = read_sheet(str(soup), "", "").actions[1:]
+    assert all(words(detail) in text for _, detail in others)
 
 
 def test_sheets_kept_in_the_cache_are_those_a_clean_build_prints_until_their_page_changes(

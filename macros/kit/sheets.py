@@ -8,7 +8,8 @@ from __future__ import annotations
 import copy
 import hashlib
 import shutil
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
@@ -58,8 +59,8 @@ def read_sheet(page_html: str, address: str, page_address: str) -> Sheet:
     description = soup.find("meta", attrs={"name": "description"})
     purpose = str(description["content"]) if description else ""  # one value, not a list
     what_to_do = _section(article, "what-to-do")
-    if what_to_do:  # a guide step: the bold lead of each numbered action
-        actions = [(_text(item.strong or item), "") for item in _items(what_to_do, "ol")]
+    if what_to_do:  # a guide step: each numbered action's bold lead and the sentence after it
+        actions = [_action(item) for item in _items(what_to_do, "ol")]
     else:  # the success factors: each factor's name and first sentence
         actions = []
         for heading in article.find_all("h2", id=True):
@@ -87,11 +88,21 @@ def read_sheet(page_html: str, address: str, page_address: str) -> Sheet:
     )
 
 
+def _action(item: Tag) -> tuple[str, str]:
+    """ "<strong>Lead.</strong> First sentence. More." -> ("Lead.", "First sentence.")."""
+    lead = item.strong
+    if lead is None:
+        return _text(item), ""
+    lead_text = _text(lead.extract())
+    return lead_text, first_sentence(_text(item))
+
+
 def _text(node) -> str:
     """The visible text of a node, without heading permalinks ("¶") or footnote marks."""
     for anchor in node.select("a.headerlink, sup"):
         anchor.decompose()
-    return " ".join(node.get_text(" ").split()).replace(" ,", ",").replace(" .", ".")
+    text = " ".join(node.get_text(" ").split()).replace(" ,", ",").replace(" .", ".")
+    return text.replace("( ", "(").replace(" )", ")")  # "(<a>Step 2</a>)" read as "( Step 2 )"
 
 
 def _section(article: Tag, heading_id: str) -> list | None:
@@ -204,6 +215,24 @@ def keep_in_cache(site_dir: Path, files: list[str], kept: Path) -> None:
     partial.rename(kept)
 
 
+def _fitted(sheet: Sheet, pages: Callable[[Sheet], int], name: str) -> Sheet:
+    """`sheet` on one page: without the sentences under its actions, the longest first, where
+    they take more. Raises SheetTooLong if the rest still needs more than a page."""
+    while (count := pages(sheet)) > 1:
+        longest = max(
+            range(len(sheet.actions)), key=lambda i: len(sheet.actions[i][1]), default=None
+        )
+        if longest is None or not sheet.actions[longest][1]:
+            raise SheetTooLong(
+                f"{name} needs {count} pages: "
+                "shorten its key actions, checklist or first pitfall, or the sheet's styles"
+            )
+        actions = list(sheet.actions)
+        actions[longest] = (actions[longest][0], "")
+        sheet = replace(sheet, actions=actions)
+    return sheet
+
+
 def _print(
     data: SiteData,
     links: list[ShortLink],
@@ -220,13 +249,17 @@ def _print(
     # One rendering per language (each sheet starts a page), split into one file per sheet.
     booklet = HTML(string=html).render()
     if len(booklet.pages) != len(sheets):
-        for link, sheet in zip(links, sheets, strict=True):
-            alone = HTML(string=sheet_html(data, [sheet], language, licence, built)).render()
-            if len(alone.pages) > 1:
-                raise SheetTooLong(
-                    f"the {language} sheet of {link.page} needs {len(alone.pages)} pages: "
-                    "shorten its key actions, checklist or first pitfall, or the sheet's styles"
-                )
+
+        def pages(sheet: Sheet) -> int:
+            return len(
+                HTML(string=sheet_html(data, [sheet], language, licence, built)).render().pages
+            )
+
+        sheets = [
+            _fitted(sheet, pages, f"the {language} sheet of {link.page}")
+            for link, sheet in zip(links, sheets, strict=True)
+        ]
+        booklet = HTML(string=sheet_html(data, sheets, language, licence, built)).render()
     for link, sheet, page in zip(links, sheets, booklet.pages, strict=True):
         path = site_dir / sheet_address(link, language)
         path.parent.mkdir(parents=True, exist_ok=True)
