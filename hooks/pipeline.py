@@ -123,6 +123,7 @@ def _prepare(config: MkDocsConfig) -> MkDocsConfig:
     page_citations.read_dates(BUILD, config)
     feeds.start(BUILD, config)
     search_index.start(BUILD, config)
+    trainers_kit.tell_pages(BUILD, config)
     return config
 
 

@@ -133,8 +133,9 @@ def define_env(env) -> None:
 
     @env.macro
     def kit(part: str) -> str:
-        """A part of the trainers' kit page: "sheets", "short-links" or "offline"."""
-        return trainers_kit.kit_page(data, here(), part, Path(env.conf["docs_dir"]))
+        """A part of the trainers' kit page: "sheets", "book", "short-links" or "offline"."""
+        made = env.conf.extra["kit_made"]  # set by hooks/pipeline.py: not under make serve
+        return trainers_kit.kit_page(data, here(), part, Path(env.conf["docs_dir"]), made)
 
     @env.macro
     def accessibility_statement(part: str) -> str:

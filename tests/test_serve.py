@@ -19,6 +19,7 @@ from urllib.parse import urljoin
 import pytest
 from bs4 import BeautifulSoup
 
+from macros.registry import load_site_data
 from macros.render.cases import INDEX_LINKS
 from tools.project import copy_project, run_in_copy
 from tools.serve import Loop, pages_showing_records, plan
@@ -115,6 +116,24 @@ def test_an_english_page_edit_renders_that_page_again(loop, project):
     assert quick(log), log
     assert showing(loop, "Servechecktwo") == {"en/a-propos/"}
     assert showing(loop, "Servecheckone") == set()
+
+
+def test_the_kit_says_its_files_are_made_by_make_build_not_linked_to_nothing(loop, project):
+    """make serve makes no sheets, books or offline copies (they take seconds): where the kit
+    page and the home page offer them, the preview says which command makes them."""
+    said = load_site_data(project / "data").words["kit.not_made"]
+    for path, language, parts in (
+        ("kit-formateurs/", "fr", 3),
+        ("en/kit-formateurs/", "en", 3),
+        ("", "fr", 1),
+        ("en/", "en", 1),
+    ):
+        html = BeautifulSoup(served(loop, path), "html.parser")
+        assert html.select("a[href*='kit/']") == [], path
+        notes = html.select(".kit-not-made")
+        assert [note.get_text() for note in notes] == [said[language]] * parts, path
+    short_links = BeautifulSoup(served(loop, "kit-formateurs/"), "html.parser")
+    assert short_links.select("a[href^='../e/']")  # the short links are made: offered
 
 
 def test_reading_the_files_is_not_an_edit(loop):

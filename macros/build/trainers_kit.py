@@ -55,6 +55,11 @@ def kit_made(build: Build) -> bool:
     return not build.serving and os.environ.get("MUTUALISER_KIT") != "0"
 
 
+def tell_pages(build: Build, config: MkDocsConfig) -> None:
+    """The kit page's macros offer the sheets, books and copies only where they are made."""
+    config.extra["kit_made"] = kit_made(build)
+
+
 def write(build: Build, config: MkDocsConfig) -> None:
     data = build.site_data(config)
     site_dir, site_url = Path(config.site_dir), config.site_url or "/"

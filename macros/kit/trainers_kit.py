@@ -57,11 +57,14 @@ def page_title(docs_dir: Path, language: str, path: str) -> str:
     return get_data(text)[1]["title"]
 
 
-def kit_page(data: SiteData, page: PageContext, part: str, docs_dir: Path) -> str:
+def kit_page(data: SiteData, page: PageContext, part: str, docs_dir: Path, made: bool) -> str:
     """A part of the trainers' kit page: "sheets", "book", "short-links" or "offline" (the home
-    page offers the book too)."""
+    page offers the book too). In a build that does not make the files (`made` false: make
+    serve), the parts that offer them say so instead of linking to nothing."""
     if part not in KIT_PARTS:
         raise KeyError(f"unknown part {part!r} of the kit page (one of: {', '.join(KIT_PARTS)})")
+    if not made and part in MADE_BY_BUILD:
+        return render("kit_not_made.html", ui=page.ui)
     language = page.language
 
     def here(address: str) -> str:
@@ -96,3 +99,4 @@ def kit_page(data: SiteData, page: PageContext, part: str, docs_dir: Path) -> st
 
 
 KIT_PARTS = ("sheets", "book", "short-links", "offline")
+MADE_BY_BUILD = ("sheets", "book", "offline")  # the short links are made by every build
