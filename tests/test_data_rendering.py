@@ -574,6 +574,16 @@ def test_a_case_page_carries_schema_org_json_ld(site, case, language):
         link.partner.name[language] for link in case.partners
     ]
     assert len(article["citation"]) == len(case.sources)
+    # where: the case's own words, within its région (ISO 3166-2 code) if any, within its country
+    place = article["spatialCoverage"]
+    assert place["name"] == case.territory.label[language]
+    within = place["containedInPlace"]
+    if case.territory.region:
+        assert within["@type"] == "AdministrativeArea"
+        assert within["name"] == case.territory.region.label[language]
+        assert re.fullmatch(r"FR-[0-9A-Z]{2,3}", within["identifier"])
+        within = within["containedInPlace"]
+    assert within == {"@type": "Country", "name": case.territory.country.label[language]}
 
 
 def exported(site, dataset: str, language: str) -> tuple[dict, list[dict]]:

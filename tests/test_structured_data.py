@@ -46,6 +46,7 @@ SCHEMA_ORG = {
     "Person": {"name"},
     "Place": {"name", "containedInPlace"},
     "Country": {"name"},
+    "AdministrativeArea": {"name", "identifier", "containedInPlace"},
     "DefinedTermSet": {"name", "description", "hasDefinedTerm"},
     "DefinedTerm": {"name", "description", "termCode", "url", "alternateName"},
     "Dataset": {

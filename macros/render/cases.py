@@ -17,6 +17,7 @@ from macros.model.records import (
     CaseStudy,
     SiteData,
     Source,
+    Territory,
     lookup,
 )
 from macros.render.citations import cite
@@ -345,19 +346,26 @@ def json_ld(case: CaseStudy, page: PageContext) -> dict:
             }
             for link in case.partners
         ],
-        "spatialCoverage": {
-            "@type": "Place",
-            "name": case.territory.label[language],
-            "containedInPlace": {
-                "@type": "Country",
-                "name": case.territory.country.label[language],
-            },
-        },
+        "spatialCoverage": _place(case.territory, language),
         "citation": [_creative_work(source) for source in case.sources],
     }
     if case.start:
         article["temporalCoverage"] = f"{case.start.date}/{case.end.date if case.end else '..'}"
     return article
+
+
+def _place(territory: Territory, language: str) -> dict:
+    """The case's territory, within its région (by its ISO 3166-2 code) if it has one, within
+    its country."""
+    within: dict = {"@type": "Country", "name": territory.country.label[language]}
+    if territory.region:
+        within = {
+            "@type": "AdministrativeArea",
+            "name": territory.region.label[language],
+            "identifier": territory.region.id.upper(),  # "fr-ara": ISO 3166-2 "FR-ARA"
+            "containedInPlace": within,
+        }
+    return {"@type": "Place", "name": territory.label[language], "containedInPlace": within}
 
 
 def _creative_work(source: Source) -> dict:
