@@ -233,6 +233,18 @@ def _fitted(sheet: Sheet, pages: Callable[[Sheet], int], name: str) -> Sheet:
     return sheet
 
 
+def _pages_per_sheet(booklet) -> list[int]:
+    """How many pages each sheet of a rendered booklet takes: a sheet starts on the page that
+    holds its title's anchor (sheet.html: id="sheet-1", "sheet-2"...)."""
+    counts: list[int] = []
+    for page in booklet.pages:
+        if any(anchor.startswith("sheet-") for anchor in page.anchors):
+            counts.append(1)
+        else:
+            counts[-1] += 1
+    return counts
+
+
 def _print(
     data: SiteData,
     links: list[ShortLink],
@@ -248,16 +260,17 @@ def _print(
 
     # One rendering per language (each sheet starts a page), split into one file per sheet.
     booklet = HTML(string=html).render()
-    if len(booklet.pages) != len(sheets):
+    if len(booklet.pages) != len(sheets):  # some sheet runs over: those are fitted alone
 
         def pages(sheet: Sheet) -> int:
             return len(
                 HTML(string=sheet_html(data, [sheet], language, licence, built)).render().pages
             )
 
+        over = _pages_per_sheet(booklet)
         sheets = [
-            _fitted(sheet, pages, f"the {language} sheet of {link.page}")
-            for link, sheet in zip(links, sheets, strict=True)
+            _fitted(sheet, pages, f"the {language} sheet of {link.page}") if count > 1 else sheet
+            for link, sheet, count in zip(links, sheets, over, strict=True)
         ]
         booklet = HTML(string=sheet_html(data, sheets, language, licence, built)).render()
     for link, sheet, page in zip(links, sheets, booklet.pages, strict=True):
