@@ -88,7 +88,11 @@ node_modules: package-lock.json
 # that a mistake shows in seconds; the slowest tests are listed at the end.
 PARALLEL := -n auto --maxprocesses 4 --dist loadgroup --durations 10
 
-test: lint validate test-fast test-site  ## install what the tests need, then run every test: the fast tier first
+test:  ## install what the tests need, then run every test: the fast tier first
+	@started=$$(date +%s); \
+	$(MAKE) --no-print-directory lint validate test-fast test-site || exit $$?; \
+	printf '{"seconds": %s, "date": "%s"}\n' $$(( $$(date +%s) - started )) "$$(date -u +%F)" \
+		> bench/make-test.json  # what make bench reports (tools/bench.py)
 
 test-fast: $(STAMP)  ## the tests that need neither a site build nor Chromium: seconds, while you work
 	$(BIN)/pytest $(PARALLEL) -m "not build and not browser"

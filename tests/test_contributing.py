@@ -544,7 +544,7 @@ def test_the_pull_request_check_gives_annotations_fast_tests_and_the_preview_bef
     assert steps.index(upload) < how_to_open < runs.index("make test-site")
     # Together the steps run what make test runs (.ci/run): lint, validate, both tiers.
     makefile = (ROOT / "Makefile").read_text("utf-8")
-    assert "\ntest: lint validate test-fast test-site " in makefile
+    assert "\n\t$(MAKE) --no-print-directory lint validate test-fast test-site " in makefile
 
 
 def test_a_test_or_build_failure_after_valid_data_says_what_to_do_in_both_languages(tmp_path):

@@ -29,11 +29,16 @@ Then `make serve`'s edit loop (tools/serve.py) on the set: seconds from saving a
 page served with it, for an English page's text, a French page's text (the first edit makes
 its translation outdated, so every English page's navigation is written again; the next ones
 are quicker), a case study's title and a shared file.
-Then the trainers' kit, timed on its own on that site: sheets and booklets, books, offline copies.
+Then the trainers' kit, timed on its own on that site: sheets and booklets, books, offline copies;
+and on the real site, `make build` as a newcomer runs it, the kit included: clean, then after a
+one-page edit with the kit's cache warm.
+
+Last, the fast tier of the tests, run here, and the wall time of the last `make test` that passed
+on this machine (bench/make-test.json, which `make test` writes: too long to run here).
 For plain Material, the search index its pages fetch on every first visit, gzipped.
 Growth with the number of case studies is judged on CPU time, steadier than wall time on a
-shared machine. Writes bench/results.json. The targets of issues 5 and 16 are reported, not
-asserted.
+shared machine. Writes bench/results.json. The targets of issues 5, 16 and 29 are reported,
+not asserted.
 `--profile` also profiles the largest set's build and writes bench/profile.txt: where the time
 goes, by package and by function.
 """
@@ -224,15 +229,18 @@ runpy.run_module("mkdocs", run_name="__main__")
 """
 
 
-def build(project: Path, config_file: Path, site: Path) -> tuple[float, float, float, float]:
+def build(
+    project: Path, config_file: Path, site: Path, kit: bool = False
+) -> tuple[float, float, float, float]:
     """One `mkdocs build` in a child process: (wall seconds, CPU seconds, peak memory in MB of
-    the largest process, then of the build's Python process)."""
+    the largest process, then of the build's Python process). Without the trainers' kit unless
+    `kit`: then as `make build`, with the kit's cache (.cache/kit/ in the project)."""
     env = {
         **os.environ,
         "SITE_URL": SITE_URL,
         "NO_MKDOCS_2_WARNING": "1",
         "PAGE_DATES": "off",
-        "MUTUALISER_KIT": "0",
+        "MUTUALISER_KIT": "1" if kit else "0",
     }
     command = [sys.executable, "-c", BUILD_SAYING_ITS_PEAK, "build", "-q", "-f", config_file]
     command += ["-d", site]
@@ -281,6 +289,7 @@ def bench_set(workspace: Path, name: str, cases: int, runs: int) -> dict:
             timings[kind].append(build(project, config_file, sites[kind]))
     ours, alone = (summary(sites[kind], timings[kind]) for kind in configs)
     plain_index = sites["plain"] / "search" / "search_index.json"
+    with_kit = make_build(project, sites["ours"].with_name("site-kit")) if not cases else None
     return {
         "set": name,
         "synthetic_cases_per_language": cases,
@@ -293,7 +302,49 @@ def bench_set(workspace: Path, name: str, cases: int, runs: int) -> dict:
         "browser": in_the_browser(sites["ours"]),
         "edit_to_visible": edit_to_visible(project, runs),
         "kit": trainers_kit(project, sites["ours"]),  # last: it adds the kit to the built site
+        **({"make_build": with_kit} if with_kit else {}),
     }
+
+
+def make_build(project: Path, site: Path) -> dict:
+    """`make build` as a newcomer runs it (the kit included): clean (an empty kit cache), then
+    after a one-page edit, its sheets and books then read from the cache (issue 29)."""
+    shutil.rmtree(project / ".cache", ignore_errors=True)
+    clean = build(project, project / "mkdocs.yml", site, kit=True)
+    page = project / "docs" / "en" / "a-propos.md"
+    page.write_text(page.read_text("utf-8") + "\nOne more sentence, for the bench.\n", "utf-8")
+    edited = build(project, project / "mkdocs.yml", site, kit=True)
+    return {
+        "clean_seconds": round(clean[0], 2),
+        "clean_cpu_seconds": round(clean[1], 2),
+        "after_an_edit_seconds": round(edited[0], 2),
+        "after_an_edit_cpu_seconds": round(edited[1], 2),
+    }
+
+
+# --- The test suite (issue 29) ------------------------------------------------------------------
+
+MAKE_TEST_RECORD = BENCH / "make-test.json"  # written by `make test` when it passes (Makefile)
+
+
+def fast_tier() -> dict:
+    """The fast tier's wall time, as `make test-fast` runs it (on every core)."""
+    command = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider"]
+    command += ["-n", "auto", "--maxprocesses", "4", "--dist", "loadgroup"]
+    command += ["-m", "not build and not browser"]
+    start = time.perf_counter()
+    result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False)
+    seconds = time.perf_counter() - start
+    if result.returncode:
+        sys.exit(f"the fast tier failed:\n{result.stdout[-3000:]}")
+    return {"seconds": round(seconds, 1), "said": result.stdout.strip().splitlines()[-1]}
+
+
+def last_make_test() -> dict | None:
+    """The wall time of the last `make test` that passed here (too long to run in the bench)."""
+    if not MAKE_TEST_RECORD.is_file():
+        return None
+    return json.loads(MAKE_TEST_RECORD.read_text("utf-8"))
 
 
 # --- The trainers' kit: made by `make build` and CI, never by `make serve` (issue 14) ------------
@@ -649,6 +700,66 @@ def targets(results: list[dict]) -> list[str]:
     return [f"{'met    ' if met else 'NOT met'}  {name}: {value}" for name, value, met in checks]
 
 
+def issue_29_targets(results: list[dict], tests: dict) -> list[str]:
+    """Issue 29's targets (2-core machine, quiet), each with its measure and whether it is met."""
+    sets = {result["set"]: result for result in results}
+    checks = []
+    if "real" in sets:
+        real = sets["real"]
+        plain, built = real["plain"]["seconds"], real.get("make_build")
+        if built:
+            for name, key, limit in (
+                ("clean make build with the kit", "clean_seconds", 3),
+                ("make build after a one-page edit, cache warm", "after_an_edit_seconds", 1.5),
+            ):
+                ratio = round(built[key] / plain, 2)
+                checks.append((f"{name} <= {limit} x plain", f"{ratio} x", ratio <= limit))
+        edits = real["edit_to_visible"]
+        checks.append(
+            (
+                "real: make serve, a page's text <= 1 s",
+                f"{edits['markdown_page_s']} s",
+                edits["markdown_page_s"] <= 1,
+            )
+        )
+        first = edits["french_page_outdating_s"]
+        checks.append(
+            ("real: make serve, a French page's first edit <= 2 s", f"{first} s", first <= 2)
+        )
+    if "cases-1000" in sets:
+        big = sets["cases-1000"]
+        checks.append(
+            ("1000 x 2: wall <= 1.0 x plain", f"{big['time_ratio']} x", big["time_ratio"] <= 1.0)
+        )
+        memory = big["memory_ratio"]
+        checks.append(("1000 x 2: peak memory <= 1.25 x plain", f"{memory} x", memory <= 1.25))
+        edits = big["edit_to_visible"]
+        for name, key, limit in (
+            ("a page's text", "markdown_page_s", 1),
+            ("a record", "case_title_s", 3),
+        ):
+            checks.append(
+                (f"1000: make serve, {name} <= {limit} s", f"{edits[key]} s", edits[key] <= limit)
+            )
+    fast = tests["fast_tier"]
+    checks.append(
+        ("fast tier <= 30 s", f"{fast['seconds']} s ({fast['said']})", fast["seconds"] <= 30)
+    )
+    whole = tests["make_test"]
+    if whole:
+        minutes = round(whole["seconds"] / 60, 1)
+        checks.append(
+            (
+                "make test <= 4 min",
+                f"{minutes} min (last passing run, {whole['date']})",
+                minutes <= 4,
+            )
+        )
+    else:
+        checks.append(("make test <= 4 min", "no passing run recorded here yet", False))
+    return [f"{'met    ' if met else 'NOT met'}  {name}: {value}" for name, value, met in checks]
+
+
 def table(results: list[dict]) -> str:
     header = (
         f"{'set':<11}{'build':<7}{'wall':>8}{'cpu':>8}{'peak':>8}{'python':>8}{'pages':>7}"
@@ -702,6 +813,14 @@ def table(results: list[dict]) -> str:
                 )
             )
         )
+    for result in results:
+        if built := result.get("make_build"):
+            lines += [
+                "",
+                f"make build, the kit included ({result['set']}): clean {built['clean_seconds']} s"
+                f" ({built['clean_cpu_seconds']} s CPU), after a one-page edit"
+                f" {built['after_an_edit_seconds']} s ({built['after_an_edit_cpu_seconds']} s CPU)",
+            ]
     lines += ["", "Trainers' kit (make build and CI only, not make serve):"]
     for result in results:
         kit = result["kit"]
@@ -734,15 +853,20 @@ def main(argv: list[str] | None = None) -> int:
             report = profile(workspace, max(args.sizes, default=0))
             (BENCH / "profile.txt").write_text(report + "\n", encoding="utf-8")
 
+    print("the fast tier of the tests", file=sys.stderr, flush=True)
+    tests = {"fast_tier": fast_tier(), "make_test": last_make_test()}
     output = {
         "date": datetime.now(UTC).isoformat(timespec="seconds"),
         "machine": f"{os.cpu_count()} cores, Python {platform.python_version()}",
         "runs": args.runs,
         "results": results,
+        "tests": tests,
         "targets": targets(results),
+        "issue_29_targets": issue_29_targets(results, tests),
     }
     (BENCH / "results.json").write_text(json.dumps(output, indent=2) + "\n", encoding="utf-8")
     print(table(results), "", "Targets (issues 5 and 16):", *targets(results), sep="\n")
+    print("", "Targets (issue 29):", *output["issue_29_targets"], sep="\n")
     if args.profile:
         print("\nProfile: bench/profile.txt")
     return 0
