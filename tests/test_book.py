@@ -16,6 +16,7 @@ import pytest
 from conftest import ROOT
 from lxml import etree
 from mkdocs.config import load_config
+from mkdocs.utils.yaml import yaml_load
 from pypdf import PdfReader
 from pypdf.generic import Destination
 
@@ -36,7 +37,8 @@ from macros.site.i18n import LANGUAGES, page_url
 from macros.site.paths import GLOSSARY_PAGE, GUIDE_FOLDER, SOURCES_PAGE, case_page_path
 
 DATA = load_site_data(ROOT / "data")
-NAV = nav_paths(load_config(str(ROOT / "mkdocs.yml"))["nav"])
+with open(ROOT / "mkdocs.yml", encoding="utf-8") as config:  # read, not loaded: no plugin starts
+    NAV = nav_paths(yaml_load(config)["nav"])
 STEPS = [path for path in NAV if path.startswith(f"{GUIDE_FOLDER}/")]
 OPF = "{http://www.idpf.org/2007/opf}"
 
