@@ -5,7 +5,7 @@ BIN      := $(VENV)/bin
 STAMP    := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1   # Material's notice about MkDocs 2 says nothing we can act on
 
-.PHONY: help serve build offline test test-fast test-site lint validate review lock browser pango clean links audit bench forms \
+.PHONY: help serve build offline test test-fast test-site lint validate review lock browser pango java clean links audit bench forms \
 	search-stress \
 	fingerprints translations translations-done translations-done-all
 
@@ -78,6 +78,13 @@ pango:  ## make sure WeasyPrint (the trainers' sheets) finds Pango and a font (D
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core; }
 
+java:  ## make sure a Java runtime is there for EPUBCheck (the book's tests; Debian's package)
+	@command -v java >/dev/null 2>&1 || { \
+	  echo "No Java found: installing Debian's default-jre-headless"; \
+	  command -v apt-get >/dev/null || { echo "Install a Java runtime (11 or later) for EPUBCheck"; exit 1; }; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq default-jre-headless; }
+
 # axe-core and Lighthouse, as locked in package-lock.json; no install script, no browser download
 node_modules: package-lock.json
 	PUPPETEER_SKIP_DOWNLOAD=1 npm ci --ignore-scripts --no-audit --no-fund
@@ -97,7 +104,7 @@ test:  ## install what the tests need, then run every test: the fast tier first
 test-fast: $(STAMP)  ## the tests that need neither a site build nor Chromium: seconds, while you work
 	$(BIN)/pytest $(PARALLEL) -m "not build and not browser"
 
-test-site: $(STAMP) browser pango node_modules  ## the tests that build a site or drive Chromium (make test runs them after the fast tier)
+test-site: $(STAMP) browser pango java node_modules  ## the tests that build a site or drive Chromium (make test runs them after the fast tier)
 	$(BIN)/pytest $(PARALLEL) -m "build or browser"
 
 links: build  ## check every internal link and anchor in site/, and list the external links
