@@ -298,46 +298,54 @@ def test_the_qr_code_on_a_sheet_decodes_to_its_short_address(site, browser, lang
         page.close()
 
 
-def test_a_sheet_that_overflows_its_page_stops_the_build(site, tmp_path):
-    from macros.kit.sheets import SheetTooLong, write_sheets
+LICENCE = {"name": "CC BY-NC-SA 4.0", "url": "https://creativecommons.org/"}
 
+
+def with_step_4_changed(site, tmp_path: Path, change) -> tuple[Path, BeautifulSoup]:
+    """A copy of the built site without its kit, step 4's French page changed by `change(soup)`;
+    the copy and that page."""
     copy = tmp_path / "site"
     shutil.copytree(site.root, copy, ignore=shutil.ignore_patterns("*.zip", "*.pdf"))
     step = copy / "guide" / "champs" / "index.html"
     soup = BeautifulSoup(step.read_text("utf-8"), "html.parser")
-    checklist = soup.select_one("#checklist ~ ul")
-    for number in range(40):
-        item = soup.new_tag("li")
-        item.string = f"Point {number} de la liste, assez long pour occuper toute une ligne."
-        checklist.append(item)
+    change(soup)
     step.write_text(str(soup), "utf-8")
-    licence = {"name": "CC BY-NC-SA 4.0", "url": "https://creativecommons.org/"}
+    return copy, soup
+
+
+def test_a_sheet_that_overflows_its_page_stops_the_build(site, tmp_path):
+    from macros.kit.sheets import SheetTooLong, write_sheets
+
+    def lengthen_the_checklist(soup: BeautifulSoup) -> None:
+        checklist = soup.select_one("#checklist ~ ul")
+        for number in range(40):
+            item = soup.new_tag("li")
+            item.string = f"Point {number} de la liste, assez long pour occuper toute une ligne."
+            checklist.append(item)
+
+    copy, _ = with_step_4_changed(site, tmp_path, lengthen_the_checklist)
     with pytest.raises(SheetTooLong, match=r"fr sheet of guide/champs\.md needs 2 pages"):
-        write_sheets(DATA, copy, site.url, licence, date.today())
+        write_sheets(DATA, copy, site.url, LICENCE, date.today())
 
 
 def test_a_sentence_too_long_for_the_sheet_is_left_out_not_the_sheet(site, tmp_path):
     from macros.kit.sheets import write_sheets
 
-    copy = tmp_path / "site"
-    shutil.copytree(site.root, copy, ignore=shutil.ignore_patterns("*.zip", "*.pdf"))
-    step = copy / "guide" / "champs" / "index.html"
-    soup = BeautifulSoup(step.read_text("utf-8"), "html.parser")
-    first = soup.select_one("#what-to-do ~ ol > li")
-    lead = words(first.strong.get_text())
     long = "Une phrase sans fin, " + "qui s'allonge encore et encore, " * 120 + "puis finit."
-    first.strong.insert_after(" " + long)
-    step.write_text(str(soup), "utf-8")
-    licence = {"name": "CC BY-NC-SA 4.0", "url": "https://creativecommons.org/"}
-    write_sheets(DATA, copy, site.url, licence, date.today())
+    copy, soup = with_step_4_changed(
+        site,
+        tmp_path,
+        lambda soup: soup.select_one("#what-to-do ~ ol > li strong").insert_after(" " + long),
+    )
+    write_sheets(DATA, copy, site.url, LICENCE, date.today())
 
     link = next(link for link in sheet_links(DATA) if link.page == "guide/champs.md")
     pdf = PdfReader(copy / sheet_address(link, "fr"))
     assert len(pdf.pages) == 1
     text = words(pdf.pages[0].extract_text())
-    assert lead in text
+    first, *others = read_sheet(str(soup), "", "").actions
+    assert words(first[0]) in text  # its lead
     assert "Une phrase sans fin" not in text
-    others = read_sheet(str(soup), "", "").actions[1:]
     assert all(words(detail) in text for _, detail in others)
 
 
@@ -346,7 +354,6 @@ def test_sheets_kept_in_the_cache_are_those_a_clean_build_prints_until_their_pag
 ):
     from macros.kit.sheets import write_sheets
 
-    licence = {"name": "CC BY-NC-SA 4.0", "url": "https://creativecommons.org/"}
     cache = tmp_path / "cache"
 
     def built(name: str) -> Path:
@@ -360,9 +367,9 @@ def test_sheets_kept_in_the_cache_are_those_a_clean_build_prints_until_their_pag
         }
 
     first, again, clean = built("first"), built("again"), built("clean")
-    assert write_sheets(DATA, first, site.url, licence, date.today(), cache) == []  # printed
-    assert write_sheets(DATA, again, site.url, licence, date.today(), cache) == list(LANGUAGES)
-    assert write_sheets(DATA, clean, site.url, licence, date.today()) == []  # no cache: printed
+    assert write_sheets(DATA, first, site.url, LICENCE, date.today(), cache) == []  # printed
+    assert write_sheets(DATA, again, site.url, LICENCE, date.today(), cache) == list(LANGUAGES)
+    assert write_sheets(DATA, clean, site.url, LICENCE, date.today()) == []  # no cache: printed
     assert printed(again) == printed(clean) == printed(first)
     assert len(printed(clean)) == len(SHEETS) + len(LANGUAGES)  # every sheet and each booklet
 
@@ -370,7 +377,7 @@ def test_sheets_kept_in_the_cache_are_those_a_clean_build_prints_until_their_pag
     edited = built("edited")
     step = edited / "guide" / "champs" / "index.html"
     step.write_text(step.read_text("utf-8").replace("</h1>", " modifié</h1>", 1), "utf-8")
-    assert write_sheets(DATA, edited, site.url, licence, date.today(), cache) == ["en"]
+    assert write_sheets(DATA, edited, site.url, LICENCE, date.today(), cache) == ["en"]
     changed = {name for name, pdf in printed(edited).items() if pdf != printed(clean)[name]}
     sheet = next(link for link in sheet_links(DATA) if link.page == "guide/champs.md")
     assert changed == {sheet_address(sheet, "fr"), booklet_address("fr")}

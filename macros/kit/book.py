@@ -14,7 +14,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import shutil
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
@@ -24,7 +23,7 @@ from urllib.parse import urljoin, urlsplit
 from bs4 import BeautifulSoup, Tag
 from markupsafe import Markup
 
-from macros.kit.sheets import TAGGED, keep_in_cache
+from macros.kit.sheets import TAGGED, keep_in_cache, taken_from_cache
 from macros.model.records import SiteData
 from macros.render.cases import listed
 from macros.render.templates import TEMPLATES, render
@@ -339,10 +338,7 @@ def write_books(
         files = [book_address(language, kind) for kind in FORMATS]
         key = book_key(data, site_dir, site_url, paths, language, licence, built)
         kept = cache / f"book-{language}-{key}" if cache else None
-        if kept and all((kept / file).is_file() for file in files):
-            for file in files:
-                (site_dir / file).parent.mkdir(parents=True, exist_ok=True)
-                shutil.copyfile(kept / file, site_dir / file)
+        if taken_from_cache(site_dir, files, kept):
             reused.append(language)
             continue
         book = read_book(data, site_dir, site_url, language, paths)

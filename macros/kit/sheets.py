@@ -185,10 +185,7 @@ def write_sheets(
         html = sheet_html(data, sheets, language, licence, built)
         files = [sheet_address(link, language) for link in links] + [booklet_address(language)]
         kept = cache / f"sheets-{language}-{_fingerprint(html)}" if cache else None
-        if kept and all((kept / file).is_file() for file in files):
-            for file in files:
-                (site_dir / file).parent.mkdir(parents=True, exist_ok=True)
-                shutil.copyfile(kept / file, site_dir / file)
+        if taken_from_cache(site_dir, files, kept):
             reused.append(language)
             continue
         _print(data, links, sheets, html, language, site_dir, licence, built)
@@ -202,6 +199,16 @@ def _fingerprint(html: str) -> str:
 
     printed = f"{weasyprint.__version__}\n{TAGGED}\n{html}"
     return hashlib.sha256(printed.encode("utf-8")).hexdigest()[:16]
+
+
+def taken_from_cache(site_dir: Path, files: list[str], kept: Path | None) -> bool:
+    """Copy `files` from the cache folder `kept` into the site, if it holds them all."""
+    if kept is None or not all((kept / file).is_file() for file in files):
+        return False
+    for file in files:
+        (site_dir / file).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(kept / file, site_dir / file)
+    return True
 
 
 def keep_in_cache(site_dir: Path, files: list[str], kept: Path) -> None:
