@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -47,6 +47,9 @@ FENCE = re.compile(r"^\s*(```|~~~)")
 # {{ cite("id") }} and the like: which list each macro's argument is an id of.
 MACRO_CALL = re.compile(r"""\b(cite|cases_for_step)\(\s*["']([^"']*)["']\s*\)""")
 MACRO_NOUNS = {"cite": "source", "cases_for_step": "step"}  # word.<noun> in data/messages.yml
+# The checks of one page's text depend on that text alone: kept per text (`per_text`), a run of
+# `make validate` after an edit checks again only the pages that changed.
+per_text = functools.lru_cache(maxsize=4096)
 
 
 def macro_ids(data: SiteData, macro: str) -> list[str]:
@@ -60,7 +63,8 @@ class Heading:
     anchor: str
 
 
-def headings(text: str) -> list[Heading]:
+@per_text
+def headings(text: str) -> tuple[Heading, ...]:
     """The ## to ###### headings outside code blocks, with the anchor MkDocs gives each."""
     found, in_fence = [], False
     for number, line in enumerate(text.split("\n"), start=1):
@@ -73,7 +77,7 @@ def headings(text: str) -> list[Heading]:
             title = EXPLICIT_ID.sub("", title)
             anchor = explicit.group(1) if explicit else slugify(title, "-")
             found.append(Heading(number, title, anchor))
-    return found
+    return tuple(found)
 
 
 # Each key a page's front matter may hold, with its rules: data/schemas/page.schema.json.
@@ -86,35 +90,40 @@ def _page_checker() -> SchemaChecker:
     return SchemaChecker(SCHEMAS, {}, date.today().year)
 
 
-def front_matter_problems(shown: str, text: str) -> list[Problem]:
+@per_text
+def front_matter_problems(shown: str, text: str) -> tuple[Problem, ...]:
     """The front matter against data/schemas/page.schema.json: a key it does not declare, a
     value that is not one line of plain text, a missing title or description. The build runs
     the same check (macros/build/page_titles.py), so a page skipping `make validate` is still
     refused."""
     if not text.startswith("---\n") or "\n---" not in text[3:]:
-        return [messages.problem("docs.no_front_matter", shown)]
+        return (messages.problem("docs.no_front_matter", shown),)
     block = text[4:].split("\n---", 1)[0]
     limit = _page_checker().schemas[PAGE_SCHEMA]["x-max-file-bytes"]
     if len(block.encode()) > limit:
-        return [messages.problem("file.too_large", shown, size=len(block.encode()), limit=limit)]
+        return (messages.problem("file.too_large", shown, size=len(block.encode()), limit=limit),)
     # A blank line stands for the opening `---`: the lines YAML reports are the page's.
     parsed, problems = parse_yaml("\n" + block, shown)
     if parsed is None:
         if any(problem.key == "file.empty" for problem in problems):
-            return [messages.problem("docs.no_front_matter", shown)]
-        return problems
+            return (messages.problem("docs.no_front_matter", shown),)
+        return tuple(problems)
     meta = parsed.content
     if not isinstance(meta, dict):
-        return [messages.problem("docs.no_front_matter", shown)]
+        return (messages.problem("docs.no_front_matter", shown),)
     problems += _page_checker().check(parsed, PAGE_SCHEMA)
-    return problems + [
-        messages.problem("docs.front_matter_field_missing", shown, 1, field=name, name=name)
-        for name in ("title", "description")
-        if not (isinstance(meta.get(name), str) and meta[name].strip())
-    ]
+    return (
+        *problems,
+        *[
+            messages.problem("docs.front_matter_field_missing", shown, 1, field=name, name=name)
+            for name in ("title", "description")
+            if not (isinstance(meta.get(name), str) and meta[name].strip())
+        ],
+    )
 
 
-def body_problems(shown: str, text: str) -> list[Problem]:
+@per_text
+def body_problems(shown: str, text: str) -> tuple[Problem, ...]:
     """An invisible character anywhere in the page (validation.INVISIBLE), named: hidden text
     or a direction override would read differently from what a reviewer sees."""
     problems = []
@@ -131,7 +140,7 @@ def body_problems(shown: str, text: str) -> list[Problem]:
                     "text.invisible_anywhere", shown, number, column, code=code, name=name
                 )
             )
-    return problems
+    return tuple(problems)
 
 
 def macro_id_problems(shown: str, text: str, data: SiteData) -> list[Problem]:
@@ -257,7 +266,9 @@ def docs_problems(project: Path, data: SiteData | None) -> list[Problem]:
     return sorted(problems)
 
 
-def anchor_problems(shown: str, mine: list[Heading], twin: str, theirs: list[Heading]) -> list:
+def anchor_problems(
+    shown: str, mine: Sequence[Heading], twin: str, theirs: Sequence[Heading]
+) -> list:
     """Each heading of this page whose anchor the twin lacks, with the twin's anchor at the same
     place as the likely fix."""
     their_anchors = {heading.anchor for heading in theirs}

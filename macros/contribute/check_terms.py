@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from macros.contribute.check_docs import per_text
 from macros.model import messages
 from macros.model.data import parsed_file
 from macros.model.records import GuideTerm
@@ -33,12 +34,12 @@ class Avoided:
     """Every form to avoid in one language, found in one pass over a text (a pass per term made
     the terminology half of `make validate`'s time)."""
 
-    finder: re.Pattern  # one named group per term
-    preferred: dict[str, str]  # group name -> the form to write
+    finder: re.Pattern  # one named group per term: t0, t1...
+    preferred: tuple[str, ...]  # the form to write, for each term in the order of its group
 
     def found(self, text: str) -> Iterator[tuple[re.Match, str]]:
         for match in self.finder.finditer(text):
-            yield match, self.preferred[str(match.lastgroup)]
+            yield match, self.preferred[int(str(match.lastgroup)[1:])]
 
 
 def avoided(terms: tuple[GuideTerm, ...], language: str) -> Avoided | None:
@@ -52,7 +53,7 @@ def avoided(terms: tuple[GuideTerm, ...], language: str) -> Avoided | None:
     ]
     return Avoided(
         re.compile(r"(?<!\w)(?:" + "|".join(groups) + r")(?!\w)", re.IGNORECASE),
-        {f"t{number}": term.forms[language][0] for number, term in enumerate(checked)},
+        tuple(term.forms[language][0] for term in checked),
     )
 
 
@@ -72,7 +73,8 @@ def terminology_problems(project: Path, terms: tuple[GuideTerm, ...]) -> list[Pr
     return sorted(problems)
 
 
-def page_problems(shown: str, text: str, checks: Avoided) -> list[Problem]:
+@per_text
+def page_problems(shown: str, text: str, checks: Avoided) -> tuple[Problem, ...]:
     # Macro calls blanked character for character: lines and columns stay the page's.
     prose = MACRO.sub(lambda call: re.sub(r"[^\n]", " ", call[0]), text)
     problems = []
@@ -89,7 +91,7 @@ def page_problems(shown: str, text: str, checks: Avoided) -> list[Problem]:
                 preferred=messages.quoted(preferred),
             )
         )
-    return problems
+    return tuple(problems)
 
 
 def data_files(project: Path) -> Iterator[YamlFile]:
@@ -106,8 +108,21 @@ def data_files(project: Path) -> Iterator[YamlFile]:
             yield parsed
 
 
-def data_problems(parsed: YamlFile, language: str, checks: Avoided) -> list[Problem]:
-    return [
+# A data file's problems, kept with the file as the loader read it: the loader hands back the same
+# object while the file is unchanged (macros/model/data.py parsed_file).
+_found_in_data: dict[tuple[str, str, Avoided], tuple[YamlFile, tuple[Problem, ...]]] = {}
+
+
+def data_problems(parsed: YamlFile, language: str, checks: Avoided) -> tuple[Problem, ...]:
+    key = (parsed.shown_path, language, checks)
+    known = _found_in_data.get(key)
+    if known is None or known[0] is not parsed:
+        known = _found_in_data[key] = (parsed, _data_problems(parsed, language, checks))
+    return known[1]
+
+
+def _data_problems(parsed: YamlFile, language: str, checks: Avoided) -> tuple[Problem, ...]:
+    return tuple(
         parsed.worded(
             path,
             "terms.avoided",
@@ -116,7 +131,7 @@ def data_problems(parsed: YamlFile, language: str, checks: Avoided) -> list[Prob
         )
         for path, text in texts(parsed.content, language, ())
         for found, preferred in checks.found(text)
-    ]
+    )
 
 
 def texts(value: Any, language: str, path: FieldPath) -> Iterator[tuple[FieldPath, str]]:

@@ -18,7 +18,7 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
-from macros.contribute.check_docs import FENCE, headings
+from macros.contribute.check_docs import FENCE, headings, per_text
 from macros.model import messages
 from macros.model.records import SiteData
 from macros.model.validation import Problem
@@ -40,8 +40,13 @@ ANCHOR_MACROS = {
 NO_ANCHOR_MACROS = {"cite", "cases_for_step"}
 
 
-def links(text: str) -> Iterator[tuple[int, int, str]]:
+@per_text
+def links(text: str) -> tuple[tuple[int, int, str], ...]:
     """(line, column, target) of each link outside code."""
+    return tuple(_links(text))
+
+
+def _links(text: str) -> Iterator[tuple[int, int, str]]:
     in_fence = False
     for number, line in enumerate(text.split("\n"), start=1):
         if FENCE.match(line):
@@ -91,6 +96,7 @@ def link_problems(project: Path, data: SiteData | None) -> list[Problem]:
         for record_id in (data.records[kind.name] if data else ())
     }
     record_folders = {kind.page_folder for kind in KINDS}
+    page_anchors: dict[tuple[str, str], set[str] | None] = {}  # a page's, once per run
     problems: list[Problem] = []
     for language in LANGUAGES:
         # What a page of this language can link to: its pages, the French ones served in their
@@ -126,7 +132,9 @@ def link_problems(project: Path, data: SiteData | None) -> list[Problem]:
                 twin = language if linked in pages[language] else DEFAULT_LANGUAGE
                 if not anchor or linked not in pages[twin]:
                     continue  # a record's page or a file: their anchors are the build's to check
-                found = anchors(texts[twin, linked], data)
+                if (twin, linked) not in page_anchors:
+                    page_anchors[twin, linked] = anchors(texts[twin, linked], data)
+                found = page_anchors[twin, linked]
                 if found is not None and anchor not in found:
                     problems.append(
                         messages.problem(

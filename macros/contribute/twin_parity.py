@@ -16,6 +16,7 @@ from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
+from macros.contribute.check_docs import per_text
 from macros.model import messages
 from macros.model.validation import Problem
 from macros.site.i18n import DEFAULT_LANGUAGE, LANGUAGES
@@ -71,7 +72,10 @@ WORDS = {  # each structure's name, worded in the message's language (data/messa
 }
 
 
-def twin_problems(french_file: str, french: str, english_file: str, english: str) -> list[Problem]:
+@per_text
+def twin_problems(
+    french_file: str, french: str, english_file: str, english: str
+) -> tuple[Problem, ...]:
     """How the English page differs in structure from the French one: warnings (the site is
     published anyway, a translator can follow), worded in both languages by
     macros/model/messages.py."""
@@ -118,7 +122,7 @@ def twin_problems(french_file: str, french: str, english_file: str, english: str
                     twin=twin,
                 )
             )
-    return problems
+    return tuple(problems)
 
 
 def _line_after(items: list[tuple[str, int]], index: int) -> int:
@@ -129,7 +133,7 @@ def parity_problems(project: Path) -> list[Problem]:
     """Every structural difference between the French pages and their English twins."""
     project = Path(project)
     french_folder = project / "docs" / DEFAULT_LANGUAGE
-    problems = []
+    problems: list[Problem] = []
     for language in LANGUAGES:
         if language == DEFAULT_LANGUAGE:
             continue
