@@ -1,5 +1,6 @@
-"""Every page: declared in both languages, with a title and a description, and the same
-anchors on both sides so that a trainer's link to a section works in either language."""
+"""Every page: declared in both languages, with a title and a description, the same anchors on
+both sides so that a trainer's link to a section works in either language, and labels that name
+a control of their page."""
 
 from __future__ import annotations
 
@@ -66,3 +67,26 @@ def test_page_pairs_have_the_same_anchors(site):
         french = heading_ids(site.html(page))
         english = heading_ids(site.html(Path("en") / page))
         assert french == english, page
+
+
+# What a label's `for` may name (HTML's labelable elements), as the Nu HTML Checker requires.
+LABELABLE = {"button", "input", "meter", "output", "progress", "select", "textarea"}
+
+
+def test_every_label_names_a_control_of_its_page(site):
+    """A `<label for>` names a form control of its own page. Material's table of contents has
+    one naming the #__toc toggle that its navigation renders only under a page of the
+    navigation: the records' pages and the section index pages had none
+    (overrides/partials/toc.html)."""
+    unnamed = []
+    for page in site.pages():
+        html = site.html(page)
+        for label in html.select("label[for]"):
+            control = html.find(id=label["for"])
+            if (
+                control is None
+                or control.name not in LABELABLE
+                or control.get("type", "").lower() == "hidden"
+            ):
+                unnamed.append(f'{page}: <label for="{label["for"]}">')
+    assert unnamed == [], f"{len(unnamed)} labels name no control:\n" + "\n".join(unnamed[:10])

@@ -1,5 +1,5 @@
-"""Theme overrides extend Material's blocks; a block we must replace is a copy of the installed
-Material's with marked changes, so that a Material upgrade cannot silently drift from it."""
+"""Theme overrides extend Material's blocks; a block or partial we must replace is a copy of the
+installed Material's with marked changes, so that a Material upgrade cannot silently drift from it."""
 
 from __future__ import annotations
 
@@ -40,6 +40,23 @@ def test_main_html_replaces_only_the_blocks_it_must():
 def test_a_replaced_block_differs_from_materials_only_where_marked(name):
     theirs = block(MATERIAL_BASE.read_text("utf-8"), name)
     ours = block(OURS.read_text("utf-8"), name)
+    assert_differs_only_where_marked(name, theirs, ours)
+
+
+def partial(path: Path) -> list[str]:
+    """A partial's lines, stripped, without its opening comment and blank lines."""
+    text = re.sub(r"\A{#-.*?-#}", "", path.read_text("utf-8"), flags=re.DOTALL)
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+def test_the_toc_partial_differs_from_materials_only_where_marked():
+    """Its title names the #__toc toggle only in the navigation, where the toggle is."""
+    theirs = partial(MATERIAL_BASE.parent / "partials" / "toc.html")
+    ours = partial(ROOT / "overrides" / "partials" / "toc.html")
+    assert_differs_only_where_marked("partials/toc.html", theirs, ours)
+
+
+def assert_differs_only_where_marked(name: str, theirs: list[str], ours: list[str]) -> None:
     marked = [index for index, line in enumerate(ours) if line.startswith(CHANGED)]
     assert marked, f"{name}: a replaced block says what it changes"
     # Each "changed" comment announces the one line after it: it replaces one of Material's lines,
