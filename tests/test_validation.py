@@ -289,7 +289,7 @@ BAD_INPUTS = [
     pytest.param(
         NEW_CASE,
         changed(CASE, "sources: [boussou-2014]", "sources: [boussou-2041]"),
-        # Among 180 sources, the one meant rather than a list or a count (messages.choices).
+        # Among the 179 sources, the one meant rather than a list or a count (messages.choices).
         f"{CASE_AT}:19:11: sources[0]: unknown source 'boussou-2041' (did you mean boussou-2014?)",
         id="unknown source",
     ),
