@@ -21,6 +21,7 @@ from __future__ import annotations
 import argparse
 import csv
 import gzip
+import hashlib
 import io
 import json
 import sys
@@ -112,8 +113,22 @@ def _files(folder: Path, broken: Broken) -> list[Problem]:
     return found
 
 
+# A PDF or an EPUB, by the sha256 of its content: why it cannot be read back (None if it can).
+# Reading a book back takes seconds; the tests check a hundred copies of one site.
+_documents_read: dict[str, str | None] = {}
+
+
 def _unreadable(path: Path) -> str | None:
     """Why a file cannot be read back as its kind, by its suffix; None if it can."""
+    if path.suffix not in (".pdf", ".epub"):
+        return _read_back(path)
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    if digest not in _documents_read:
+        _documents_read[digest] = _read_back(path)
+    return _documents_read[digest]
+
+
+def _read_back(path: Path) -> str | None:
     try:
         if path.stat().st_size == 0:
             return "empty file"
