@@ -21,7 +21,6 @@ from __future__ import annotations
 import argparse
 import csv
 import gzip
-import hashlib
 import io
 import json
 import sys
@@ -35,11 +34,11 @@ import rispy
 from lxml import etree
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from pypdf import PdfReader
 
 from macros.build.state import Build
 from macros.build.trainers_kit import kit_made
-from macros.kit.book import FORMATS, book_address, epub_problems
+from macros.kit.book import FORMATS, book_address
+from macros.kit.documents import document_problem
 from macros.kit.offline_copy import offline_address
 from macros.kit.sheets import booklet_address
 from macros.model import messages
@@ -113,22 +112,8 @@ def _files(folder: Path, broken: Broken) -> list[Problem]:
     return found
 
 
-# A PDF or an EPUB, by the sha256 of its content: why it cannot be read back (None if it can).
-# Reading a book back takes seconds; the tests check a hundred copies of one site.
-_documents_read: dict[str, str | None] = {}
-
-
 def _unreadable(path: Path) -> str | None:
     """Why a file cannot be read back as its kind, by its suffix; None if it can."""
-    if path.suffix not in (".pdf", ".epub"):
-        return _read_back(path)
-    digest = hashlib.sha256(path.read_bytes()).hexdigest()
-    if digest not in _documents_read:
-        _documents_read[digest] = _read_back(path)
-    return _documents_read[digest]
-
-
-def _read_back(path: Path) -> str | None:
     try:
         if path.stat().st_size == 0:
             return "empty file"
@@ -138,13 +123,8 @@ def _read_back(path: Path) -> str | None:
             rows = list(csv.reader(io.StringIO(path.read_text("utf-8-sig"), newline="")))
             if not rows or not rows[0]:
                 return "no header row"
-        elif path.suffix == ".pdf":
-            if not PdfReader(path, strict=True).pages:
-                return "a PDF without pages"
-        elif path.suffix == ".epub":
-            epub = epub_problems(path)
-            if epub:
-                return "; ".join(epub[:3])
+        elif path.suffix in (".pdf", ".epub"):
+            return document_problem(path)
         elif path.suffix == ".zip":
             with zipfile.ZipFile(path) as archive:
                 damaged = archive.testzip()
