@@ -43,25 +43,45 @@ class Load:
 def record(page) -> Load:
     """Start recording what a browser page requests and every error it reports (the tests'
     `visit` fixture and `first_load` both record this way)."""
+    return _recording(page)[0]
+
+
+def _recording(page) -> tuple[Load, Callable[[], None]]:
+    """What `record` records, with the function that stops recording."""
     load = Load()
-    page.on("request", lambda request: load.requests.append(request.url))
-    page.on("console", lambda message: message.type == "error" and load.errors.append(message.text))
-    page.on("pageerror", lambda error: load.errors.append(str(error)))
-    return load
+    return load, _listen(
+        page,
+        request=lambda request: load.requests.append(request.url),
+        console=lambda message: message.type == "error" and load.errors.append(message.text),
+        pageerror=lambda error: load.errors.append(str(error)),
+    )
+
+
+def _listen(page, **handlers: Callable) -> Callable[[], None]:
+    """Each handler on the page's event of its name; returns what removes them."""
+    for event, handler in handlers.items():
+        page.on(event, handler)
+    return lambda: [page.remove_listener(event, handler) for event, handler in handlers.items()]
 
 
 def measuring(page, sizes: dict[str, int] | None = None) -> Callable[[], Load]:
-    """Start measuring what `page` (in a fresh context: an empty cache) loads; call the result
-    once the network is idle for the total. `sizes`: the compressed size of each address already
+    """Start measuring what `page` loads, from an empty cache (a fresh context, or a tab whose
+    cache is off: tests/every_page.py); call the result once the network is idle for the total,
+    and the page is no longer listened to. `sizes`: the compressed size of each address already
     measured, for a walk through many pages of one site, which load the same scripts and styles
     (compressing them again for each page took most of the walk's time)."""
     sizes = {} if sizes is None else sizes
-    load, responses = record(page), []
-    page.on("response", lambda response: responses.append(response))
-    # A request that failed weighed nothing: an error, not a lighter page.
-    page.on("requestfailed", lambda request: load.errors.append(f"failed: {request.url}"))
+    (load, stop_recording), responses = _recording(page), []
+    stop_measuring = _listen(
+        page,
+        response=lambda response: responses.append(response),
+        # A request that failed weighed nothing: an error, not a lighter page.
+        requestfailed=lambda request: load.errors.append(f"failed: {request.url}"),
+    )
 
     def total() -> Load:
+        stop_recording()
+        stop_measuring()
         for response in responses:
             if response.url not in sizes:
                 kind = response.headers.get("content-type", "")
