@@ -17,12 +17,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from conftest import ROOT, BuiltSite
 
 from macros.site.i18n import DEFAULT_LANGUAGE
-from tools.budget import Load, measuring
+from tools.budget import FirstVisits, Load
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 RULES = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
@@ -35,7 +34,6 @@ document.addEventListener("securitypolicyviolation", event => window.__violation
   `${event.effectiveDirective} blocked ${event.blockedURI || "inline"}: ${event.sample}`));
 """
 
-DESKTOP = {"width": 1280, "height": 720}  # Playwright's default window
 # The narrowest phones (WCAG 1.4.10 Reflow asks for 320 px) and a common one.
 PHONE_WIDTHS = (390, 320)
 PHONE_HEIGHT = 740
@@ -83,10 +81,9 @@ def pages_of(site: BuiltSite, language: str) -> list[Path]:
     return site.pages(language) + ([Path("404.html")] if language == DEFAULT_LANGUAGE else [])
 
 
-def visit(page, url: str, sizes: dict[str, int]) -> Visit:
-    page.set_viewport_size(DESKTOP)
-    total = measuring(page, sizes)
-    page.goto(url, wait_until="load")
+def visit(tab: FirstVisits, url: str, sizes: dict[str, int]) -> Visit:
+    total = tab.open(url, sizes)
+    page = tab.page
     found_by_axe = axe_violations(page)
     sideways = {}
     for width in PHONE_WIDTHS:
@@ -101,22 +98,13 @@ def visit(page, url: str, sizes: dict[str, int]) -> Visit:
 
 
 def walk(browser, site: BuiltSite, language: str) -> dict[str, Visit]:
-    """The first visit of every page of `language`, by its path ("en/cas/index.html").
-
-    All in one tab, each visit as a first one: the HTTP cache off, and the site's storage and
-    cookies cleared before each page. (A fresh context per page started a new renderer each
-    time: a third of the walk's time, for the same bytes and requests.)"""
-    context = browser.new_context()
-    page = context.new_page()
-    page.add_init_script(RECORD_VIOLATIONS)
-    devtools = context.new_cdp_session(page)
-    devtools.send("Network.enable")
-    devtools.send("Network.setCacheDisabled", {"cacheDisabled": True})
-    origin = "{0.scheme}://{0.netloc}".format(urlsplit(site.url))
+    """The first visit of every page of `language`, by its path ("en/cas/index.html"), all in
+    one tab (tools/budget.py `FirstVisits`)."""
+    tab = FirstVisits(browser, site.url, RECORD_VIOLATIONS)
     sizes: dict[str, int] = {}
-    visits = {}
-    for path in pages_of(site, language):
-        devtools.send("Storage.clearDataForOrigin", {"origin": origin, "storageTypes": "all"})
-        visits[path.as_posix()] = visit(page, site.url + path.as_posix(), sizes)
-    context.close()
+    visits = {
+        path.as_posix(): visit(tab, site.url + path.as_posix(), sizes)
+        for path in pages_of(site, language)
+    }
+    tab.close()
     return visits

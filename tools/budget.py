@@ -2,7 +2,7 @@
 
     python tools/budget.py site     # one line per page of a built site, heaviest first
 
-tests/test_budget.py holds the limits and measures every page with `first_load`. "Compressed"
+tests/test_budget.py holds the limits and measures every page (`FirstVisits`). "Compressed"
 means what Pages sends: text (HTML, CSS, JS, JSON, SVG, XML) gzipped, images as they are.
 Everything the page requests until the network is idle counts (search fetches nothing until
 the reader searches). Each visit starts from an empty cache.
@@ -103,6 +103,46 @@ def first_load(browser, url: str, sizes: dict[str, int] | None = None) -> Load:
     return load
 
 
+DESKTOP = {"width": 1280, "height": 720}  # Playwright's default window
+
+
+class FirstVisits:
+    """One tab in which every visit is a first visit of the site at `site_url`: the HTTP cache
+    off, the site's storage and cookies cleared before each page. (A fresh context per page, as
+    `first_load`, started a new renderer each time: a third of a walk through many pages, for
+    the same bytes and the same requests.) `init_script` runs in every page before its own."""
+
+    def __init__(self, browser, site_url: str, init_script: str | None = None) -> None:
+        self.context = browser.new_context()
+        self.page = self.context.new_page()
+        if init_script:
+            self.page.add_init_script(init_script)
+        self._devtools = self.context.new_cdp_session(self.page)
+        self._devtools.send("Network.enable")
+        self._devtools.send("Network.setCacheDisabled", {"cacheDisabled": True})
+        self._origin = "{0.scheme}://{0.netloc}".format(urlsplit(site_url))
+
+    def open(self, url: str, sizes: dict[str, int]) -> Callable[[], Load]:
+        """Open `url` at desktop size, as a first visit; the result gives what it loaded once
+        called (`measuring`)."""
+        self._devtools.send(
+            "Storage.clearDataForOrigin", {"origin": self._origin, "storageTypes": "all"}
+        )
+        self.page.set_viewport_size(DESKTOP)
+        total = measuring(self.page, sizes)
+        self.page.goto(url, wait_until="load")
+        return total
+
+    def load(self, url: str, sizes: dict[str, int]) -> Load:
+        """What a first visit of `url` loads until the network is idle."""
+        total = self.open(url, sizes)
+        self.page.wait_for_load_state("networkidle")
+        return total()
+
+    def close(self) -> None:
+        self.context.close()
+
+
 def growth(load: Load, site_url: str, larger: Path, smaller: Path) -> int:
     """How much more the files of `load` (a visit of a page of the site at `site_url`) weigh,
     compressed, in the build `larger` than in the build `smaller` of the same site: what the page
@@ -133,10 +173,12 @@ def main(argv: list[str] | None = None) -> int:
     with sync_playwright() as playwright, serving(args.site) as url:
         browser = launch(playwright)
         sizes: dict[str, int] = {}
+        tab = FirstVisits(browser, url)
         for page in pages:
-            load = first_load(browser, url + page, sizes)
+            load = tab.load(url + page, sizes)
             foreign = len(load.foreign(urlsplit(url).netloc))
             rows.append((load.bytes, len(load.requests), len(load.errors), foreign, page))
+        tab.close()
         browser.close()
     print(f"{'KB':>6} {'requests':>8} {'errors':>6} {'foreign':>7}  page")
     for size, requests, errors, foreign, page in sorted(rows, reverse=True):
