@@ -9,8 +9,8 @@ each language once, on one worker, and keeps for each page what its visit showed
 - what axe found at desktop size (tests/test_accessibility.py);
 - how far it scrolls sideways at phone widths (tests/test_phones.py).
 
-A visit starts from an empty cache and no stored state at desktop size; once axe has run, the window narrows to each
-phone width and the page reflows as a phone shows it. The visit ends when the network is idle.
+A visit starts at desktop size from an empty cache and no stored state; once axe has run, the
+window narrows to each phone width and the page reflows as a phone shows it. The visit ends when the network is idle.
 """
 
 from __future__ import annotations

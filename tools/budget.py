@@ -42,7 +42,7 @@ class Load:
 
 def record(page) -> Load:
     """Start recording what a browser page requests and every error it reports (the tests'
-    `visit` fixture and `first_load` both record this way)."""
+    `visit` fixture and `measuring` both record this way)."""
     return _recording(page)[0]
 
 
@@ -65,11 +65,11 @@ def _listen(page, **handlers: Callable) -> Callable[[], None]:
 
 
 def measuring(page, sizes: dict[str, int] | None = None) -> Callable[[], Load]:
-    """Start measuring what `page` loads, from an empty cache (a fresh context, or a tab whose
-    cache is off: tests/every_page.py); call the result once the network is idle for the total,
-    and the page is no longer listened to. `sizes`: the compressed size of each address already
-    measured, for a walk through many pages of one site, which load the same scripts and styles
-    (compressing them again for each page took most of the walk's time)."""
+    """Start measuring what `page` loads (a `FirstVisits` tab: an empty cache); call the result
+    once the network is idle for the total, and the page is no longer listened to. `sizes`: the
+    compressed size of each address already measured, for a walk through many pages of one site,
+    which load the same scripts and styles (compressing them again for each page took most of
+    the walk's time)."""
     sizes = {} if sizes is None else sizes
     (load, stop_recording), responses = _recording(page), []
     stop_measuring = _listen(
@@ -93,13 +93,10 @@ def measuring(page, sizes: dict[str, int] | None = None) -> Callable[[], Load]:
 
 
 def first_load(browser, url: str, sizes: dict[str, int] | None = None) -> Load:
-    """Open `url` in a fresh browser context (empty cache) and add up what it fetched."""
-    context = browser.new_context()
-    page = context.new_page()
-    total = measuring(page, sizes)
-    page.goto(url, wait_until="networkidle")
-    load = total()
-    context.close()
+    """What a first visit of `url` alone loads (`FirstVisits`, for one page)."""
+    tab = FirstVisits(browser, url)
+    load = tab.load(url, {} if sizes is None else sizes)
+    tab.close()
     return load
 
 
@@ -108,9 +105,9 @@ DESKTOP = {"width": 1280, "height": 720}  # Playwright's default window
 
 class FirstVisits:
     """One tab in which every visit is a first visit of the site at `site_url`: the HTTP cache
-    off, the site's storage and cookies cleared before each page. (A fresh context per page, as
-    `first_load`, started a new renderer each time: a third of a walk through many pages, for
-    the same bytes and the same requests.) `init_script` runs in every page before its own."""
+    off, the site's storage and cookies cleared before each page. (A fresh context per page
+    started a new renderer each time: a third of a walk through many pages, for the same bytes
+    and the same requests.) `init_script` runs in every page before its own."""
 
     def __init__(self, browser, site_url: str, init_script: str | None = None) -> None:
         self.context = browser.new_context()
