@@ -41,7 +41,7 @@ from macros.registry import KINDS, load_site_data
 from macros.site.i18n import LANGUAGES, url_language
 from tools.bench import add_case_studies
 from tools.budget import record
-from tools.chromium import launch
+from tools.chromium import arrive, launch
 from tools.project import copy_project, run_in_copy
 from tools.serve_like_pages import pages_server
 
@@ -372,7 +372,7 @@ def page_opener(browser, base_url: str):
         contexts.append(context)
         page = context.new_page()
         recorded = record(page)
-        page.goto(base_url + path.lstrip("/"), wait_until="networkidle")
+        arrive(page, base_url + path.lstrip("/"))
         return page, recorded
 
     yield open_page

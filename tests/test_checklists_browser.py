@@ -3,6 +3,8 @@ stay out of the other language's page, are cleared by the list's button, and pri
 
 from __future__ import annotations
 
+from tools.chromium import arrive, settle
+
 BOX = ".md-content ul.task-list input[type=checkbox]"
 
 
@@ -13,7 +15,7 @@ def ticks(page) -> list[bool]:
 def test_ticks_are_kept_per_page_and_language_and_cleared_by_the_button(browser, site):
     context = browser.new_context()
     page = context.new_page()
-    page.goto(site.url + "guide/champs/", wait_until="networkidle")
+    arrive(page, site.url + "guide/champs/")
     assert ticks(page)
     assert not any(ticks(page))
     page.locator(".md-content ul.task-list label").nth(0).click()  # as a reader clicks it
@@ -22,20 +24,23 @@ def test_ticks_are_kept_per_page_and_language_and_cleared_by_the_button(browser,
     expected = [index in (0, 2) for index in range(len(ticks(page)))]
     assert ticks(page) == expected
 
-    page.reload(wait_until="networkidle")
+    page.reload()
+
+    settle(page)
     assert ticks(page) == expected
 
-    page.goto(site.url + "en/guide/champs/", wait_until="networkidle")
+    arrive(page, site.url + "en/guide/champs/")
     assert not any(ticks(page))  # the English page keeps its own ticks
-    page.goto(site.url + "guide/communiquer/", wait_until="networkidle")
+    arrive(page, site.url + "guide/communiquer/")
     assert not any(ticks(page))  # and so does every other page
 
-    page.goto(site.url + "guide/champs/", wait_until="networkidle")
+    arrive(page, site.url + "guide/champs/")
     clear = page.get_by_role("button", name="Décocher toute la liste")
     assert clear.count() == 1
     clear.click()
     assert not any(ticks(page))
-    page.reload(wait_until="networkidle")
+    page.reload()
+    settle(page)
     assert not any(ticks(page))
     context.close()
 
@@ -43,7 +48,7 @@ def test_ticks_are_kept_per_page_and_language_and_cleared_by_the_button(browser,
 def test_a_printed_checklist_shows_empty_boxes(browser, site):
     context = browser.new_context()
     page = context.new_page()
-    page.goto(site.url + "en/guide/champs/", wait_until="networkidle")
+    arrive(page, site.url + "en/guide/champs/")
     page.locator(".md-content ul.task-list label").nth(0).click()
     page.emulate_media(media="print")
     look = """box => {

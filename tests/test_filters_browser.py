@@ -11,6 +11,7 @@ from playwright.sync_api import expect
 
 from macros.registry import load_site_data
 from macros.render.cases import territory_of
+from tools.chromium import settle
 
 DATA = load_site_data(ROOT / "data")
 
@@ -47,7 +48,9 @@ def test_a_filter_narrows_the_case_listing_and_the_url_keeps_it(site, visit, pat
     expect(count).to_contain_text(f"{matching} ")
     expect(count).to_contain_text(f" {total}")
 
-    page.reload(wait_until="networkidle")
+    page.reload()
+
+    settle(page)
     assert page.locator("select[name=status]").input_value() == status
     expect(visible_items(page)).to_have_count(min(matching, LISTING_PAGE_SIZE))
 

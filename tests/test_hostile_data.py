@@ -31,6 +31,7 @@ from macros.model.data import SINGLE_FILES, DataError, schema_comment
 from macros.model.validation import field_name
 from macros.registry import KINDS, load_site_data
 from macros.site.i18n import LANGUAGES
+from tools.chromium import arrive
 from tools.project import copy_project, run_in_copy
 from tools.serve_like_pages import serving
 
@@ -477,7 +478,7 @@ def test_in_chromium_no_page_runs_navigates_or_reaches_out(hostile_site, browser
             page.keyboard.press("Tab")  # an autofocus/onfocus break-out would fire here
         # The case listing adds the cards past its first page as HTML: show them all.
         for listing in ("cas/", "en/cas/"):
-            page.goto(url + listing, wait_until="networkidle")
+            arrive(page, url + listing)
             more = page.locator("[data-show-more]")
             while more.is_visible():
                 more.click()
@@ -487,7 +488,7 @@ def test_in_chromium_no_page_runs_navigates_or_reaches_out(hostile_site, browser
             problems += page.evaluate("window.__violations")
         # Search renders results as HTML: look up the attacks in each language's index.
         for language in ("", "en/"):
-            page.goto(url + language, wait_until="networkidle")
+            arrive(page, url + language)
             page.keyboard.press("s")
             page.keyboard.type("alert script")
             page.wait_for_selector(".md-search-result__item", timeout=30_000)

@@ -13,6 +13,8 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
+from tools.chromium import arrive
+
 # Listed in the accessibility statement, with what it checks (data/accessibility.yml).
 pytestmark = pytest.mark.accessibility
 
@@ -78,7 +80,7 @@ def open_page(browser, site, path):
     context = browser.new_context()
     page = context.new_page()
     page.add_init_script(HELPERS)
-    page.goto(site.url + path, wait_until="networkidle")
+    arrive(page, site.url + path)
     return context, page
 
 

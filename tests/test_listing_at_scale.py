@@ -25,6 +25,7 @@ from test_budget import over_budget
 from macros.registry import load_site_data
 from macros.render.cases import LISTING_CARDS, territory_of
 from tools.bench import add_case_studies
+from tools.chromium import arrive, settle
 from tools.project import copy_project, run_in_copy
 from tools.serve_like_pages import serving
 
@@ -109,14 +110,17 @@ def test_a_filter_finds_a_case_beyond_the_first_page_and_the_address_keeps_it(op
     assert parse_qs(urlsplit(page.url).query) == {"territory": [value]}
     assert axe_violations(page) == []
 
-    page.reload(wait_until="networkidle")
+    page.reload()
+
+    settle(page)
     assert territory.input_value() == value
     expect(page.get_by_role("link", name=case.title["en"], exact=True)).to_be_visible()
     expect(page.locator(CARDS)).to_have_count(len(matching))
 
     page.get_by_role("link", name=case.title["en"], exact=True).click()
     page.wait_for_url(f"**/en/cas/{case.id}/")
-    page.go_back(wait_until="networkidle")
+    page.go_back()
+    settle(page)
     expect(page.locator(CARDS)).to_have_count(len(matching))
     expect(page.get_by_role("link", name=case.title["en"], exact=True)).to_be_visible()
     assert recorded.errors == []
@@ -154,7 +158,9 @@ def test_show_more_goes_on_from_the_first_new_card_until_every_case_shows(open_l
     expect(more).to_contain_text(f"{2 * PAGE_SIZE} affichées sur {len(everything)}")
     assert axe_violations(page) == []
 
-    page.reload(wait_until="networkidle")  # the history entry keeps how many were shown
+    page.reload()  # the history entry keeps how many were shown
+
+    settle(page)
     expect(page.locator(CARDS)).to_have_count(2 * PAGE_SIZE)
 
     while more.is_visible():
@@ -191,7 +197,7 @@ def test_if_the_cards_cannot_be_fetched_the_link_to_every_case_shows(browser, la
     context = browser.new_context()
     page = context.new_page()
     page.route(f"**/{LISTING_CARDS}", lambda route: route.abort())
-    page.goto(url + "en/cas/", wait_until="networkidle")
+    arrive(page, url + "en/cas/")
     page.get_by_label("Status").select_option(next(iter(data.vocabularies.status)))
     expect(page.get_by_role("status")).to_have_text(data.words["case-studies.unavailable"]["en"])
     page.get_by_role("link", name=f"All {len(data.case_studies)} case studies").click()

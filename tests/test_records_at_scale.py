@@ -26,6 +26,7 @@ from macros.contribute.translations import (
 from macros.render.cases import INDEX_LINKS, case_index_parts
 from macros.render.partners import CARD_CASES
 from macros.site.i18n import page_url
+from tools.chromium import settle
 
 pytestmark = pytest.mark.slow
 
@@ -65,7 +66,7 @@ def test_without_javascript_a_reader_pages_through_the_plain_list(browser, site_
         page, recorded = open_page("en/cas/liste/", java_script_enabled=False)
         parts = page.get_by_role("navigation", name="Pages of the list of case studies")
         parts.get_by_role("link", name=str(case_index_parts(len(data.case_studies)))).click()
-        page.wait_for_load_state("networkidle")
+        settle(page)
         expect(page.get_by_role("heading", level=1)).to_contain_text("All case studies, by title")
         page.get_by_role("link", name=last.title["en"], exact=True).click()
         page.wait_for_url(f"**/en/cas/{last.id}/")

@@ -13,6 +13,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from tools.chromium import arrive, settle
+
 # factor -> (rating, note); the notes hold what exports must keep intact or make inert.
 ANSWERS = {
     "solidarity": (3, "Hébergement partagé, catalogage tournant"),
@@ -59,7 +61,7 @@ def filled(browser, site):
     page = context.new_page()
     requests = []
     page.on("request", lambda request: requests.append(request.url))
-    page.goto(site.url + ADDRESS, wait_until="networkidle")
+    arrive(page, site.url + ADDRESS)
     fill(page)
     yield page, context, requests
     context.close()
@@ -68,7 +70,8 @@ def filled(browser, site):
 def test_answers_are_kept_when_the_page_is_reloaded(filled):
     page, _, _ = filled
     assert shown_answers(page) == expected_answers()
-    page.reload(wait_until="networkidle")
+    page.reload()
+    settle(page)
     assert shown_answers(page) == expected_answers()
 
 
@@ -122,7 +125,7 @@ def test_the_address_carries_the_answers_to_a_fresh_browser(filled, browser):
     assert "#answers=" in address
     trainer = browser.new_context()
     elsewhere = trainer.new_page()
-    elsewhere.goto(address, wait_until="networkidle")
+    arrive(elsewhere, address)
     assert shown_answers(elsewhere) == expected_answers()
     trainer.close()
 
@@ -138,7 +141,8 @@ def test_it_prints_on_one_page(filled):
 
 def test_nothing_leaves_the_browser(filled, site):
     page, _, requests = filled
-    page.reload(wait_until="networkidle")
+    page.reload()
+    settle(page)
     host = urlsplit(site.url).netloc
     assert {urlsplit(url).netloc for url in requests} == {host}
     assert not [url for url in requests if "answers" in url or "Pilote" in url]
@@ -148,5 +152,6 @@ def test_clearing_empties_the_grid_and_what_is_kept(filled):
     page, _, _ = filled
     page.get_by_role("button", name="Clear my answers").click()
     assert all(answer == [0, ""] for answer in shown_answers(page).values())
-    page.reload(wait_until="networkidle")
+    page.reload()
+    settle(page)
     assert all(answer == [0, ""] for answer in shown_answers(page).values())

@@ -6,12 +6,14 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
+from tools.chromium import settle
+
 LANGUAGE_NAMES = {"fr": "Français", "en": "English"}
 
 
 def switch_to(page, language: str) -> None:
     page.locator(".md-header__option").get_by_role("link", name=LANGUAGE_NAMES[language]).click()
-    page.wait_for_load_state("networkidle")
+    settle(page)
 
 
 def in_view(page, anchor: str) -> bool:

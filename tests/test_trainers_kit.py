@@ -43,6 +43,7 @@ from macros.model.messages import in_language
 from macros.registry import load_site_data
 from macros.site.i18n import LANGUAGES, language_root, page_url
 from tools.budget import record
+from tools.chromium import settle
 
 DATA = load_site_data(ROOT / "data")
 LINKS = [(link, language) for link in DATA.short_links for language in LANGUAGES]
@@ -510,6 +511,7 @@ def test_the_offline_copy_works_from_disk(copies, browser, language):
         assert page.url.startswith(copy.as_uri()), first
         assert ".html" in page.url, first
         expect(page.locator("h1")).to_have_text(title)
+        settle(page)  # the new page's search listens before we type
 
         # a misspelt word: the closest word of the site, as online
         typo, meant = {"fr": ("mutualsation", "mutualisation"), "en": ("poolng", "pooling")}[

@@ -44,6 +44,7 @@ from macros.contribute.twin_parity import parity_problems, twin_problems
 from macros.model.data import DataError
 from macros.registry import load_site_data
 from macros.site.i18n import page_url
+from tools.chromium import settle
 from tools.project import copy_environment, copy_project, run_in_copy
 from tools.serve_like_pages import pages_server
 
@@ -241,7 +242,7 @@ def test_the_notice_link_leads_to_the_french_at_the_same_section(served, browser
     try:
         page.goto(f"{served}{page_url(EDITED, 'en')}#what-to-do")
         page.locator(".translation-notice a").click()
-        page.wait_for_load_state("networkidle")
+        settle(page)
         assert page.url == f"{served}{page_url(EDITED, 'fr')}#what-to-do"
     finally:
         page.close()

@@ -444,6 +444,7 @@ def first_search(browser, url: str, typed: str, pasted: str) -> dict:
     """A reader types `typed` at 150 ms a key, then pastes `pasted` in its place: KB fetched,
     and milliseconds from the last key, then from the paste, to the results rendered."""
     from tools.budget import compressed_size
+    from tools.chromium import arrive
 
     context = browser.new_context()
     page = context.new_page()
@@ -453,7 +454,7 @@ def first_search(browser, url: str, typed: str, pasted: str) -> dict:
     page.on("response", lambda response: "/pagefind/" in response.url and fetched.append(response))
     page.on("console", lambda message: said.append(f"{message.type}: {message.text}"))
     page.on("requestfailed", lambda request: said.append(f"failed: {request.url}"))
-    page.goto(url, wait_until="networkidle")
+    arrive(page, url)
     box = page.locator("input.md-search__input")
     box.click()
     page.keyboard.type(typed, delay=150)

@@ -41,6 +41,24 @@ def launch(playwright):
     return playwright.chromium.launch(executable_path=executable, args=FLAGS)
 
 
+def arrive(page, url: str) -> None:
+    """Open `url` in `page` once it has loaded and its network is idle (`settle`)."""
+    page.goto(url, wait_until="load")
+    settle(page)
+
+
+def settle(page) -> None:
+    """Wait until the page in `page` has loaded (its deferred scripts have run) and its network
+    has been idle for half a second.
+
+    Playwright's "networkidle" alone does not wait for the load event: on a busy machine the
+    browser can take more than half a second to parse a page after its files have come, and
+    the test then reads the page before its scripts run (CI saw a filter read empty before
+    filters.js had set it from the address)."""
+    page.wait_for_load_state("load")
+    page.wait_for_load_state("networkidle")
+
+
 if __name__ == "__main__":
     path = find_chromium()
     print(path or "no Chromium found")
