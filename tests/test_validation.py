@@ -25,6 +25,7 @@ from macros.model import messages
 from macros.model.data import DataError
 from macros.model.identifiers import SCHEMES, idref_check, luhn_check, orcid_check, ror_check
 from macros.model.records import SiteData
+from macros.model.validation import SchemaChecker
 from macros.registry import KINDS, load_site_data
 from tools.project import copy_project, run_in_copy
 
@@ -1016,3 +1017,43 @@ def test_a_messages_file_that_cannot_be_read_is_told_by_its_line_and_key(tmp_pat
     assert result.stderr.splitlines()[-1] == (
         f"macros.model.data.DataError: data/messages.yml:{line}:1: file: yaml.tab ()"
     )
+
+
+# --- Loading again after an edit ---------------------------------------------------------------
+
+
+def checked_files(monkeypatch) -> list[str]:
+    """The files the next loads check against their schema, in order."""
+    checked: list[str] = []
+    original = SchemaChecker.check
+
+    def check(self, parsed, schema_name):
+        checked.append(parsed.shown_path)
+        return original(self, parsed, schema_name)
+
+    monkeypatch.setattr(SchemaChecker, "check", check)
+    return checked
+
+
+def test_a_new_record_is_checked_alone_and_a_file_again_when_an_id_it_had_goes(
+    data_copy, monkeypatch
+):
+    """A load after an edit (`make serve`, the next test) checks only what may have changed: a
+    new record, but not the files that passed before, since more ids cannot make a reference
+    wrong. A file that passed while an id existed is checked again once the id is gone."""
+    load_site_data(data_copy)
+    checked = checked_files(monkeypatch)
+    (data_copy / NEW_PARTNER).write_text(PARTNER, "utf-8")
+    citing = changed(CASE, "partner: cnfpt", "partner: new-partner")
+    (data_copy / NEW_CASE).write_text(citing, "utf-8")
+    assert load_site_data(data_copy).case_studies["new-case"].partners
+    assert sorted(checked) == [CASE_AT, PARTNER_AT]
+
+    checked.clear()
+    (data_copy / NEW_PARTNER).unlink()
+    with pytest.raises(DataError) as caught:
+        load_site_data(data_copy)
+    assert [f"{problem.file}:{problem.field}" for problem in caught.value.problems] == [
+        f"{CASE_AT}:partners[0].partner"
+    ]
+    assert checked == [CASE_AT]

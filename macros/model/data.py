@@ -90,7 +90,16 @@ class DataError(Exception):
 # Files already read and checked without a problem, by path: a reload after one edit (`make
 # serve`) parses and checks only what changed. A file's entry holds what its check depends on.
 _read_files: dict[str, tuple[tuple[str, str], YamlFile]] = {}  # path -> ((schema, hash), parsed)
-_checked_files: dict[str, tuple[object, ...]] = {}  # path -> (schema, hash, the checker's inputs)
+# path -> ((schema, hash, schemas, today), the ids known then, by list)
+_checked_files: dict[str, tuple[tuple[object, ...], dict[str, frozenset[str]]]] = {}
+
+
+def _still_valid(known_then: dict[str, frozenset[str]], known: dict[str, frozenset[str]]) -> bool:
+    """Whether a file that passed when `known_then` were the ids a reference may use passes
+    with `known`: a reference is only ever refused for naming an id its list lacks (an unread
+    list checks nothing), so every list checked now must have been checked then with no more
+    ids. Adding a record then re-checks that record alone, not every file that may name it."""
+    return all(name in known_then and known_then[name] <= ids for name, ids in known.items())
 
 
 def load(data_dir: Path, kinds: tuple[Kind, ...]) -> SiteData:
@@ -125,11 +134,12 @@ def load(data_dir: Path, kinds: tuple[Kind, ...]) -> SiteData:
         parsed: YamlFile, schema_name: str, extra_check: Callable[[YamlFile], list[Problem]]
     ) -> list[Problem]:
         key = (*digests[parsed.shown_path], checker_inputs)
-        if _checked_files.get(parsed.shown_path) == key:
+        cached = _checked_files.get(parsed.shown_path)
+        if cached and cached[0] == key and _still_valid(cached[1], known_sets):
             return []
         found = checker.check(parsed, schema_name) + extra_check(parsed)
         if not found:
-            _checked_files[parsed.shown_path] = key
+            _checked_files[parsed.shown_path] = (key, known_sets)
         return found
 
     singles = {name: read(data_dir / name, schema, False) for name, schema in SINGLE_FILES.items()}
@@ -143,9 +153,9 @@ def load(data_dir: Path, kinds: tuple[Kind, ...]) -> SiteData:
     checker = SchemaChecker(data_dir / "schemas", known_ids, date.today().year)
     checker_inputs = (
         tuple(sorted((name, json.dumps(schema)) for name, schema in checker.schemas.items())),
-        tuple(sorted((name, tuple(ids)) for name, ids in known_ids.items())),
         date.today(),  # record dates are checked against today
     )
+    known_sets = {name: frozenset(ids) for name, ids in known_ids.items()}
     beyond_schema = {"sources.yml": lambda parsed: _check_sources(parsed, checker)}
     for name, parsed in singles.items():
         if parsed:
