@@ -435,3 +435,7 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.browser)
         if "site_at_scale" in used:
             item.add_marker(pytest.mark.slow)
+    # The groups first: each is a copy built then tested (seconds, minutes in the site tier),
+    # where most other tests take milliseconds. Started last, one would keep a worker busy
+    # while the other has nothing left to do.
+    items.sort(key=lambda item: item.get_closest_marker("xdist_group") is None)
