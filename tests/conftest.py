@@ -435,31 +435,7 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.browser)
         if "site_at_scale" in used:
             item.add_marker(pytest.mark.slow)
-    items.sort(key=functools.partial(turn, on_site=groups_on_site(items)))
-
-
-def group_of(item: pytest.Item) -> str | None:
-    marker = item.get_closest_marker("xdist_group")
-    return marker.args[0] if marker else None
-
-
-def groups_on_site(items: list[pytest.Item]) -> list[str]:
-    """The groups that read the shared site, in the order they were collected."""
-    groups = [group_of(item) for item in items if "site" in getattr(item, "fixturenames", ())]
-    return list(dict.fromkeys(group for group in groups if group))
-
-
-def turn(item: pytest.Item, on_site: list[str]) -> int:
-    """When a worker takes `item` (the smallest first; the order is kept within a turn).
-
-    The groups first: each is a copy built then tested (seconds, minutes in the site tier),
-    where most other tests take milliseconds; started last, one would keep a worker busy while
-    the other has nothing left to do. The first group reading the shared site starts its build,
-    and the groups that need no site come next, so that the other worker builds its own copies
-    meanwhile instead of waiting for the site's build (three quarters of a minute)."""
-    group = group_of(item)
-    if group is None:
-        return 3
-    if on_site and group == on_site[0]:
-        return 0
-    return 2 if group in on_site else 1
+    # The groups first: each is a copy built then tested (seconds, minutes in the site tier),
+    # where most other tests take milliseconds. Started last, one would keep a worker busy
+    # while the other has nothing left to do.
+    items.sort(key=lambda item: item.get_closest_marker("xdist_group") is None)
