@@ -134,6 +134,14 @@ def build_site(project: Path, site_dir: Path, site_url: str, **environment: str)
                 os.environ[name] = value
 
 
+def spec_data_copy(folder: Path) -> Path:
+    """A copy of data/ in `folder` whose records are the specification records: every field of
+    each kind in a few records rather than the real ninety."""
+    data = folder / "data"
+    shutil.copytree(ROOT / "data", data)
+    return with_spec_records(data)
+
+
 def with_spec_records(data: Path) -> Path:
     """`data` (a copy of data/) with the specification records instead of the real ones; the
     copy's pages keep only the text of their links to real records, which it no longer has."""
@@ -304,9 +312,7 @@ def site_at_scale(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SiteAtSc
 @pytest.fixture(scope="session")
 def spec_data(tmp_path_factory: pytest.TempPathFactory):
     """The specification records (tests/fixtures/spec-site/), loaded as the build loads them."""
-    data = tmp_path_factory.mktemp("spec-data") / "data"
-    shutil.copytree(ROOT / "data", data)
-    return load_site_data(with_spec_records(data))
+    return load_site_data(spec_data_copy(tmp_path_factory.mktemp("spec-data")))
 
 
 @pytest.fixture(scope="session")

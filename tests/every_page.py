@@ -10,7 +10,8 @@ each language once, on one worker, and keeps for each page what its visit showed
 - how far it scrolls sideways at phone widths (tests/test_phones.py).
 
 A visit starts at desktop size from an empty cache and no stored state; once axe has run, the
-window narrows to each phone width and the page reflows as a phone shows it. The visit ends when the network is idle.
+window narrows to each phone width and the page reflows as a phone shows it. The visit ends
+when the network is idle.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from conftest import ROOT, BuiltSite
 
 from macros.site.i18n import DEFAULT_LANGUAGE
 from tools.budget import FirstVisits, Load
+from tools.chromium import settle
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 RULES = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
@@ -90,7 +92,7 @@ def visit(tab: FirstVisits, url: str, sizes: dict[str, int]) -> Visit:
         page.set_viewport_size({"width": width, "height": PHONE_HEIGHT})
         if (found := page.evaluate(WIDEST))["scroll"] > found["width"]:
             sideways[width] = found
-    page.wait_for_load_state("networkidle")  # mostly elapsed while axe ran
+    settle(page)  # mostly elapsed while axe ran
     policy = page.evaluate("window.__violations")
     load = total()
     policy += [error for error in load.errors if "Content Security Policy" in error]

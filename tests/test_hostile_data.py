@@ -17,7 +17,6 @@ import csv
 import io
 import json
 import re
-import shutil
 import subprocess
 from collections.abc import Iterator
 from pathlib import Path
@@ -25,7 +24,7 @@ from pathlib import Path
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from conftest import ROOT, with_spec_records
+from conftest import ROOT, spec_data_copy
 
 from macros.model.data import SINGLE_FILES, DataError, schema_comment
 from macros.model.validation import field_name
@@ -185,14 +184,6 @@ def test_the_attack_reaches_every_kind_and_every_text_rule(tmp_path):
 # --- Refused: each attack in every field it applies to, one problem per field -------------------
 
 
-def spec_data_copy(folder: Path) -> Path:
-    """A copy of data/ whose records are the specification records: every field of each kind
-    in 8 records rather than 90 (the test below proves they hold every field the real ones do)."""
-    data = folder / "data"
-    shutil.copytree(ROOT / "data", data)
-    return with_spec_records(data)
-
-
 def fields_by_kind(data: Path) -> dict[str, set[str]]:
     """Each kind's text fields in `data`'s records, list positions left out."""
     return {
@@ -210,6 +201,8 @@ def fields_by_kind(data: Path) -> dict[str, set[str]]:
 
 
 def test_the_specification_records_hold_every_text_field_the_real_records_use(tmp_path):
+    """The refused attacks below use the specification records (spec_data_copy): they must
+    hold every text field the real records use."""
     real = fields_by_kind(copy_project(tmp_path / "real") / "data")
     specified = fields_by_kind(spec_data_copy(tmp_path / "spec"))
     for kind, fields in real.items():

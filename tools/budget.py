@@ -19,6 +19,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from tools.chromium import settle
+
 TEXT_TYPES = ("text/", "application/javascript", "application/json", "image/svg", "xml")
 
 
@@ -133,7 +135,7 @@ class FirstVisits:
     def load(self, url: str, sizes: dict[str, int]) -> Load:
         """What a first visit of `url` loads until the network is idle."""
         total = self.open(url, sizes)
-        self.page.wait_for_load_state("networkidle")
+        settle(self.page)
         return total()
 
     def close(self) -> None:
